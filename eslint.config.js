@@ -1,0 +1,133 @@
+// @ts-check
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import { builtinModules } from 'node:module';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+/** Files allowed to import 'electron': the thin Electron layer. Everything else runs in plain Node. */
+const electronFiles = [
+  'electron/main/index.ts',
+  'electron/main/window.ts',
+  'electron/main/security.ts',
+  'electron/main/protocol.ts',
+  'electron/main/ipc.ts',
+  'electron/preload/**/*.ts',
+];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/only-throw-error': 'error',
+      eqeqeq: ['error', 'smart'],
+      '@typescript-eslint/require-await': 'off',
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.cjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message:
+                'The renderer talks to main only through window.stratum (see shared/contract.ts).',
+            },
+            ...nodeBuiltins.map((name) => ({
+              name,
+              message: 'The renderer runs in a browser: no Node built-ins.',
+            })),
+          ],
+          patterns: [
+            { group: ['**/electron/**'], message: 'The renderer never imports electron/ code.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'shared/ is imported by both sides: no Electron.' },
+            { name: 'react', message: 'shared/ holds no UI.' },
+            ...nodeBuiltins.map((name) => ({
+              name,
+              message: 'shared/ imports neither Node nor DOM.',
+            })),
+          ],
+          patterns: [
+            {
+              group: ['**/electron/**', '**/renderer/**'],
+              message: 'shared/ depends on nothing but itself and content/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    ignores: electronFiles,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message:
+                'Only the thin Electron layer (index, window, security, protocol, ipc, preload) imports electron; this file must run in plain Node for browser mode and tests.',
+            },
+            { name: 'react', message: 'The privileged side has no UI.' },
+          ],
+          patterns: [
+            { group: ['**/renderer/**'], message: 'electron/ never imports renderer code.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: electronFiles,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'react', message: 'The privileged side has no UI.' }],
+          patterns: [
+            { group: ['**/renderer/**'], message: 'electron/ never imports renderer code.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['tests/**/*.ts', 'bench/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+);
