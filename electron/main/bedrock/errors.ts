@@ -1,0 +1,189 @@
+/**
+ * Maps whatever the AWS SDK (or Node's network stack) throws to an `AppError` with a remedy the
+ * learner can act on. Messages never include credentials: only the error's name, the service's
+ * message (which AWS never fills with secrets) and the context we pass in.
+ */
+import type { AppError } from '../../../shared/result';
+import { inferenceProfileSuggestion } from '../../../shared/models';
+
+export interface ErrorContext {
+  modelId?: string;
+  region?: string;
+  profile?: string | null;
+}
+
+/** Thrown by our own code when the failure is already understood. */
+export class AppFailure extends Error {
+  constructor(readonly appError: AppError) {
+    super(appError.message);
+    this.name = 'AppFailure';
+  }
+}
+
+interface ErrorLike {
+  name?: unknown;
+  message?: unknown;
+  code?: unknown;
+  $metadata?: { httpStatusCode?: unknown };
+  cause?: unknown;
+}
+
+function asErrorLike(value: unknown): ErrorLike {
+  return typeof value === 'object' && value !== null ? value : {};
+}
+
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'ECONNRESET',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'ERR_HTTP2_SESSION_ERROR',
+]);
+
+function networkCode(e: ErrorLike, depth = 0): string | null {
+  if (typeof e.code === 'string' && NETWORK_CODES.has(e.code)) return e.code;
+  if (depth < 3 && e.cause) return networkCode(asErrorLike(e.cause), depth + 1);
+  return null;
+}
+
+function profileArg(ctx: ErrorContext): string {
+  return ctx.profile ? ` --profile ${ctx.profile}` : '';
+}
+
+export function toAppError(error: unknown, ctx: ErrorContext = {}): AppError {
+  if (error instanceof AppFailure) return error.appError;
+  const e = asErrorLike(error);
+  const name = typeof e.name === 'string' ? e.name : '';
+  const message = typeof e.message === 'string' ? e.message : String(error);
+  const status =
+    typeof e.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : null;
+  const model = ctx.modelId ?? 'the model';
+  const region = ctx.region ?? 'the selected region';
+
+  if (name === 'AbortError' || name === 'RequestAbortedError') {
+    return { code: 'cancelled', message: 'Stopped.' };
+  }
+
+  // Credential providers fail before any request is sent (no HTTP status); a service error that
+  // merely mentions an SSO role name must not be mistaken for an expired session.
+  const clientSide = status === null;
+  if (clientSide && /sso/i.test(message) && /(expired|refresh|token)/i.test(message)) {
+    return {
+      code: 'sso_expired',
+      message: 'Your AWS IAM Identity Center (SSO) session has expired or has not been started.',
+      remedy: `Run \`aws sso login${profileArg(ctx)}\` in a terminal, then test the connection again.`,
+    };
+  }
+  if (name === 'CredentialsProviderError' || /could not load credentials/i.test(message)) {
+    return {
+      code: 'no_credentials',
+      message: ctx.profile
+        ? `No usable credentials were found for the AWS profile "${ctx.profile}".`
+        : 'No AWS credentials were found in the environment or the default credential chain.',
+      remedy:
+        'Pick a profile in Settings (run `aws configure` or `aws configure sso` to create one), or set AWS credentials in the environment that launches Stratum.',
+    };
+  }
+  if (
+    name === 'UnrecognizedClientException' ||
+    name === 'InvalidSignatureException' ||
+    name === 'ExpiredTokenException' ||
+    name === 'InvalidClientTokenId'
+  ) {
+    return {
+      code: 'invalid_credentials',
+      message: `AWS rejected the credentials (${name}).`,
+      remedy:
+        name === 'ExpiredTokenException'
+          ? `The temporary credentials have expired: refresh them (for SSO, \`aws sso login${profileArg(ctx)}\`).`
+          : 'Check the access key in your profile, or pick another profile in Settings.',
+    };
+  }
+  if (name === 'AccessDeniedException' || status === 403) {
+    return {
+      code: 'access_denied',
+      message: `Access to ${model} in ${region} was denied: ${message}`,
+      remedy:
+        'Make sure the model is enabled for your account in this region (Amazon Bedrock console, Model access), that your IAM identity may call bedrock:InvokeModel and bedrock:InvokeModelWithResponseStream, and, for AWS Marketplace models, that the subscription is in place.',
+    };
+  }
+  if (name === 'ValidationException' && /on-demand throughput/i.test(message)) {
+    const suggestion = ctx.modelId ? inferenceProfileSuggestion(ctx.modelId, ctx.region) : null;
+    return {
+      code: 'on_demand_not_supported',
+      message: `${model} cannot be called on demand with its bare model id.`,
+      remedy: suggestion
+        ? `Use the cross-region inference profile ${suggestion} instead (Settings, default text model).`
+        : 'Use an inference profile id for this model (for example one that starts with us., eu., apac. or global.).',
+    };
+  }
+  if (name === 'ResourceNotFoundException' || /model identifier is invalid/i.test(message)) {
+    return {
+      code: 'model_not_found',
+      message: `${model} is not available in ${region}: ${message}`,
+      remedy: 'Pick a model listed for this region in Models, or switch region in Settings.',
+    };
+  }
+  if (
+    name === 'ThrottlingException' ||
+    name === 'ModelNotReadyException' ||
+    name === 'ServiceQuotaExceededException' ||
+    name === 'TooManyRequestsException' ||
+    status === 429
+  ) {
+    return {
+      code: 'throttled',
+      message: `Amazon Bedrock is throttling requests to ${model} (${name || 'HTTP 429'}), even after automatic retries.`,
+      remedy:
+        'Wait a minute and try again. If it keeps happening, check your Bedrock quotas in Service Quotas or use a cross-region inference profile.',
+    };
+  }
+  if (name === 'ValidationException' || status === 400) {
+    return {
+      code: 'validation',
+      message: `Amazon Bedrock rejected the request: ${message}`,
+      remedy: 'Check the model id and the parameters; some models do not accept every setting.',
+    };
+  }
+  if (name === 'ModelTimeoutException' || name === 'TimeoutError') {
+    return {
+      code: 'timeout',
+      message: `${model} took too long to answer.`,
+      remedy: 'Try again, or ask for a shorter answer.',
+    };
+  }
+  if (name === 'ModelErrorException' || name === 'ModelStreamErrorException') {
+    return {
+      code: 'model_error',
+      message: `${model} failed while answering: ${message}`,
+      remedy: 'Try again; if it persists, try another model.',
+    };
+  }
+  if (
+    name === 'ServiceUnavailableException' ||
+    name === 'InternalServerException' ||
+    (status !== null && status >= 500)
+  ) {
+    return {
+      code: 'service_unavailable',
+      message: `Amazon Bedrock is unavailable right now (${name || `HTTP ${status}`}).`,
+      remedy: 'Wait a little and try again, or try another region.',
+    };
+  }
+  const net = networkCode(e);
+  if (net) {
+    return {
+      code: 'offline',
+      message: `Stratum could not reach Amazon Bedrock (${net}).`,
+      remedy:
+        'Check your internet connection, proxy or VPN, and the custom endpoint in Settings if you set one. Notes, labs and quizzes keep working offline.',
+    };
+  }
+  return {
+    code: 'internal',
+    message: `Something went wrong: ${name ? `${name}: ` : ''}${message}`,
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * Names of the contract's requests and its IPC channels, without zod, so the sandboxed preload
+ * stays tiny. `contract.ts` checks at compile time that these names match its schemas.
+ */
+export const REQUEST_NAMES = [
+  'getAppInfo',
+  'getSettings',
+  'updateSettings',
+  'listProfiles',
+  'testConnection',
+  'getAvailability',
+] as const;
+export type RequestName = (typeof REQUEST_NAMES)[number];
+
+export const STREAM_NAMES = ['converseStream'] as const;
+export type StreamName = (typeof STREAM_NAMES)[number];
+
+export const channel = {
+  request: (name: RequestName) => `stratum:request:${name}`,
+  streamStart: 'stratum:stream:start',
+  streamCancel: 'stratum:stream:cancel',
+  streamMessage: 'stratum:stream:message',
+} as const;
+
+/**
+ * The object the preload (Electron) or the browser-mode client exposes as `window.stratum`.
+ * Results are `unknown` on purpose: the renderer parses them with the contract's schemas.
+ */
+export interface StratumBridge {
+  readonly mode: 'electron' | 'browser';
+  readonly request: { readonly [K in RequestName]: (input: unknown) => Promise<unknown> };
+  startStream(name: StreamName, streamId: string, input: unknown): Promise<unknown>;
+  cancelStream(streamId: string): void;
+  onStreamMessage(listener: (message: unknown) => void): () => void;
+}

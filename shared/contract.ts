@@ -1,0 +1,180 @@
+/**
+ * The one contract between the renderer and the privileged side. Every request the renderer may
+ * make and every stream it may open is listed here with zod schemas for what goes in and what
+ * comes out. The Electron IPC binding, the preload and browser mode are all generated from it.
+ */
+import { z } from 'zod';
+import { AppError, resultSchema } from './result';
+import { REQUEST_NAMES, STREAM_NAMES } from './channels';
+import { ConnectionCheck, ModelId, SettingsPatch, SettingsState } from './settings';
+
+export { channel, REQUEST_NAMES, STREAM_NAMES, type StratumBridge } from './channels';
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  mode: z.enum(['electron', 'browser']),
+  platform: z.string(),
+  /** True when a custom Bedrock endpoint comes from AWS_ENDPOINT_URL_* (tests, proxies). */
+  endpointFromEnvironment: z.boolean(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const ProfileKind = z.enum([
+  'sso',
+  'static',
+  'assume-role',
+  'process',
+  'web-identity',
+  'other',
+]);
+export const AwsProfile = z.object({
+  name: z.string(),
+  kind: ProfileKind,
+  region: z.string().nullable(),
+  /** Which shared files define it. */
+  sources: z.array(z.enum(['config', 'credentials'])).min(1),
+});
+export type AwsProfile = z.infer<typeof AwsProfile>;
+export const ProfileList = z.object({
+  profiles: z.array(AwsProfile),
+  configFile: z.string(),
+  credentialsFile: z.string(),
+  /** Profile named by AWS_PROFILE in the app's environment, if any. */
+  environmentProfile: z.string().nullable(),
+});
+export type ProfileList = z.infer<typeof ProfileList>;
+
+export const Availability = z.object({
+  region: z.string(),
+  checkedAt: z.iso.datetime(),
+  models: z.array(
+    z.object({
+      modelId: z.string(),
+      name: z.string(),
+      provider: z.string(),
+      status: z.string(),
+      inferenceTypes: z.array(z.string()),
+      streaming: z.boolean().nullable(),
+    }),
+  ),
+  inferenceProfiles: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      status: z.string(),
+      modelIds: z.array(z.string()),
+    }),
+  ),
+});
+export type Availability = z.infer<typeof Availability>;
+
+const TextBlock = z.object({ text: z.string().min(1).max(200_000) });
+export const ChatMessage = z.object({
+  role: z.enum(['user', 'assistant']),
+  content: z.array(TextBlock).min(1).max(20),
+});
+export type ChatMessage = z.infer<typeof ChatMessage>;
+
+export const InferenceConfig = z
+  .object({
+    maxTokens: z.number().int().min(1).max(200_000),
+    temperature: z.number().min(0).max(1),
+    topP: z.number().min(0).max(1),
+    stopSequences: z.array(z.string().min(1).max(100)).max(4),
+  })
+  .partial()
+  .strict();
+
+export const ConverseInput = z
+  .object({
+    modelId: ModelId,
+    system: z.string().max(100_000).optional(),
+    messages: z
+      .array(ChatMessage)
+      .min(1)
+      .max(200)
+      .refine((m) => m[0]?.role === 'user', 'A conversation starts with a user message.')
+      .refine(
+        (m) => m.every((x, i) => i === 0 || x.role !== m[i - 1]?.role),
+        'User and assistant messages must alternate.',
+      ),
+    inferenceConfig: InferenceConfig.optional(),
+  })
+  .strict();
+export type ConverseInput = z.infer<typeof ConverseInput>;
+
+export const Usage = z.object({
+  inputTokens: z.number().int().nonnegative(),
+  outputTokens: z.number().int().nonnegative(),
+  totalTokens: z.number().int().nonnegative(),
+});
+
+/** What a ConverseStream tells the renderer, in order: start, deltas, stop, metadata. */
+export const ConverseStreamEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('start'), modelId: z.string(), region: z.string() }),
+  z.object({ type: z.literal('delta'), text: z.string() }),
+  z.object({ type: z.literal('stop'), stopReason: z.string() }),
+  z.object({
+    type: z.literal('metadata'),
+    usage: Usage.nullable(),
+    /** Server-side latency as Bedrock reports it. */
+    latencyMs: z.number().nonnegative().nullable(),
+    /** Measured in the main process: request sent to first text delta. */
+    firstTokenMs: z.number().nonnegative().nullable(),
+  }),
+]);
+export type ConverseStreamEvent = z.infer<typeof ConverseStreamEvent>;
+
+type Spec = { input: z.ZodType; output: z.ZodType };
+
+export const requests = {
+  getAppInfo: { input: z.undefined(), output: AppInfo },
+  getSettings: { input: z.undefined(), output: SettingsState },
+  updateSettings: { input: SettingsPatch, output: SettingsState },
+  listProfiles: { input: z.undefined(), output: ProfileList },
+  testConnection: {
+    input: z.object({ modelId: ModelId.optional() }).strict(),
+    output: ConnectionCheck,
+  },
+  getAvailability: { input: z.undefined(), output: Availability },
+} as const satisfies Record<(typeof REQUEST_NAMES)[number], Spec>;
+
+export const streams = {
+  converseStream: { input: ConverseInput, event: ConverseStreamEvent },
+} as const satisfies Record<(typeof STREAM_NAMES)[number], { input: z.ZodType; event: z.ZodType }>;
+
+export type Requests = typeof requests;
+export type RequestName = keyof Requests;
+export type RequestInput<K extends RequestName> = z.input<Requests[K]['input']>;
+export type RequestOutput<K extends RequestName> = z.output<Requests[K]['output']>;
+
+export type Streams = typeof streams;
+export type StreamName = keyof Streams;
+export type StreamInput<K extends StreamName> = z.input<Streams[K]['input']>;
+export type StreamEvent<K extends StreamName> = z.output<Streams[K]['event']>;
+
+export const requestNames: readonly RequestName[] = REQUEST_NAMES;
+export const streamNames: readonly StreamName[] = STREAM_NAMES;
+
+export function isRequestName(name: string): name is RequestName {
+  return Object.hasOwn(requests, name);
+}
+export function isStreamName(name: string): name is StreamName {
+  return Object.hasOwn(streams, name);
+}
+
+/** Stream ids are chosen by the renderer (so it can listen before the first event arrives). */
+export const StreamId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
+
+/**
+ * Messages on the stream channel. `event` carries one typed event; `end` closes the stream, with
+ * an error if it failed (text already delivered stays delivered: callers keep partial output).
+ */
+export const StreamMessage = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('event'), streamId: StreamId, event: z.unknown() }),
+  z.object({ kind: z.literal('end'), streamId: StreamId, error: AppError.nullable() }),
+]);
+export type StreamMessage = z.infer<typeof StreamMessage>;
+
+export const StartStreamResult = resultSchema(z.null());

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { RegionId } from './regions';
+
+/** A Bedrock model id, inference-profile id or ARN as the user may type it. */
+export const ModelId = z
+  .string()
+  .trim()
+  .min(3)
+  .max(2048)
+  .regex(
+    /^[A-Za-z0-9._:/-]+$/,
+    'A model id looks like amazon.nova-micro-v1:0 or us.amazon.nova-lite-v1:0.',
+  );
+
+export const EndpointUrl = z
+  .string()
+  .trim()
+  .url('The endpoint must be a full URL such as https://bedrock-runtime.us-east-1.amazonaws.com.')
+  .refine((u) => /^https?:\/\//.test(u), 'The endpoint must start with http:// or https://.');
+
+export const DEFAULT_TEXT_MODEL = 'amazon.nova-micro-v1:0';
+
+/** The outcome of the last "Test connection", kept so Home can show it without a new call. */
+export const ConnectionCheck = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    at: z.iso.datetime(),
+    modelId: z.string(),
+    region: z.string(),
+    profile: z.string().nullable(),
+    latencyMs: z.number().nonnegative(),
+    replyText: z.string(),
+  }),
+  z.object({
+    ok: z.literal(false),
+    at: z.iso.datetime(),
+    modelId: z.string(),
+    region: z.string(),
+    profile: z.string().nullable(),
+    code: z.string(),
+    message: z.string(),
+    remedy: z.string().optional(),
+  }),
+]);
+export type ConnectionCheck = z.infer<typeof ConnectionCheck>;
+
+export const Settings = z.object({
+  version: z.literal(1),
+  aws: z.object({
+    /** null = the environment / default credential chain. */
+    profile: z.string().min(1).nullable(),
+    region: RegionId,
+    /** null = the SDK's default endpoint (which honours AWS_ENDPOINT_URL_BEDROCK_RUNTIME). */
+    endpoint: EndpointUrl.nullable(),
+    defaultTextModel: ModelId,
+  }),
+  lastConnection: ConnectionCheck.nullable(),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  version: 1,
+  aws: { profile: null, region: 'us-east-1', endpoint: null, defaultTextModel: DEFAULT_TEXT_MODEL },
+  lastConnection: null,
+};
+
+/** What the renderer may change. `lastConnection` is written by the main process only. */
+export const SettingsPatch = z
+  .object({
+    aws: Settings.shape.aws.partial().strict(),
+  })
+  .partial()
+  .strict();
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
+
+/** Settings plus what the app noticed while loading them (for example a corrupt file set aside). */
+export const SettingsState = z.object({
+  settings: Settings,
+  /** Where the settings live on disk (shown so a learner can find or delete the file). */
+  path: z.string(),
+  notice: z
+    .object({
+      kind: z.literal('recovered'),
+      message: z.string(),
+      movedTo: z.string().nullable(),
+    })
+    .nullable(),
+});
+export type SettingsState = z.infer<typeof SettingsState>;
