@@ -1,0 +1,127 @@
+/**
+ * `npm run bench`: prints performance figures (not timed tests; nothing here fails on a number).
+ *
+ * - the renderer's initial JS and CSS, gzip, as index.html loads them (later screens are split);
+ * - navigation to first contentful paint (the static shell in index.html) and to the rendered Home
+ *   screen in headless Chromium, browser mode, median of runs.
+ *
+ * Goals (from the Foundation issue): initial JS under 250 kB gzip, first content under 300 ms.
+ */
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { createBackend } from '../electron/main/handlers';
+import { openSettingsStore } from '../electron/main/settings-store';
+import { startWebServer } from '../electron/web/server';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../tests/support/chromium';
+import { RENDERER_DIR } from '../tests/support/app';
+
+const RUNS = 9;
+
+const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+async function bundleSizes() {
+  const html = await readFile(join(RENDERER_DIR, 'index.html'), 'utf8');
+  const refs = [...html.matchAll(/(?:src|href)="(?:\.?\/)?(assets\/[^"]+)"/g)].map((m) => m[1]!);
+  const gz = async (file: string) => gzipSync(await readFile(join(RENDERER_DIR, file))).length;
+  let js = 0;
+  let css = 0;
+  for (const ref of refs) {
+    if (ref.endsWith('.js')) js += await gz(ref);
+    if (ref.endsWith('.css')) css += await gz(ref);
+  }
+  const all = (await readdir(join(RENDERER_DIR, 'assets'))).filter((f) => f.endsWith('.js'));
+  const lazy = all.filter((f) => !refs.includes(`assets/${f}`));
+  let lazyBytes = 0;
+  for (const f of lazy) lazyBytes += await gz(`assets/${f}`);
+  return { js, css, lazyChunks: lazy.length, lazyBytes };
+}
+
+/** Paint entries arrive asynchronously: wait for FCP with a buffered observer. */
+function firstContentfulPaint(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        new PerformanceObserver((list) => {
+          const entry = list.getEntriesByName('first-contentful-paint')[0];
+          if (entry) resolve(entry.startTime);
+        }).observe({ type: 'paint', buffered: true });
+      }),
+  );
+}
+
+/** The same measurement on a page with one line of static text: what Chromium itself costs here. */
+async function baseline(browser: Browser, url: string): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(url);
+    out.push(await firstContentfulPaint(page));
+    await context.close();
+  }
+  return out;
+}
+
+async function firstContent() {
+  const dir = await mkdtemp(join(tmpdir(), 'stratum-bench-'));
+  const store = await openSettingsStore(dir);
+  const backend = createBackend({ store, mode: 'browser', version: 'bench' });
+  const server = await startWebServer({ backend, rendererDir: RENDERER_DIR });
+  const browser = await launchChromium();
+  const fcp: number[] = [];
+  const ready: number[] = [];
+  let empty: number[] = [];
+  try {
+    empty = await baseline(browser, `${server.url}favicon.svg`);
+    for (let i = 0; i < RUNS + 1; i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(server.url);
+      // Polled every animation frame inside the page: the time the Home screen is on screen.
+      const handle = await page.waitForFunction(
+        () => (document.querySelector('main h1') ? performance.now() : 0),
+        undefined,
+        { polling: 'raf' },
+      );
+      const now = (await handle.jsonValue()) as number;
+      const paint = await firstContentfulPaint(page);
+      await context.close();
+      if (i === 0) continue; // warm-up: the first run pays for Chromium's own start-up
+      fcp.push(paint);
+      ready.push(now);
+    }
+  } finally {
+    await browser.close();
+    backend.dispose();
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+  return { fcp, ready, empty };
+}
+
+const sizes = await bundleSizes();
+console.log('Renderer bundle (gzip)');
+console.log(`  initial JS   ${kB(sizes.js).padStart(10)}   goal < 250 kB`);
+console.log(`  initial CSS  ${kB(sizes.css).padStart(10)}`);
+console.log(
+  `  lazy chunks  ${kB(sizes.lazyBytes).padStart(10)}   in ${sizes.lazyChunks} files, loaded per screen`,
+);
+
+const { fcp, ready, empty } = await firstContent();
+console.log(`\nBrowser mode, headless Chromium, median of ${RUNS} fresh page loads`);
+console.log(
+  `  navigation -> first contentful paint   ${median(fcp).toFixed(0).padStart(5)} ms   goal < 300 ms (static shell)`,
+);
+console.log(
+  `  navigation -> Home screen rendered     ${median(ready).toFixed(0).padStart(5)} ms   (React app up, polled per frame)`,
+);
+console.log(`  first contentful paint, all runs: ${fcp.map((x) => x.toFixed(0)).join(', ')} ms`);
+console.log(`  baseline: a static image, same server and browser: ${median(empty).toFixed(0)} ms`);

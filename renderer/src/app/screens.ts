@@ -1,0 +1,14 @@
+/** The screens that exist, in navigation order. Later features add theirs here. */
+export interface Screen {
+  path: string;
+  label: string;
+  /** Ctrl/Cmd + this key opens the screen. */
+  key: string;
+  icon: string;
+}
+
+export const SCREENS: readonly Screen[] = [
+  { path: '/', label: 'Home', key: '1', icon: 'home' },
+  { path: '/models', label: 'Models', key: '2', icon: 'models' },
+  { path: '/settings', label: 'Settings', key: ',', icon: 'settings' },
+];

@@ -1,0 +1,74 @@
+/**
+ * Settings as the renderer sees them, loaded once and shared by Home and Settings, so a test or
+ * save in one screen shows at once in the other.
+ */
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
+import type { AppError } from '../../../shared/result';
+import type { SettingsPatch, SettingsState } from '../../../shared/settings';
+import { call } from '../api';
+
+interface SettingsContextValue {
+  state: SettingsState | null;
+  loadError: AppError | null;
+  save: (patch: SettingsPatch) => Promise<AppError | null>;
+  /** Runs the check; its outcome lands in `state.settings.lastConnection`. Resolves to a transport error, if any. */
+  testConnection: () => Promise<AppError | null>;
+  testing: boolean;
+}
+
+const SettingsContext = createContext<SettingsContextValue | null>(null);
+
+export function SettingsProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SettingsState | null>(null);
+  const [loadError, setLoadError] = useState<AppError | null>(null);
+  const [testing, setTesting] = useState(false);
+
+  useEffect(() => {
+    void call('getSettings').then((result) => {
+      if (result.ok) setState(result.value);
+      else setLoadError(result.error);
+    });
+  }, []);
+
+  const save = useCallback(async (patch: SettingsPatch) => {
+    const result = await call('updateSettings', patch);
+    if (!result.ok) return result.error;
+    setState(result.value);
+    return null;
+  }, []);
+
+  const testConnection = useCallback(async () => {
+    setTesting(true);
+    try {
+      const result = await call('testConnection', {});
+      if (!result.ok) return result.error;
+      const check = result.value;
+      setState((prev) =>
+        prev ? { ...prev, settings: { ...prev.settings, lastConnection: check } } : prev,
+      );
+      return null;
+    } finally {
+      setTesting(false);
+    }
+  }, []);
+
+  const value = useMemo(
+    () => ({ state, loadError, save, testConnection, testing }),
+    [state, loadError, save, testConnection, testing],
+  );
+  return <SettingsContext.Provider value={value}>{children}</SettingsContext.Provider>;
+}
+
+export function useSettings(): SettingsContextValue {
+  const value = useContext(SettingsContext);
+  if (!value) throw new Error('useSettings must be used inside <SettingsProvider>.');
+  return value;
+}
