@@ -78,9 +78,8 @@ async function firstContent() {
   const browser = await launchChromium();
   const fcp: number[] = [];
   const ready: number[] = [];
-  let empty: number[] = [];
   try {
-    empty = await baseline(browser, `${server.url}favicon.svg`);
+    const empty = await baseline(browser, `${server.url}favicon.svg`);
     for (let i = 0; i < RUNS + 1; i++) {
       const context = await browser.newContext();
       const page = await context.newPage();
@@ -91,20 +90,20 @@ async function firstContent() {
         undefined,
         { polling: 'raf' },
       );
-      const now = (await handle.jsonValue()) as number;
+      const now = await handle.jsonValue();
       const paint = await firstContentfulPaint(page);
       await context.close();
       if (i === 0) continue; // warm-up: the first run pays for Chromium's own start-up
       fcp.push(paint);
       ready.push(now);
     }
+    return { fcp, ready, empty };
   } finally {
     await browser.close();
     backend.dispose();
     await server.close();
     await rm(dir, { recursive: true, force: true });
   }
-  return { fcp, ready, empty };
 }
 
 const sizes = await bundleSizes();

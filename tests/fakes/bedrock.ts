@@ -1,0 +1,830 @@
+/**
+ * A strict fake of Amazon Bedrock (runtime and the control-plane list calls) for tests that
+ * drive the real AWS SDK. Point clients at `fake.url` with the `endpoint` option or the
+ * `AWS_ENDPOINT_URL_BEDROCK_RUNTIME` / `AWS_ENDPOINT_URL_BEDROCK` environment variables.
+ *
+ * Requests are authenticated (SigV4 shape, optionally the signature itself), validated like the
+ * service does, recorded, and answered according to a scriptable behaviour. See the README
+ * comment on `Behavior` for what each behaviour does per operation.
+ */
+import { randomUUID } from 'node:crypto';
+import { authenticate, type FakeCredentials } from './bedrock-auth.js';
+import {
+  estimateInputTokens,
+  estimateTokens,
+  validateConverse,
+  type ConverseRequestInfo,
+} from './bedrock-converse.js';
+import { BedrockError, constraintError, validationError } from './bedrock-errors.js';
+import { eventFrame, exceptionFrame, type StreamExceptionName } from './bedrock-eventstream.js';
+import { malformedInvokeBody, prepareInvoke } from './bedrock-invoke.js';
+import {
+  DEFAULT_MODELS,
+  completeModel,
+  foundationModelArn,
+  profileSummary,
+  profilesForRegion,
+  resolveModel,
+  type ExtraModel,
+  type FakeModel,
+} from './bedrock-models.js';
+import { chunkText, planReply, type ReplyPlan, type ToolInput } from './bedrock-reply.js';
+import { BodyTooLargeError, startDualServer, type Exchange } from './dual-server.js';
+
+export type { ConverseRequestInfo } from './bedrock-converse.js';
+export type { ExtraModel, FakeModel } from './bedrock-models.js';
+export type { StreamExceptionName } from './bedrock-eventstream.js';
+export type { ToolInput } from './bedrock-reply.js';
+export type { FakeCredentials } from './bedrock-auth.js';
+
+/**
+ * How the fake answers model calls (converse, converse-stream, invoke). Control-plane calls are
+ * not affected. Behaviours apply after authentication and validation, so bad requests always
+ * get their 400/403.
+ *
+ * - `ok`: converse replies "This is the fake Bedrock reply to: <first 40 chars of last user
+ *   text>" (or, when toolChoice forces a tool, a toolUse whose input is sampled from the tool's
+ *   schema); invoke returns embeddings / PNGs.
+ * - `reply`: scripted text (or a function of the request). invoke ignores it (acts as ok).
+ * - `toolUse`: a toolUse block for the forced tool (else `name`, else the first tool), with
+ *   `input` (value or function; default: sampled from the schema). stopReason `tool_use`.
+ * - `malformed`: converse text that is not JSON, or (with tools) a toolUse whose input is a
+ *   string of broken JSON; invoke on image models returns `{ images: ['not base64!!'] }`, on the
+ *   embedding model a 2-element vector.
+ * - `throttle`, `accessDenied`, `error`: HTTP errors (before any stream starts).
+ * - `cutStream`: streams send `afterDeltas` deltas then reset the connection/stream without
+ *   messageStop; non-stream calls are cut before any response.
+ * - `streamException`: streams send `afterDeltas` deltas then an in-stream exception event;
+ *   non-stream calls get the equivalent HTTP error (modelStreamErrorException maps to
+ *   ModelErrorException 424).
+ * - `delay`: waits `ms` before the response headers, then behaves like `then` (default ok).
+ *
+ * `deltaDelayMs` (on ok/reply/toolUse/malformed/cutStream/streamException) overrides the
+ * server-wide pause between stream deltas.
+ */
+export type Behavior =
+  | { kind: 'ok'; deltaDelayMs?: number }
+  | {
+      kind: 'reply';
+      text: string | ((req: ConverseRequestInfo) => string);
+      deltaDelayMs?: number;
+    }
+  | { kind: 'toolUse'; input?: ToolInput; name?: string; deltaDelayMs?: number }
+  | { kind: 'malformed'; deltaDelayMs?: number }
+  | { kind: 'throttle' }
+  | { kind: 'accessDenied' }
+  | { kind: 'error'; status: number; name: string; message: string }
+  | { kind: 'cutStream'; afterDeltas: number; deltaDelayMs?: number }
+  | {
+      kind: 'streamException';
+      afterDeltas: number;
+      exception: StreamExceptionName;
+      message?: string;
+      deltaDelayMs?: number;
+    }
+  | { kind: 'delay'; ms: number; then?: Behavior };
+
+export type Operation =
+  | 'converse'
+  | 'converse-stream'
+  | 'invoke'
+  | 'invoke-with-response-stream'
+  | 'list-foundation-models'
+  | 'list-inference-profiles'
+  | 'unknown';
+
+export interface RecordedRequest {
+  /** 1-based, in arrival order. */
+  id: number;
+  method: string;
+  /** The request target as received (percent-encoded path and query). */
+  path: string;
+  /** Decoded model identifier from the path (bare id, profile id or ARN), if any. */
+  modelId?: string;
+  operation: Operation;
+  /** Parsed JSON body; the raw text when it is not JSON; undefined when empty. */
+  body: unknown;
+  contentType?: string;
+  /** From the SigV4 credential scope; undefined when the request was not signed. */
+  region?: string;
+  accessKeyId?: string;
+  http: '1.1' | '2';
+  /** Response status; 0 until headers were sent (stays 0 when cut before responding). */
+  status: number;
+  /** `x-amzn-errortype` name of an error response, or of the in-stream exception. */
+  errorName?: string;
+  /** The behaviour kind that answered, after any `delay` (model calls that passed validation). */
+  behavior?: Behavior['kind'];
+  /** Epoch ms when the request arrived. */
+  at: number;
+  durationMs?: number;
+  /** Stream deltas actually written. */
+  deltasSent: number;
+  /** The client went away (e.g. AbortController) before the response was complete. */
+  aborted: boolean;
+  /** The fake cut the connection on purpose (`cutStream`). */
+  cut: boolean;
+  /** The response was fully written. */
+  completed: boolean;
+}
+
+export interface FakeBedrockOptions {
+  /** TCP port; 0 (default) picks a free one. */
+  port?: number;
+  /** Interface to listen on (default 127.0.0.1). */
+  host?: string;
+  /** Extra models, or overrides of built-in ones (matched by modelId). */
+  models?: ExtraModel[];
+  /** Pause between stream deltas, in ms (default 5). */
+  deltaDelayMs?: number;
+  /** Initial behaviour (default ok). */
+  behavior?: Behavior;
+  /**
+   * Known credentials. When given, other access keys get 403 UnrecognizedClientException and
+   * every signature is recomputed and checked (403 InvalidSignatureException on mismatch).
+   */
+  credentials?: FakeCredentials[];
+  /** Called once per request when the fake is done with it (for logging; never sees headers). */
+  onRequestDone?: (request: RecordedRequest) => void;
+}
+
+export interface FakeBedrock {
+  /** e.g. `http://127.0.0.1:54321` */
+  readonly url: string;
+  readonly port: number;
+  /** Live list of every request received (all operations, including rejected ones). */
+  readonly requests: RecordedRequest[];
+  readonly models: readonly FakeModel[];
+  /** Requests of model-calling operations only (converse, converse-stream, invoke...). */
+  modelCalls(): RecordedRequest[];
+  clearRequests(): void;
+  /** The behaviour used when the queue is empty. */
+  setBehavior(behavior: Behavior): void;
+  /** Behaviours consumed one per model call (before the current behaviour applies). */
+  enqueue(...behaviors: Behavior[]): void;
+  setDeltaDelayMs(ms: number): void;
+  /** Back to defaults: ok behaviour, empty queue, default delta delay, no recorded requests. */
+  reset(): void;
+  /** Resolves once `predicate(requests)` holds (polling), rejects after `timeoutMs` (2000). */
+  waitFor(predicate: (requests: RecordedRequest[]) => boolean, timeoutMs?: number): Promise<void>;
+  /** Stops listening and destroys every connection, including HTTP/2 sessions, at once. */
+  close(): Promise<void>;
+}
+
+const DEFAULT_DELTA_DELAY_MS = 5;
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
+const MODEL_OPERATIONS: readonly Operation[] = [
+  'converse',
+  'converse-stream',
+  'invoke',
+  'invoke-with-response-stream',
+];
+
+export async function startFakeBedrock(options: FakeBedrockOptions = {}): Promise<FakeBedrock> {
+  const state = new FakeState(options);
+  const server = await startDualServer(options.host ?? '127.0.0.1', options.port ?? 0, (ex) => {
+    void state.handle(ex);
+  });
+  const url = `http://${options.host ?? '127.0.0.1'}:${server.port}`;
+  return {
+    url,
+    port: server.port,
+    requests: state.requests,
+    models: state.models,
+    modelCalls: () => state.requests.filter((r) => MODEL_OPERATIONS.includes(r.operation)),
+    clearRequests: () => {
+      state.requests.length = 0;
+    },
+    setBehavior: (b) => {
+      state.behavior = b;
+    },
+    enqueue: (...b) => {
+      state.queue.push(...b);
+    },
+    setDeltaDelayMs: (ms) => {
+      state.deltaDelayMs = ms;
+    },
+    reset: () => state.reset(),
+    waitFor: (predicate, timeoutMs = 2000) => waitFor(() => predicate(state.requests), timeoutMs),
+    close: async () => {
+      state.shutdown();
+      await server.close();
+    },
+  };
+}
+
+async function waitFor(check: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`waitFor: condition not met in ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+interface Route {
+  operation: Operation;
+  modelId?: string;
+}
+
+function route(method: string, rawUrl: string): Route {
+  const path = rawUrl.split('?')[0] ?? '/';
+  const model =
+    /^\/model\/([^/]+)\/(converse|converse-stream|invoke|invoke-with-response-stream)$/.exec(path);
+  if (model && method === 'POST') {
+    let modelId: string;
+    try {
+      modelId = decodeURIComponent(model[1] ?? '');
+    } catch {
+      modelId = model[1] ?? '';
+    }
+    return { operation: model[2] as Operation, modelId };
+  }
+  if (method === 'GET' && path === '/foundation-models')
+    return { operation: 'list-foundation-models' };
+  if (method === 'GET' && path === '/inference-profiles')
+    return { operation: 'list-inference-profiles' };
+  return { operation: 'unknown' };
+}
+
+/** Mutable state of one fake server plus the request pipeline. */
+class FakeState {
+  readonly requests: RecordedRequest[] = [];
+  readonly models: FakeModel[];
+  behavior: Behavior;
+  queue: Behavior[] = [];
+  deltaDelayMs: number;
+  private nextId = 1;
+  private modelCallCount = 0;
+  private closing = false;
+  private readonly timers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
+
+  constructor(private readonly options: FakeBedrockOptions) {
+    this.models = mergeModels(options.models ?? []);
+    this.behavior = options.behavior ?? { kind: 'ok' };
+    this.deltaDelayMs = options.deltaDelayMs ?? DEFAULT_DELTA_DELAY_MS;
+  }
+
+  reset(): void {
+    this.behavior = { kind: 'ok' };
+    this.queue = [];
+    this.deltaDelayMs = this.options.deltaDelayMs ?? DEFAULT_DELTA_DELAY_MS;
+    this.requests.length = 0;
+  }
+
+  shutdown(): void {
+    this.closing = true;
+    for (const t of this.timers) {
+      clearTimeout(t.timer);
+      t.resolve();
+    }
+    this.timers.clear();
+  }
+
+  /** A cancellable sleep: resolves early when the server closes. */
+  sleep(ms: number): Promise<void> {
+    if (ms <= 0 || this.closing) return Promise.resolve();
+    return new Promise((resolve) => {
+      const entry = {
+        resolve,
+        timer: setTimeout(() => {
+          this.timers.delete(entry);
+          resolve();
+        }, ms),
+      };
+      this.timers.add(entry);
+    });
+  }
+
+  async handle(ex: Exchange): Promise<void> {
+    const receivedAt = Date.now();
+    const { operation, modelId } = route(ex.method, ex.rawUrl);
+    const record: RecordedRequest = {
+      id: this.nextId++,
+      method: ex.method,
+      path: ex.rawUrl,
+      ...(modelId !== undefined ? { modelId } : {}),
+      operation,
+      body: undefined,
+      ...(ex.headers['content-type'] ? { contentType: ex.headers['content-type'] } : {}),
+      http: ex.http,
+      status: 0,
+      at: receivedAt,
+      deltasSent: 0,
+      aborted: false,
+      cut: false,
+      completed: false,
+    };
+    this.requests.push(record);
+    ex.onEarlyClose(() => {
+      if (!record.cut) record.aborted = true;
+    });
+    const ctx: CallContext = { ex, record, receivedAt, region: '' };
+    try {
+      const body = await ex.readBody(MAX_BODY_BYTES);
+      record.body = parseForRecord(body);
+      const identity = authenticate(
+        { method: ex.method, rawUrl: ex.rawUrl, headers: ex.headers, body },
+        { ...(this.options.credentials ? { credentials: this.options.credentials } : {}) },
+        Date.now(),
+      );
+      record.region = identity.region;
+      record.accessKeyId = identity.accessKeyId;
+      ctx.region = identity.region;
+      await this.dispatch(ctx, operation, modelId ?? '', body);
+    } catch (error) {
+      this.fail(ctx, error);
+    } finally {
+      record.durationMs = Date.now() - receivedAt;
+      this.options.onRequestDone?.(record);
+    }
+  }
+
+  private async dispatch(
+    ctx: CallContext,
+    operation: Operation,
+    modelId: string,
+    body: Buffer,
+  ): Promise<void> {
+    switch (operation) {
+      case 'converse':
+      case 'converse-stream':
+        return this.converse(ctx, operation, modelId, body);
+      case 'invoke':
+        return this.invoke(ctx, modelId, body);
+      case 'invoke-with-response-stream': {
+        requireInvokeContentType(ctx.ex);
+        const { model } = resolveModel(modelId, ctx.region, this.models);
+        if (model.kind !== 'text') throw validationError('The model is unsupported for streaming.');
+        throw validationError(
+          'The fake Bedrock does not implement InvokeModelWithResponseStream for text models; use ConverseStream.',
+        );
+      }
+      case 'list-foundation-models':
+        return this.sendJson(
+          ctx,
+          200,
+          listFoundationModels(this.models, ctx.region, ctx.ex.rawUrl),
+        );
+      case 'list-inference-profiles':
+        return this.sendJson(
+          ctx,
+          200,
+          listInferenceProfiles(this.models, ctx.region, ctx.ex.rawUrl),
+        );
+      case 'unknown':
+        throw new BedrockError(
+          'UnknownOperationException',
+          'The requested operation is not recognized by the service.',
+        );
+    }
+  }
+
+  private async converse(
+    ctx: CallContext,
+    operation: 'converse' | 'converse-stream',
+    modelId: string,
+    raw: Buffer,
+  ): Promise<void> {
+    requireJsonContentType(ctx.ex);
+    const body = parseJsonBody(raw);
+    const { model } = resolveModel(modelId, ctx.region, this.models);
+    const info = validateConverse(body, { operation, modelId, model, region: ctx.region });
+    const behavior = await this.takeBehavior(ctx);
+    if (!behavior) return;
+    const callNumber = ++this.modelCallCount;
+    const plan = planFor(behavior, info, callNumber);
+    if (operation === 'converse') return this.sendConverse(ctx, behavior, info, plan);
+    return this.streamConverse(ctx, behavior, info, plan);
+  }
+
+  /** Next behaviour for a model call, with delays and HTTP-error behaviours applied. */
+  private async takeBehavior(ctx: CallContext): Promise<Behavior | undefined> {
+    let behavior = this.queue.shift() ?? this.behavior;
+    ctx.record.behavior = behavior.kind;
+    while (behavior.kind === 'delay') {
+      await this.sleep(behavior.ms);
+      if (ctx.ex.closed || this.closing) return undefined;
+      behavior = behavior.then ?? { kind: 'ok' };
+    }
+    ctx.record.behavior = behavior.kind;
+    switch (behavior.kind) {
+      case 'throttle':
+        throw new BedrockError(
+          'ThrottlingException',
+          'Too many requests, please wait before trying again.',
+        );
+      case 'accessDenied':
+        throw new BedrockError(
+          'AccessDeniedException',
+          "You don't have access to the model with the specified model ID.",
+        );
+      case 'error':
+        throw new BedrockError(behavior.name, behavior.message, behavior.status);
+      default:
+        return behavior;
+    }
+  }
+
+  private sendConverse(
+    ctx: CallContext,
+    behavior: Behavior,
+    info: ConverseRequestInfo,
+    plan: ReplyPlan,
+  ): void {
+    if (behavior.kind === 'cutStream') return this.cut(ctx);
+    if (behavior.kind === 'streamException')
+      throw httpErrorFor(behavior.exception, behavior.message);
+    const inputTokens = estimateInputTokens(info);
+    const outputTokens = outputTokensOf(plan);
+    const content =
+      plan.kind === 'text'
+        ? [{ text: plan.text }]
+        : [{ toolUse: { toolUseId: plan.toolUseId, name: plan.name, input: plan.input } }];
+    this.sendJson(ctx, 200, {
+      output: { message: { role: 'assistant', content } },
+      stopReason: plan.stopReason,
+      usage: { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens },
+      metrics: { latencyMs: Date.now() - ctx.receivedAt },
+    });
+  }
+
+  private async streamConverse(
+    ctx: CallContext,
+    behavior: Behavior,
+    info: ConverseRequestInfo,
+    plan: ReplyPlan,
+  ): Promise<void> {
+    const { ex, record } = ctx;
+    const delay =
+      ('deltaDelayMs' in behavior ? behavior.deltaDelayMs : undefined) ?? this.deltaDelayMs;
+    const stopAfter =
+      behavior.kind === 'cutStream' || behavior.kind === 'streamException'
+        ? behavior.afterDeltas
+        : Number.POSITIVE_INFINITY;
+    if (ex.closed) return;
+    record.status = 200;
+    ex.start(200, {
+      'content-type': 'application/vnd.amazon.eventstream',
+      'x-amzn-requestid': randomUUID(),
+      date: new Date().toUTCString(),
+    });
+    const send = (frame: Uint8Array): Promise<boolean> => ex.write(frame);
+    if (!(await send(eventFrame('messageStart', { role: 'assistant' })))) return;
+    const deltas = plan.kind === 'text' ? chunkText(plan.text) : chunkJson(plan.inputJson);
+    if (plan.kind === 'toolUse') {
+      const start = { toolUse: { toolUseId: plan.toolUseId, name: plan.name } };
+      if (!(await send(eventFrame('contentBlockStart', { start, contentBlockIndex: 0 })))) return;
+    }
+    for (const chunk of deltas) {
+      if (record.deltasSent >= stopAfter) break;
+      await this.sleep(delay);
+      if (ex.closed || this.closing) return;
+      const delta = plan.kind === 'text' ? { text: chunk } : { toolUse: { input: chunk } };
+      if (!(await send(eventFrame('contentBlockDelta', { delta, contentBlockIndex: 0 })))) return;
+      record.deltasSent++;
+    }
+    if (behavior.kind === 'cutStream') {
+      await this.sleep(delay);
+      return this.cut(ctx);
+    }
+    if (behavior.kind === 'streamException') {
+      await this.sleep(delay);
+      const message = behavior.message ?? defaultStreamExceptionMessage(behavior.exception);
+      record.errorName = behavior.exception;
+      await send(exceptionFrame(behavior.exception, message));
+      return this.finish(ctx);
+    }
+    const inputTokens = estimateInputTokens(info);
+    const outputTokens = outputTokensOf(plan);
+    if (!(await send(eventFrame('contentBlockStop', { contentBlockIndex: 0 })))) return;
+    if (!(await send(eventFrame('messageStop', { stopReason: plan.stopReason })))) return;
+    const metadata = {
+      usage: { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens },
+      metrics: { latencyMs: Date.now() - ctx.receivedAt },
+    };
+    if (!(await send(eventFrame('metadata', metadata)))) return;
+    this.finish(ctx);
+  }
+
+  private async invoke(ctx: CallContext, modelId: string, raw: Buffer): Promise<void> {
+    requireInvokeContentType(ctx.ex);
+    const accept = ctx.ex.headers['accept'];
+    if (accept && !/application\/json|\*\/\*/.test(accept)) {
+      throw validationError(
+        `The requested accept type ${accept} is not supported. Use application/json.`,
+      );
+    }
+    const { model } = resolveModel(modelId, ctx.region, this.models);
+    const body = parseInvokeBody(raw);
+    const produce = prepareInvoke(model, body);
+    const behavior = await this.takeBehavior(ctx);
+    if (!behavior) return;
+    this.modelCallCount++;
+    if (behavior.kind === 'cutStream') return this.cut(ctx);
+    if (behavior.kind === 'streamException')
+      throw httpErrorFor(behavior.exception, behavior.message);
+    const result = produce();
+    const payload = behavior.kind === 'malformed' ? malformedInvokeBody(model) : result.body;
+    this.sendJson(ctx, 200, payload, {
+      'x-amzn-bedrock-input-token-count': String(result.inputTokens),
+      'x-amzn-bedrock-output-token-count': String(result.outputTokens),
+      'x-amzn-bedrock-invocation-latency': String(Date.now() - ctx.receivedAt),
+    });
+  }
+
+  private sendJson(
+    ctx: CallContext,
+    status: number,
+    payload: unknown,
+    extraHeaders: Record<string, string> = {},
+  ): void {
+    if (ctx.ex.closed) return; // the client left; the record already says aborted
+    const text = JSON.stringify(payload);
+    ctx.record.status = status;
+    ctx.ex.start(status, {
+      'content-type': 'application/json',
+      'content-length': String(Buffer.byteLength(text)),
+      'x-amzn-requestid': randomUUID(),
+      date: new Date().toUTCString(),
+      ...extraHeaders,
+    });
+    ctx.ex.end(text);
+    ctx.record.completed = true;
+  }
+
+  private fail(ctx: CallContext, error: unknown): void {
+    if (ctx.ex.closed || this.closing) return;
+    const failure =
+      error instanceof BedrockError
+        ? error
+        : error instanceof BodyTooLargeError
+          ? validationError('The request body is too large.')
+          : new BedrockError(
+              'InternalServerException',
+              `Fake Bedrock internal error: ${String(error)}`,
+            );
+    if (ctx.record.status !== 0) {
+      // Headers already went out (a stream): the only honest thing left is to cut.
+      return this.cut(ctx);
+    }
+    ctx.record.errorName = failure.name;
+    this.sendJson(ctx, failure.status, JSON.parse(failure.toBody()), {
+      'x-amzn-errortype': failure.errorType,
+    });
+  }
+
+  private finish(ctx: CallContext): void {
+    ctx.ex.end();
+    ctx.record.completed = true;
+  }
+
+  private cut(ctx: CallContext): void {
+    ctx.record.cut = true;
+    ctx.ex.cut();
+  }
+}
+
+interface CallContext {
+  ex: Exchange;
+  record: RecordedRequest;
+  receivedAt: number;
+  region: string;
+}
+
+function mergeModels(extra: ExtraModel[]): FakeModel[] {
+  const models = [...DEFAULT_MODELS];
+  for (const e of extra) {
+    const model = completeModel(e);
+    const at = models.findIndex((m) => m.modelId === e.modelId);
+    if (at >= 0) models[at] = { ...models[at], ...model, ...stripUndefined(e) };
+    else models.push(model);
+  }
+  return models;
+}
+
+function stripUndefined(e: ExtraModel): Partial<FakeModel> {
+  return Object.fromEntries(Object.entries(e).filter(([, v]) => v !== undefined));
+}
+
+function planFor(behavior: Behavior, info: ConverseRequestInfo, callNumber: number): ReplyPlan {
+  switch (behavior.kind) {
+    case 'reply':
+    case 'toolUse':
+    case 'malformed':
+      return planReply(behavior, info, callNumber);
+    default:
+      return planReply({ kind: 'ok' }, info, callNumber);
+  }
+}
+
+function outputTokensOf(plan: ReplyPlan): number {
+  return plan.kind === 'text'
+    ? plan.text.length === 0
+      ? 0
+      : estimateTokens(plan.text)
+    : estimateTokens(plan.inputJson);
+}
+
+/** Tool input JSON is streamed in ~10 character pieces, like the service's partial JSON. */
+function chunkJson(json: string): string[] {
+  const chunks: string[] = [];
+  for (let i = 0; i < json.length; i += 10) chunks.push(json.slice(i, i + 10));
+  return chunks;
+}
+
+const STREAM_EXCEPTION_HTTP: Record<StreamExceptionName, string> = {
+  internalServerException: 'InternalServerException',
+  modelStreamErrorException: 'ModelErrorException',
+  validationException: 'ValidationException',
+  throttlingException: 'ThrottlingException',
+  serviceUnavailableException: 'ServiceUnavailableException',
+};
+
+function defaultStreamExceptionMessage(name: StreamExceptionName): string {
+  switch (name) {
+    case 'throttlingException':
+      return 'Too many requests, please wait before trying again.';
+    case 'modelStreamErrorException':
+      return 'The model stream encountered an error. Try your request again.';
+    case 'serviceUnavailableException':
+      return 'The service is temporarily unable to handle the request. Try again later.';
+    case 'validationException':
+      return 'The model produced output the service could not validate.';
+    case 'internalServerException':
+      return 'The server encountered an internal error while processing the request.';
+  }
+}
+
+function httpErrorFor(name: StreamExceptionName, message: string | undefined): BedrockError {
+  return new BedrockError(
+    STREAM_EXCEPTION_HTTP[name],
+    message ?? defaultStreamExceptionMessage(name),
+  );
+}
+
+function mediaType(ex: Exchange): string {
+  return (ex.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+}
+
+/**
+ * Converse bodies are restJson1 documents: any other declared type is 415, as the Smithy
+ * restJson1 server rules prescribe.
+ */
+function requireJsonContentType(ex: Exchange): void {
+  const type = mediaType(ex);
+  if (type !== 'application/json') {
+    throw new BedrockError(
+      'UnsupportedMediaTypeException',
+      `Unsupported Media Type: ${type || '(none)'}. Use application/json.`,
+    );
+  }
+}
+
+/**
+ * InvokeModel's body is a blob: the SDK sends `application/octet-stream` when no `contentType`
+ * is given, which the service accepts (the model then parses JSON). Other declared types are
+ * refused with a ValidationException.
+ */
+function requireInvokeContentType(ex: Exchange): void {
+  const type = mediaType(ex);
+  if (type !== '' && type !== 'application/json' && type !== 'application/octet-stream') {
+    throw validationError(
+      `The provided content type ${type} isn't supported. Use application/json.`,
+    );
+  }
+}
+
+function parseJsonBody(raw: Buffer): unknown {
+  try {
+    return JSON.parse(raw.toString('utf8'));
+  } catch {
+    throw new BedrockError('SerializationException', 'Unable to parse the request body as JSON.');
+  }
+}
+
+/** Native bodies are opaque to the API layer; the model's own parser rejects bad JSON. */
+function parseInvokeBody(raw: Buffer): unknown {
+  try {
+    return JSON.parse(raw.toString('utf8'));
+  } catch {
+    throw validationError(
+      "Malformed input request: A JSONObject text must begin with '{' at 1 [character 2 line 1], please reformat your input and try again.",
+    );
+  }
+}
+
+function parseForRecord(body: Buffer): unknown {
+  if (body.length === 0) return undefined;
+  const text = body.toString('utf8');
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Control plane
+
+const OUTPUT_MODALITIES = ['TEXT', 'IMAGE', 'EMBEDDING'];
+const INFERENCE_TYPES = ['ON_DEMAND', 'PROVISIONED'];
+const CUSTOMIZATION_TYPES = ['FINE_TUNING', 'CONTINUED_PRE_TRAINING', 'DISTILLATION'];
+
+function queryOf(rawUrl: string): URLSearchParams {
+  const q = rawUrl.indexOf('?');
+  return new URLSearchParams(q >= 0 ? rawUrl.slice(q + 1) : '');
+}
+
+function enumParam(query: URLSearchParams, name: string, allowed: string[]): string | undefined {
+  const value = query.get(name) ?? undefined;
+  if (value !== undefined && !allowed.includes(value)) {
+    throw constraintError(
+      name,
+      value,
+      `Member must satisfy enum value set: [${allowed.join(', ')}]`,
+    );
+  }
+  return value;
+}
+
+function listFoundationModels(models: readonly FakeModel[], region: string, rawUrl: string) {
+  const query = queryOf(rawUrl);
+  const provider = query.get('byProvider') ?? undefined;
+  if (provider !== undefined && !/^[A-Za-z0-9- ]{1,63}$/.test(provider)) {
+    throw constraintError(
+      'byProvider',
+      provider,
+      'Member must satisfy regular expression pattern: ^[A-Za-z0-9- ]{1,63}$',
+    );
+  }
+  const modality = enumParam(query, 'byOutputModality', OUTPUT_MODALITIES);
+  const inferenceType = enumParam(query, 'byInferenceType', INFERENCE_TYPES);
+  const customization = enumParam(query, 'byCustomizationType', CUSTOMIZATION_TYPES);
+  const summaries = models
+    .filter(
+      (m) =>
+        !provider ||
+        m.providerName.toLowerCase().replace(/\s+/g, '') ===
+          provider.toLowerCase().replace(/\s+/g, '') ||
+        m.modelId.startsWith(`${provider.toLowerCase()}.`),
+    )
+    .filter(
+      (m) =>
+        !modality || m.outputModalities.includes(modality as FakeModel['outputModalities'][number]),
+    )
+    .filter((m) => !inferenceType || inferenceTypesOf(m).includes(inferenceType))
+    .filter((m) => !customization || m.customizationsSupported.includes(customization))
+    .map((m) => ({
+      modelArn: foundationModelArn(region, m.modelId),
+      modelId: m.modelId,
+      modelName: m.modelName,
+      providerName: m.providerName,
+      inputModalities: m.inputModalities,
+      outputModalities: m.outputModalities,
+      responseStreamingSupported: m.kind === 'text',
+      customizationsSupported: m.customizationsSupported,
+      inferenceTypesSupported: inferenceTypesOf(m),
+      modelLifecycle: { status: m.lifecycleStatus },
+    }));
+  return { modelSummaries: summaries };
+}
+
+function inferenceTypesOf(model: FakeModel): string[] {
+  const types: string[] = [];
+  if (model.onDemand) types.push('ON_DEMAND');
+  if (model.profiles.length > 0) types.push('INFERENCE_PROFILE');
+  return types;
+}
+
+function listInferenceProfiles(models: readonly FakeModel[], region: string, rawUrl: string) {
+  const query = queryOf(rawUrl);
+  const type = enumParam(query, 'type', ['SYSTEM_DEFINED', 'APPLICATION']);
+  const maxRaw = query.get('maxResults');
+  const maxResults = maxRaw === null ? 1000 : Number(maxRaw);
+  if (!Number.isInteger(maxResults) || maxResults < 1 || maxResults > 1000) {
+    throw constraintError('maxResults', maxRaw, 'Member must have value between 1 and 1000');
+  }
+  const token = query.get('nextToken');
+  const offset = token === null ? 0 : decodeNextToken(token);
+  const all = type === 'APPLICATION' ? [] : profilesForRegion(models, region);
+  const page = all.slice(offset, offset + maxResults).map((p) => profileSummary(region, p));
+  const next = offset + maxResults < all.length ? encodeNextToken(offset + maxResults) : undefined;
+  return { inferenceProfileSummaries: page, ...(next ? { nextToken: next } : {}) };
+}
+
+function encodeNextToken(offset: number): string {
+  return Buffer.from(JSON.stringify({ offset }), 'utf8').toString('base64');
+}
+
+function decodeNextToken(token: string): number {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(token, 'base64').toString('utf8'));
+    if (typeof parsed === 'object' && parsed !== null && 'offset' in parsed) {
+      const offset = parsed.offset;
+      if (typeof offset === 'number' && Number.isInteger(offset) && offset >= 0) return offset;
+    }
+  } catch {
+    // fall through
+  }
+  throw validationError('The provided nextToken is invalid.');
+}

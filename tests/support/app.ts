@@ -1,0 +1,105 @@
+/**
+ * Starts the app the way end-to-end tests and benchmarks need it: the fake Bedrock, the real
+ * main-process handlers over browser mode (with a throwaway data folder and isolated AWS files),
+ * and the built renderer. The SDK reaches the fake only through AWS_ENDPOINT_URL_* variables and
+ * fake static keys, exactly as a learner's environment would point it somewhere.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createBackend, type Backend } from '../../electron/main/handlers';
+import { openSettingsStore } from '../../electron/main/settings-store';
+import { startWebServer, type WebServer } from '../../electron/web/server';
+import { startFakeBedrock, type FakeBedrock } from '../fakes/bedrock';
+
+export const FAKE_ACCESS_KEY_ID = 'AKIAFAKEFAKEFAKE0001';
+/** A recognisable secret: tests assert it never reaches the renderer. */
+export const FAKE_SECRET_ACCESS_KEY = 'fakeSecretKey/DoNotLeak+2026/abcdefghijklmnop';
+
+export const RENDERER_DIR = resolve(import.meta.dirname, '../../out/renderer');
+
+export interface RunningApp {
+  fake: FakeBedrock;
+  server: WebServer;
+  backend: Backend;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+const AWS_VARS = [
+  'AWS_ENDPOINT_URL',
+  'AWS_ENDPOINT_URL_BEDROCK_RUNTIME',
+  'AWS_ENDPOINT_URL_BEDROCK',
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'AWS_PROFILE',
+  'AWS_REGION',
+  'AWS_DEFAULT_REGION',
+  'AWS_CONFIG_FILE',
+  'AWS_SHARED_CREDENTIALS_FILE',
+  'AWS_EC2_METADATA_DISABLED',
+] as const;
+
+/** Points the SDK at the fake with fake static keys and isolated AWS files; returns an undo. */
+export function useFakeAwsEnvironment(
+  fakeUrl: string,
+  files: { configFile: string; credentialsFile: string },
+): () => void {
+  const saved = Object.fromEntries(AWS_VARS.map((k) => [k, process.env[k]]));
+  for (const key of AWS_VARS) delete process.env[key];
+  Object.assign(process.env, {
+    AWS_ENDPOINT_URL_BEDROCK_RUNTIME: fakeUrl,
+    AWS_ENDPOINT_URL_BEDROCK: fakeUrl,
+    AWS_ACCESS_KEY_ID: FAKE_ACCESS_KEY_ID,
+    AWS_SECRET_ACCESS_KEY: FAKE_SECRET_ACCESS_KEY,
+    AWS_CONFIG_FILE: files.configFile,
+    AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile,
+    AWS_EC2_METADATA_DISABLED: 'true',
+  });
+  return () => {
+    for (const key of AWS_VARS) {
+      const value = saved[key];
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  };
+}
+
+export async function startApp(
+  options: { config?: string; credentials?: string } = {},
+): Promise<RunningApp> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+    throw new Error('out/renderer is missing: run `npm run build` first (npm run test:e2e does).');
+  }
+  const dataDir = await mkdtemp(join(tmpdir(), 'stratum-e2e-'));
+  const configFile = join(dataDir, 'aws-config');
+  const credentialsFile = join(dataDir, 'aws-credentials');
+  await writeFile(configFile, options.config ?? '');
+  await writeFile(credentialsFile, options.credentials ?? '');
+
+  const fake = await startFakeBedrock({
+    // The fake recomputes every SigV4 signature with this key: the SDK must really sign.
+    credentials: [{ accessKeyId: FAKE_ACCESS_KEY_ID, secretAccessKey: FAKE_SECRET_ACCESS_KEY }],
+  });
+  const restoreEnv = useFakeAwsEnvironment(fake.url, { configFile, credentialsFile });
+
+  const store = await openSettingsStore(join(dataDir, 'user-data'));
+  const backend = createBackend({ store, mode: 'browser', version: '0.0.0-test' });
+  const server = await startWebServer({ backend, rendererDir: RENDERER_DIR });
+
+  return {
+    fake,
+    server,
+    backend,
+    dataDir,
+    async close() {
+      backend.dispose();
+      await server.close();
+      await fake.close();
+      restoreEnv();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

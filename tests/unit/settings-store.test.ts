@@ -1,0 +1,113 @@
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { openSettingsStore, SETTINGS_FILE } from '../../electron/main/settings-store';
+import { DEFAULT_SETTINGS, SettingsPatch } from '../../shared/settings';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'stratum-settings-'));
+});
+
+const okCheck = {
+  ok: true as const,
+  at: '2026-11-23T10:00:00.000Z',
+  modelId: 'amazon.nova-micro-v1:0',
+  region: 'us-east-1',
+  profile: null,
+  latencyMs: 120,
+  replyText: 'Hi',
+};
+
+describe('settings store', () => {
+  it('starts with defaults when there is no file, and writes nothing until asked', async () => {
+    const store = await openSettingsStore(dir);
+    expect(store.get()).toEqual(DEFAULT_SETTINGS);
+    expect(store.state().notice).toBeNull();
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('persists an update as validated JSON and reads it back', async () => {
+    const store = await openSettingsStore(dir);
+    await store.update({ aws: { profile: 'work-sso', region: 'eu-west-1' } });
+    const onDisk = JSON.parse(await readFile(join(dir, SETTINGS_FILE), 'utf8')) as unknown;
+    expect(onDisk).toMatchObject({ version: 1, aws: { profile: 'work-sso', region: 'eu-west-1' } });
+    const again = await openSettingsStore(dir);
+    expect(again.get().aws.profile).toBe('work-sso');
+    expect(again.get().aws.region).toBe('eu-west-1');
+    // Atomic write: no temp files left behind.
+    expect((await readdir(dir)).sort()).toEqual([SETTINGS_FILE]);
+  });
+
+  it('keeps a corrupt file aside, starts with defaults, and says so', async () => {
+    await writeFile(join(dir, SETTINGS_FILE), '{ "version": 1, "aws": { "profile": ');
+    const store = await openSettingsStore(dir);
+    expect(store.get()).toEqual(DEFAULT_SETTINGS);
+    const notice = store.state().notice;
+    expect(notice?.message).toMatch(/not valid JSON/);
+    expect(notice?.movedTo).toMatch(/settings\.invalid-.*\.json$/);
+    expect(await readFile(notice!.movedTo!, 'utf8')).toContain('"profile": ');
+    expect(await readdir(dir)).not.toContain(SETTINGS_FILE);
+  });
+
+  it('treats a hand-edited invalid value the same way, naming the field', async () => {
+    await writeFile(
+      join(dir, SETTINGS_FILE),
+      JSON.stringify({ ...DEFAULT_SETTINGS, aws: { ...DEFAULT_SETTINGS.aws, region: 'Mars 1' } }),
+    );
+    const store = await openSettingsStore(dir);
+    expect(store.get().aws.region).toBe('us-east-1');
+    expect(store.state().notice?.message).toMatch(/aws\.region/);
+  });
+
+  it('clears the last connection result when the AWS target changes, not otherwise', async () => {
+    const store = await openSettingsStore(dir);
+    await store.recordConnection(okCheck);
+    await store.update({ aws: { region: 'us-east-1' } });
+    expect(store.get().lastConnection).toEqual(okCheck);
+    await store.update({ aws: { region: 'us-west-2' } });
+    expect(store.get().lastConnection).toBeNull();
+  });
+
+  it('serialises quick successive writes (the last one wins on disk)', async () => {
+    const store = await openSettingsStore(dir);
+    await Promise.all([
+      store.update({ aws: { region: 'us-west-2' } }),
+      store.update({ aws: { region: 'eu-central-1' } }),
+      store.update({ aws: { region: 'ap-northeast-1' } }),
+    ]);
+    const onDisk = JSON.parse(await readFile(join(dir, SETTINGS_FILE), 'utf8')) as {
+      aws: { region: string };
+    };
+    expect(onDisk.aws.region).toBe('ap-northeast-1');
+  });
+
+  it('notifies listeners of changes', async () => {
+    const store = await openSettingsStore(dir);
+    const seen: string[] = [];
+    store.onChange((s) => seen.push(s.aws.region));
+    await store.update({ aws: { region: 'eu-west-2' } });
+    expect(seen).toEqual(['eu-west-2']);
+  });
+
+  it('rejects bad values before they reach the disk', async () => {
+    const store = await openSettingsStore(dir);
+    await expect(store.update({ aws: { region: 'nowhere' } })).rejects.toThrow();
+    expect(store.get().aws.region).toBe('us-east-1');
+  });
+});
+
+describe('SettingsPatch', () => {
+  it('refuses unknown keys and renderer writes to lastConnection', () => {
+    expect(SettingsPatch.safeParse({ aws: { region: 'us-east-1' } }).success).toBe(true);
+    expect(SettingsPatch.safeParse({ lastConnection: null }).success).toBe(false);
+    expect(SettingsPatch.safeParse({ aws: { secretAccessKey: 'x' } }).success).toBe(false);
+    expect(SettingsPatch.safeParse({ aws: { endpoint: 'file:///etc/passwd' } }).success).toBe(
+      false,
+    );
+    expect(SettingsPatch.safeParse({ aws: { endpoint: 'http://127.0.0.1:4599' } }).success).toBe(
+      true,
+    );
+  });
+});
