@@ -1,8 +1,27 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import {
+  DEV_CONTENT_SECURITY_POLICY,
+  META_CONTENT_SECURITY_POLICY,
+  withCspMeta,
+} from './electron/main/csp';
 
 const root = import.meta.dirname;
+
+/** Writes the app's CSP into index.html: strict in builds, relaxed for Vite's dev server only. */
+function contentSecurityPolicy(): Plugin {
+  let dev = false;
+  return {
+    name: 'stratum-csp',
+    configResolved(config) {
+      dev = config.command === 'serve';
+    },
+    transformIndexHtml: (html) =>
+      withCspMeta(html, dev ? DEV_CONTENT_SECURITY_POLICY : META_CONTENT_SECURITY_POLICY),
+  };
+}
 
 export default defineConfig({
   main: {
@@ -24,7 +43,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), contentSecurityPolicy()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       minify: true,

@@ -65,6 +65,11 @@ export const ModelEntry = z.object({
   /** Cross-region inference profile ids per geography, e.g. { us: 'us.amazon.nova-lite-v1:0' }. */
   inferenceProfiles: z.partialRecord(Geography, z.string()),
   pricing: Pricing,
+  /**
+   * Bedrock's lifecycle status: legacy models still answer (sometimes only in some regions or at
+   * extended-access prices); end-of-life models are kept for reference only.
+   */
+  lifecycle: z.enum(['active', 'legacy', 'end-of-life']).default('active'),
   /** Short, learner-facing remark (lifecycle status, region limits). Optional. */
   note: z.string().optional(),
 });

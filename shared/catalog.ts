@@ -46,6 +46,7 @@ export const CATALOG: CatalogT = Catalog.parse({
         us: 'us.anthropic.claude-3-haiku-20240307-v1:0',
         eu: 'eu.anthropic.claude-3-haiku-20240307-v1:0',
       },
+      lifecycle: 'legacy',
       pricing: { kind: 'tokens', inputPer1k: 0.00025, outputPer1k: 0.00125 },
       note: 'Legacy. Bedrock ended in-Region use in us-east-1, us-west-2 and several EU/APAC Regions on 2026-09-10 (public extended access at a higher price from 2026-06-10); from us-east-1 call it through the us. profile. Still in-Region in e.g. ca-central-1, eu-west-2, ap-south-1. Price is the standard rate before extended access.',
     },
@@ -69,6 +70,7 @@ export const CATALOG: CatalogT = Catalog.parse({
       inferenceProfiles: {
         us: 'us.anthropic.claude-3-5-haiku-20241022-v1:0',
       },
+      lifecycle: 'end-of-life',
       pricing: { kind: 'tokens', inputPer1k: 0.0008, outputPer1k: 0.004 },
       note: 'End of life on Bedrock since 2026-06-19; kept for reference. Text-only input on Bedrock (no images). Was in-Region only in us-west-2; from us-east-1 it needed the us. profile.',
     },
@@ -119,6 +121,7 @@ export const CATALOG: CatalogT = Catalog.parse({
       inferenceProfiles: {
         us: 'us.anthropic.claude-3-5-sonnet-20241022-v2:0',
       },
+      lifecycle: 'legacy',
       pricing: { kind: 'tokens', inputPer1k: 0.006, outputPer1k: 0.03 },
       note: 'Past its original end of life; billed under Bedrock public extended access since 2025-12-01 at twice the original $0.003 / $0.015 per 1K. In-Region in us-west-2 and ap-southeast-2; from us-east-1 use the us. profile.',
     },
@@ -144,6 +147,7 @@ export const CATALOG: CatalogT = Catalog.parse({
         eu: 'eu.anthropic.claude-sonnet-4-20250514-v1:0',
         global: 'global.anthropic.claude-sonnet-4-20250514-v1:0',
       },
+      lifecycle: 'legacy',
       pricing: { kind: 'tokens', inputPer1k: 0.003, outputPer1k: 0.015 },
       note: 'Legacy since 2026-04-14; Bedrock end-of-life date 2026-10-14 (certain Regions), with public extended access pricing from 2026-07-14. Price is the standard rate before extended access.',
     },
@@ -267,6 +271,7 @@ export const CATALOG: CatalogT = Catalog.parse({
       inferenceProfiles: {
         us: 'us.amazon.nova-premier-v1:0',
       },
+      lifecycle: 'end-of-life',
       pricing: { kind: 'tokens', inputPer1k: 0.0025, outputPer1k: 0.0125 },
       note: 'Legacy since 2026-03-13; Bedrock end-of-life date 2026-09-14. Only through the us. profile (us-east-1, us-east-2, us-west-2).',
     },
@@ -288,6 +293,7 @@ export const CATALOG: CatalogT = Catalog.parse({
       },
       requiresInferenceProfile: false,
       inferenceProfiles: {},
+      lifecycle: 'legacy',
       pricing: {
         kind: 'image',
         perImage: [
@@ -340,6 +346,7 @@ export const CATALOG: CatalogT = Catalog.parse({
       },
       requiresInferenceProfile: false,
       inferenceProfiles: {},
+      lifecycle: 'end-of-life',
       pricing: {
         kind: 'image',
         perImage: [
@@ -419,6 +426,7 @@ export const CATALOG: CatalogT = Catalog.parse({
       inferenceProfiles: {
         us: 'us.meta.llama3-3-70b-instruct-v1:0',
       },
+      lifecycle: 'legacy',
       pricing: { kind: 'tokens', inputPer1k: 0.00072, outputPer1k: 0.00072 },
       note: 'Legacy; Bedrock end-of-life date 2027-03-30. In-Region only in us-east-2; from us-east-1 use the us. profile.',
     },
@@ -485,6 +493,7 @@ export const CATALOG: CatalogT = Catalog.parse({
       },
       requiresInferenceProfile: false,
       inferenceProfiles: {},
+      lifecycle: 'end-of-life',
       pricing: { kind: 'tokens', inputPer1k: 0.0005, outputPer1k: 0.0015 },
       note: 'End of life on Bedrock since 2026-08-19 (Legacy from 2026-02-19); kept for reference. Was offered in us-east-1 and us-west-2.',
     },
@@ -506,6 +515,7 @@ export const CATALOG: CatalogT = Catalog.parse({
       },
       requiresInferenceProfile: false,
       inferenceProfiles: {},
+      lifecycle: 'end-of-life',
       pricing: { kind: 'tokens', inputPer1k: 0.003, outputPer1k: 0.015 },
       note: 'End of life on Bedrock since 2026-08-19; kept for reference. Was offered in us-east-1 and us-west-2.',
     },

@@ -217,7 +217,11 @@ describe('Models', () => {
     await page.goto(`${app.server.url}#/models`);
     await page.getByRole('heading', { level: 1, name: 'Models' }).waitFor();
     const rows = page.locator('table.models tbody tr');
-    expect(await rows.count()).toBeGreaterThan(15);
+    const current = await rows.count();
+    expect(current).toBeGreaterThan(15);
+    await page.getByLabel('Show end-of-life models').check();
+    expect(await rows.count()).toBeGreaterThan(current);
+    await page.getByLabel('Show end-of-life models').uncheck();
     await page.getByLabel('Provider').selectOption('Amazon');
     const amazon = await rows.allInnerTexts();
     expect(amazon.every((r) => r.includes('Amazon'))).toBe(true);

@@ -4,12 +4,12 @@
  * and the built renderer. The SDK reaches the fake only through AWS_ENDPOINT_URL_* variables and
  * fake static keys, exactly as a learner's environment would point it somewhere.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createBackend, type Backend } from '../../electron/main/handlers';
-import { openSettingsStore } from '../../electron/main/settings-store';
+import { openSettingsStore, SETTINGS_FILE } from '../../electron/main/settings-store';
 import { startWebServer, type WebServer } from '../../electron/web/server';
 import { startFakeBedrock, type FakeBedrock } from '../fakes/bedrock';
 
@@ -68,7 +68,7 @@ export function useFakeAwsEnvironment(
 }
 
 export async function startApp(
-  options: { config?: string; credentials?: string } = {},
+  options: { config?: string; credentials?: string; settingsFileText?: string } = {},
 ): Promise<RunningApp> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new Error('out/renderer is missing: run `npm run build` first (npm run test:e2e does).');
@@ -85,7 +85,12 @@ export async function startApp(
   });
   const restoreEnv = useFakeAwsEnvironment(fake.url, { configFile, credentialsFile });
 
-  const store = await openSettingsStore(join(dataDir, 'user-data'));
+  const userData = join(dataDir, 'user-data');
+  if (options.settingsFileText !== undefined) {
+    await mkdir(userData, { recursive: true });
+    await writeFile(join(userData, SETTINGS_FILE), options.settingsFileText);
+  }
+  const store = await openSettingsStore(userData);
   const backend = createBackend({ store, mode: 'browser', version: '0.0.0-test' });
   const server = await startWebServer({ backend, rendererDir: RENDERER_DIR });
 

@@ -3,7 +3,7 @@
  * run here). It checks what the app asks Electron to do: the webPreferences it builds the window
  * with and the handlers it installs, then drives those handlers.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 type Handler = (...args: unknown[]) => unknown;
@@ -58,7 +58,12 @@ vi.mock('electron', () => ({
 
 const { createMainWindow } = await import('../../electron/main/window');
 const { installSessionPolicy } = await import('../../electron/main/security');
-const { CONTENT_SECURITY_POLICY } = await import('../../electron/main/csp');
+const {
+  CONTENT_SECURITY_POLICY,
+  DEV_CONTENT_SECURITY_POLICY,
+  META_CONTENT_SECURITY_POLICY,
+  withCspMeta,
+} = await import('../../electron/main/csp');
 
 function preventable() {
   const event = { defaultPrevented: false, preventDefault: () => (event.defaultPrevented = true) };
@@ -175,12 +180,29 @@ describe('the content security policy', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval/);
   });
 
-  it('is also in index.html, identical except for header-only directives', () => {
-    const html = readFileSync(new URL('../../renderer/index.html', import.meta.url), 'utf8');
-    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+  it('is written into the built index.html, identical except for header-only directives', () => {
+    const html = withCspMeta(
+      '<html><head><title>x</title></head></html>',
+      META_CONTENT_SECURITY_POLICY,
+    );
+    const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
     expect(meta).toBeDefined();
     const header = directives(CONTENT_SECURITY_POLICY);
     header.delete('frame-ancestors'); // not allowed in a meta tag
     expect(directives(meta!)).toEqual(header);
+  });
+
+  it('is in the build output when there is one', () => {
+    const built = new URL('../../out/renderer/index.html', import.meta.url);
+    if (!existsSync(built)) return; // npm test builds before the unit tests; a bare run may not
+    const html = readFileSync(built, 'utf8');
+    expect(html).toContain(`content="${META_CONTENT_SECURITY_POLICY}"`);
+  });
+
+  it('relaxes scripts only for the dev server', () => {
+    expect(directives(DEV_CONTENT_SECURITY_POLICY).get('script-src')).toBe(
+      "'self' 'unsafe-inline'",
+    );
+    expect(DEV_CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval/);
   });
 });

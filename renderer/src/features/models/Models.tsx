@@ -10,15 +10,24 @@ import { ErrorPanel } from '../../components/ConnectionStatus';
 import { ScreenHeading } from '../../components/ScreenHeading';
 
 /** Dollars with enough digits to tell cheap models apart. */
-const usd = (n: number) => (n >= 1 ? `$${n.toFixed(2)}` : `$${Number(n.toPrecision(3))}`);
+const usd = (n: number) => (n >= 0.1 ? `$${n.toFixed(2)}` : `$${Number(n.toPrecision(2))}`);
 
 /** Token prices read best per million tokens (the catalog stores them per thousand, as AWS lists them). */
-function price(m: ModelEntry): string {
-  const p = m.pricing;
-  if (p.kind === 'tokens')
-    return `${usd(p.inputPer1k * 1000)} in · ${usd(p.outputPer1k * 1000)} out`;
-  if (p.kind === 'embedding') return `${usd(p.inputPer1k * 1000)} in`;
-  return p.perImage.map((t) => `${usd(t.usd)} ${t.tier}`).join(' · ');
+function Price({ model }: { model: ModelEntry }) {
+  const p = model.pricing;
+  if (p.kind === 'tokens') {
+    return <>{`${usd(p.inputPer1k * 1000)} in · ${usd(p.outputPer1k * 1000)} out`}</>;
+  }
+  if (p.kind === 'embedding') return <>{`${usd(p.inputPer1k * 1000)} in`}</>;
+  return (
+    <ul className="tiers">
+      {p.perImage.map((t) => (
+        <li key={t.tier}>
+          {usd(t.usd)} <span className="muted">{t.tier}</span>
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 const tokens = (n: number | null) =>
@@ -61,6 +70,7 @@ export default function Models() {
   const [query, setQuery] = useState('');
   const [provider, setProvider] = useState('');
   const [output, setOutput] = useState('');
+  const [showRetired, setShowRetired] = useState(false);
   const [availability, setAvailability] = useState<Availability | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [checking, setChecking] = useState(false);
@@ -74,7 +84,8 @@ export default function Models() {
     return (
       (!q || `${m.name} ${m.id} ${m.provider}`.toLowerCase().includes(q)) &&
       (!provider || m.provider === provider) &&
-      (!output || m.outputModalities.includes(output as ModelEntry['outputModalities'][number]))
+      (!output || m.outputModalities.includes(output as ModelEntry['outputModalities'][number])) &&
+      (showRetired || m.lifecycle !== 'end-of-life')
     );
   });
 
@@ -129,6 +140,14 @@ export default function Models() {
               <option value="embedding">Embedding</option>
             </select>
           </div>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={showRetired}
+              onChange={(e) => setShowRetired(e.target.checked)}
+            />
+            Show end-of-life models
+          </label>
           <button type="button" onClick={() => void check()} disabled={checking}>
             {checking ? 'Checking…' : `Check availability in ${region}`}
           </button>
@@ -167,7 +186,17 @@ export default function Models() {
                         <span className="model-name">{m.name}</span>
                         <span className="muted small">{m.provider}</span>
                         <code className="small">{invocableModelId(m, region)}</code>
-                        {m.note ? <span className="muted small">{m.note}</span> : null}
+                        {m.lifecycle !== 'active' ? (
+                          <span className={`badge badge-${m.lifecycle}`}>
+                            {m.lifecycle === 'legacy' ? 'Legacy' : 'End of life'}
+                          </span>
+                        ) : null}
+                        {m.note ? (
+                          <details className="note small">
+                            <summary>Notes</summary>
+                            {m.note}
+                          </details>
+                        ) : null}
                       </div>
                     </th>
                     <td>
@@ -185,7 +214,9 @@ export default function Models() {
                         ) : null}
                       </ul>
                     </td>
-                    <td>{price(m)}</td>
+                    <td>
+                      <Price model={m} />
+                    </td>
                     {status ? (
                       <td className={`avail avail-${status}`}>{STATUS_TEXT[status]}</td>
                     ) : null}
