@@ -5,7 +5,10 @@
  * - navigation to first contentful paint (the static shell in index.html) and to the rendered Home
  *   screen in headless Chromium, browser mode, median of runs.
  *
- * Goals (from the Foundation issue): initial JS under 250 kB gzip, first content under 300 ms.
+ * - notes search: index build and query latency over the whole corpus.
+ *
+ * Goals: initial JS under 250 kB gzip, first content under 300 ms; search index under 100 ms and
+ * a query under 5 ms.
  */
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,6 +20,8 @@ import { startWebServer } from '../electron/web/server';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../tests/support/chromium';
 import { RENDERER_DIR } from '../tests/support/app';
+import { loadCorpus } from '../tests/support/corpus';
+import { buildIndex } from '../renderer/src/lib/search';
 
 const RUNS = 9;
 
@@ -106,6 +111,56 @@ async function firstContent() {
   }
 }
 
+/** Notes search: index build time and query latency over the whole corpus (Node, same code). */
+function searchFigures() {
+  const corpus = loadCorpus();
+  const builds: number[] = [];
+  let index = buildIndex(corpus);
+  for (let i = 0; i < 20; i++) {
+    const t = performance.now();
+    index = buildIndex(corpus);
+    builds.push(performance.now() - t);
+  }
+  const queries = [
+    'provisioned throughput',
+    'rag',
+    'guardrails',
+    'temperature',
+    'rouge',
+    'fine-tuning',
+    'sagemaker clarify',
+    'prompt injection',
+    'embeddings',
+    'diffusion',
+    'macie',
+    'agents',
+    'tok',
+    'evaluat',
+    'guardrials',
+    'shared responsibility',
+    'bias variance',
+    'vector database',
+  ];
+  const latencies: number[] = [];
+  for (let round = 0; round < 30; round++) {
+    for (const q of queries) {
+      const t = performance.now();
+      index.search(q);
+      latencies.push(performance.now() - t);
+    }
+  }
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!;
+  return {
+    notes: corpus.notes.length,
+    docs: index.size,
+    build: median(builds),
+    p50: pct(0.5),
+    p95: pct(0.95),
+  };
+}
+
 const sizes = await bundleSizes();
 console.log('Renderer bundle (gzip)');
 console.log(`  initial JS   ${kB(sizes.js).padStart(10)}   goal < 250 kB`);
@@ -113,6 +168,16 @@ console.log(`  initial CSS  ${kB(sizes.css).padStart(10)}`);
 console.log(
   `  lazy chunks  ${kB(sizes.lazyBytes).padStart(10)}   in ${sizes.lazyChunks} files, loaded per screen`,
 );
+
+const search = searchFigures();
+console.log(
+  `\nNotes search (MiniSearch, ${search.notes} notes + glossary = ${search.docs} documents)`,
+);
+console.log(
+  `  index build (median of 20)   ${search.build.toFixed(1).padStart(7)} ms   goal < 100 ms`,
+);
+console.log(`  query p50                    ${search.p50.toFixed(2).padStart(7)} ms   goal < 5 ms`);
+console.log(`  query p95                    ${search.p95.toFixed(2).padStart(7)} ms`);
 
 const { fcp, ready, empty } = await firstContent();
 console.log(`\nBrowser mode, headless Chromium, median of ${RUNS} fresh page loads`);

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { Link, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { Icon } from '../components/Icon';
@@ -11,14 +11,23 @@ import { SettingsProvider } from './settings-context';
 // Screens other than Home are split into their own chunks and loaded on first visit.
 const Settings = lazy(() => import('../features/settings/Settings'));
 const Models = lazy(() => import('../features/models/Models'));
+const Notes = lazy(() => import('../features/notes/NotesScreen'));
+const Glossary = lazy(() => import('../features/glossary/GlossaryScreen'));
+const loadSearchPalette = () => import('../features/search/SearchPalette');
+const SearchPalette = lazy(loadSearchPalette);
 
 const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
 export const modKey = isMac ? '⌘' : 'Ctrl';
 
-function useShortcuts(navigate: (to: string) => void) {
+function useShortcuts(navigate: (to: string) => void, openSearch: () => void) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!(isMac ? event.metaKey : event.ctrlKey) || event.altKey || event.shiftKey) return;
+      if (event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        openSearch();
+        return;
+      }
       const screen = SCREENS.find((s) => s.key === event.key);
       if (screen) {
         event.preventDefault();
@@ -27,14 +36,23 @@ function useShortcuts(navigate: (to: string) => void) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [navigate]);
+  }, [navigate, openSearch]);
 }
 
 function Shell() {
   const [location, navigate] = useLocation();
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
-  useShortcuts(navigate);
+  const [searching, setSearching] = useState(false);
+  const openSearch = useCallback(() => setSearching(true), []);
+  useShortcuts(navigate, openSearch);
+
+  // Load the search palette (and the notes it searches) once the app is idle, so Ctrl/Cmd+K
+  // opens at once and no typed character is lost.
+  useEffect(() => {
+    const id = requestIdleCallback(() => void loadSearchPalette());
+    return () => cancelIdleCallback(id);
+  }, []);
 
   // After navigating (not on first load), focus moves to the new screen's heading.
   useEffect(() => {
@@ -65,6 +83,16 @@ function Shell() {
             <small>AIF-C01 study companion</small>
           </span>
         </div>
+        <button
+          type="button"
+          className="search-button"
+          onClick={openSearch}
+          aria-keyshortcuts={`${isMac ? 'Meta' : 'Control'}+K`}
+        >
+          <Icon name="search" />
+          <span>Search</span>
+          <kbd>{`${modKey}+K`}</kbd>
+        </button>
         <ul>
           {SCREENS.map((screen) => {
             const active =
@@ -97,6 +125,10 @@ function Shell() {
         >
           <Switch>
             <Route path="/" component={Home} />
+            <Route path="/notes" component={Notes} />
+            <Route path="/notes/:id" component={Notes} />
+            <Route path="/glossary" component={Glossary} />
+            <Route path="/glossary/:slug" component={Glossary} />
             <Route path="/models" component={Models} />
             <Route path="/settings" component={Settings} />
             <Route>
@@ -110,6 +142,11 @@ function Shell() {
           </Switch>
         </Suspense>
       </main>
+      {searching ? (
+        <Suspense fallback={null}>
+          <SearchPalette onClose={() => setSearching(false)} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

@@ -9,6 +9,8 @@ export interface Screen {
 
 export const SCREENS: readonly Screen[] = [
   { path: '/', label: 'Home', key: '1', icon: 'home' },
-  { path: '/models', label: 'Models', key: '2', icon: 'models' },
+  { path: '/notes', label: 'Notes', key: '2', icon: 'notes' },
+  { path: '/glossary', label: 'Glossary', key: '3', icon: 'glossary' },
+  { path: '/models', label: 'Models', key: '4', icon: 'models' },
   { path: '/settings', label: 'Settings', key: ',', icon: 'settings' },
 ];

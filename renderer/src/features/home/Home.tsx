@@ -1,10 +1,13 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link } from 'wouter';
 import { EXAM_GUIDE } from '../../../../shared/exam-guide';
 import type { AppError } from '../../../../shared/result';
 import { useSettings } from '../../app/settings-context';
 import { ConnectionResult, ErrorPanel } from '../../components/ConnectionStatus';
 import { ScreenHeading } from '../../components/ScreenHeading';
+
+// The notes corpus is a lazy chunk: Home paints first, then the reading card fills in.
+const ReadingProgress = lazy(() => import('../notes/ReadingProgress'));
 
 function ConnectionCard() {
   const { state, loadError, testConnection, testing } = useSettings();
@@ -121,6 +124,17 @@ function NextSteps() {
       <h2 id="next-heading">What you can do here</h2>
       <ul className="links">
         <li>
+          <Link href="/notes">Read the notes</Link>
+          <span className="muted">
+            Every task statement of the exam, with exam tips and comparison tables. Search them with
+            Ctrl/⌘+K.
+          </span>
+        </li>
+        <li>
+          <Link href="/glossary">Look up a term</Link>
+          <span className="muted">The glossary links each term to the note that explains it.</span>
+        </li>
+        <li>
           <Link href="/models">Compare Bedrock models</Link>
           <span className="muted">
             Providers, modalities, context windows and on-demand prices: the criteria task 3.1 asks
@@ -147,10 +161,15 @@ export function Home() {
       </header>
       <div className="grid">
         <div className="stack">
+          <Suspense fallback={<section className="card" aria-busy="true" />}>
+            <ReadingProgress />
+          </Suspense>
           <ConnectionCard />
+        </div>
+        <div className="stack">
+          <ExamCard />
           <NextSteps />
         </div>
-        <ExamCard />
       </div>
     </section>
   );

@@ -1,0 +1,130 @@
+/** Notes, search and reading progress in Chromium (browser mode). */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium';
+import { startApp, type RunningApp } from '../support/app';
+import { loadCorpus } from '../support/corpus';
+
+const SCREENS = 'test-results/screens';
+const corpus = loadCorpus();
+const title = (id: string) => corpus.noteById.get(id)!.title;
+
+let app: RunningApp;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchChromium();
+  page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+  await page.goto(app.server.url);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+describe('the notes reader', () => {
+  it('opens a note from the sidebar tree', async () => {
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: /Notes/ })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Notes' }).waitFor();
+    const tree = page.getByRole('navigation', { name: 'Notes by exam domain' });
+    await tree.getByRole('link', { name: title('genai-building-blocks') }).click();
+    await page.getByRole('heading', { level: 1, name: title('genai-building-blocks') }).waitFor();
+    // Tables, callouts and the table of contents render.
+    expect(
+      await page.locator('.prose aside.callout-tip .callout-title').first().innerText(),
+    ).toMatch(/exam tip/i);
+    expect(
+      await page.getByRole('navigation', { name: 'On this page' }).getByRole('link').count(),
+    ).toBeGreaterThan(1);
+    await page.screenshot({ path: `${SCREENS}/note-light.png` });
+  });
+
+  it('moves to the next note with ] and back with [', async () => {
+    const index = corpus.notes.findIndex((n) => n.id === 'genai-building-blocks');
+    await page.locator('body').press(']');
+    await page.getByRole('heading', { level: 1, name: corpus.notes[index + 1]!.title }).waitFor();
+    await page.locator('body').press('[');
+    await page.getByRole('heading', { level: 1, name: title('genai-building-blocks') }).waitFor();
+  });
+
+  it('searches with Ctrl+K and lands in the right note', async () => {
+    await page.keyboard.press('Control+k');
+    const input = page.getByRole('combobox');
+    await input.waitFor();
+    await input.fill('provisioned throughput');
+    const first = page.getByRole('option').first();
+    await first.waitFor();
+    expect(await first.locator('mark').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${SCREENS}/search-light.png` });
+    await input.press('Enter');
+    await page.getByRole('heading', { level: 1, name: title('bedrock-pricing') }).waitFor();
+    expect(await page.getByRole('dialog').count()).toBe(0);
+  });
+
+  it('marks a note read, and the progress survives a reload', async () => {
+    await page.getByRole('button', { name: 'Mark as read' }).click();
+    await page.getByRole('button', { name: /Read/, pressed: true }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: title('bedrock-pricing') }).waitFor();
+    await page.getByRole('button', { name: /Read/, pressed: true }).waitFor();
+    await page.keyboard.press('Control+1');
+    const domain = corpus.noteById.get('bedrock-pricing')!.domain;
+    const inDomain = corpus.notes.filter((n) => n.domain === domain).length;
+    await expect
+      .poll(() => page.getByTestId(`domain-progress-${domain}`).innerText())
+      .toContain(`1/${inDomain}`);
+    expect(await page.getByTestId('reading-total').innerText()).toBe(
+      `1 of ${corpus.notes.length} notes read.`,
+    );
+    await page.screenshot({ path: `${SCREENS}/home-progress-light.png`, fullPage: true });
+  });
+
+  it('bookmarks a note and lists it on the notes page', async () => {
+    await page.goto(`${app.server.url}#/notes/rag-and-knowledge-bases`);
+    await page.getByRole('button', { name: '☆ Bookmark' }).click();
+    await page.getByRole('button', { name: '★ Bookmarked' }).waitFor();
+    await page.goto(`${app.server.url}#/notes`);
+    const bookmarks = page.locator('section', {
+      has: page.getByRole('heading', { name: 'Bookmarks' }),
+    });
+    await bookmarks.getByRole('link', { name: title('rag-and-knowledge-bases') }).waitFor();
+  });
+
+  it('shows the glossary and links each term to its note', async () => {
+    await page.keyboard.press('Control+3');
+    await page.getByRole('heading', { level: 1, name: 'Glossary' }).waitFor();
+    await page.getByLabel('Filter').fill('ROUGE');
+    const term = corpus.glossary.find((g) => g.term.toUpperCase().startsWith('ROUGE'))!;
+    const entry = page.locator(`#term-${term.slug}`);
+    await entry.waitFor();
+    await page.screenshot({ path: `${SCREENS}/glossary-light.png` });
+    await entry.getByRole('link').click();
+    await page.getByRole('heading', { level: 1, name: title(term.note) }).waitFor();
+  });
+
+  it('says so when a note does not exist', async () => {
+    await page.goto(`${app.server.url}#/notes/no-such-note`);
+    await page.getByRole('heading', { level: 1, name: 'Note not found' }).waitFor();
+  });
+});
+
+describe('dark theme', () => {
+  it('renders a note and the palette in dark', async () => {
+    const dark = await (
+      await browser.newContext({ colorScheme: 'dark', viewport: { width: 1400, height: 900 } })
+    ).newPage();
+    await dark.goto(`${app.server.url}#/notes/inference-parameters`);
+    await dark.getByRole('heading', { level: 1, name: title('inference-parameters') }).waitFor();
+    await dark.screenshot({ path: `${SCREENS}/note-dark.png` });
+    await dark.keyboard.press('Control+k');
+    await dark.getByRole('combobox').fill('temperature');
+    await dark.getByRole('option').first().waitFor();
+    await dark.screenshot({ path: `${SCREENS}/search-dark.png` });
+    await dark.context().close();
+  });
+});
