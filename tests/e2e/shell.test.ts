@@ -102,8 +102,10 @@ describe('keyboard', () => {
     await expect
       .poll(() => settingsHeading.evaluate((el) => el === document.activeElement))
       .toBe(true);
-    await page.keyboard.press('Control+2');
+    await page.keyboard.press('Control+4');
     await page.getByRole('heading', { level: 1, name: 'Models' }).waitFor();
+    await page.keyboard.press('Control+2');
+    await page.getByRole('heading', { level: 1, name: 'Notes' }).waitFor();
     await page.keyboard.press('Control+1');
     await page.getByRole('heading', { level: 1, name: 'Welcome to Stratum' }).waitFor();
   });
@@ -115,9 +117,10 @@ describe('keyboard', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
     await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Search/);
+    await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Home/);
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
   });

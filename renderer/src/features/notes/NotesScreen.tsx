@@ -4,6 +4,7 @@ import { EXAM_GUIDE } from '../../../../shared/exam-guide';
 import type { Note } from '../../../../shared/notes';
 import { markOpened, setBookmarked, setRead } from '../../db/note-progress';
 import type { NoteProgress } from '../../db/db';
+import { AVAILABLE_LABS } from '../../app/labs';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { CORPUS, notesForTask } from './corpus';
 import { Markdown } from './Markdown';
@@ -125,6 +126,7 @@ function NoteView({ note, progress }: { note: Note; progress?: NoteProgress }) {
   const read = progress?.read ?? false;
   const bookmarked = progress?.bookmarked ?? false;
   const minutes = Math.max(1, Math.round(note.wordCount / 220));
+  const labs = (note.labs ?? []).flatMap((id) => AVAILABLE_LABS[id] ?? []);
 
   return (
     <article className="note" aria-labelledby="note-title">
@@ -176,6 +178,16 @@ function NoteView({ note, progress }: { note: Note; progress?: NoteProgress }) {
       <div className="prose">
         <Markdown>{note.body}</Markdown>
       </div>
+      {labs.length > 0 ? (
+        <aside className="card try-it" aria-label="Try it">
+          <strong>Try it:</strong>{' '}
+          {labs.map((lab) => (
+            <Link key={lab.path} href={lab.path} className="button">
+              {lab.label}
+            </Link>
+          ))}
+        </aside>
+      ) : null}
       <nav className="prev-next" aria-label="Previous and next note">
         {prev ? (
           <Link href={`/notes/${prev.id}`} className="button" aria-keyshortcuts="[">

@@ -78,7 +78,8 @@ export default function SearchPalette({ onClose }: { onClose: () => void }) {
               role="option"
               aria-selected={i === active}
               className={i === active ? 'active' : undefined}
-              onMouseEnter={() => setActive(i)}
+              // Movement, not the pointer merely resting where the palette opens, selects.
+              onMouseMove={() => setActive(i)}
               onClick={() => open(hit)}
             >
               <span className="hit-kind">{hit.kind === 'note' ? 'Note' : 'Term'}</span>

@@ -1,0 +1,7 @@
+/**
+ * Labs that exist in this build, by the ids notes use in their `labs` front matter. A note links
+ * only to labs listed here, so a note can name a lab before the lab ships.
+ */
+import type { LabId } from '../../../shared/notes';
+
+export const AVAILABLE_LABS: Partial<Record<LabId, { path: string; label: string }>> = {};
