@@ -9,6 +9,7 @@ import { z } from 'zod';
 export const NoteId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Note ids are kebab-case.');
 export const TaskId = z.string().regex(/^[1-5]\.[1-4]$/);
 export const LabId = z.enum(['token-lab', 'diffusion-lab']);
+export type LabId = z.infer<typeof LabId>;
 
 export const NoteFrontMatter = z
   .object({
@@ -85,7 +86,10 @@ export function parseNote(file: string, raw: string): Note {
   const front = NoteFrontMatter.safeParse(data);
   if (!front.success) {
     const issue = front.error.issues[0];
-    throw new ContentError(file, `front matter ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`);
+    throw new ContentError(
+      file,
+      `front matter ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`,
+    );
   }
   const body = raw.slice(match[0].length).trim();
   // The same slugs rehype-slug gives the rendered headings (it uses github-slugger too).
@@ -121,10 +125,12 @@ export function parseGlossary(file: string, raw: string): GlossaryEntry[] {
 
 /** Internal links in a note body: `note:<id>` and `glossary:<slug>` targets. */
 export function internalLinks(body: string): { kind: 'note' | 'glossary'; target: string }[] {
-  return [...withoutCode(body).matchAll(/\]\((note|glossary):([^)\s#]+)(#[^)\s]*)?\)/g)].map((m) => ({
-    kind: m[1] as 'note' | 'glossary',
-    target: m[2] ?? '',
-  }));
+  return [...withoutCode(body).matchAll(/\]\((note|glossary):([^)\s#]+)(#[^)\s]*)?\)/g)].map(
+    (m) => ({
+      kind: m[1] as 'note' | 'glossary',
+      target: m[2] ?? '',
+    }),
+  );
 }
 
 /** Notes in reading order: by domain, home task statement, then order. */
@@ -155,7 +161,8 @@ export function buildCorpus(
     .sort((a, b) => a.term.localeCompare(b.term, 'en', { sensitivity: 'base' }));
   const termIndex = new Map<string, GlossaryEntry>();
   for (const entry of glossary) {
-    for (const name of [entry.term, ...(entry.aliases ?? [])]) termIndex.set(name.toLowerCase(), entry);
+    for (const name of [entry.term, ...(entry.aliases ?? [])])
+      termIndex.set(name.toLowerCase(), entry);
   }
   return { notes, glossary, noteById: new Map(notes.map((n) => [n.id, n])), termIndex };
 }

@@ -29,8 +29,7 @@ export default function GlossaryScreen() {
       <header className="screen-header">
         <ScreenHeading>Glossary</ScreenHeading>
         <p className="lede">
-          {CORPUS.glossary.length} terms from the exam outline, each linked to the note that
-          explains it.
+          {CORPUS.glossary.length} terms, each linked to the note that explains it.
         </p>
       </header>
       <div className="card">
