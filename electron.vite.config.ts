@@ -47,6 +47,8 @@ export default defineConfig({
     build: {
       outDir: resolve(root, 'out/renderer'),
       minify: true,
+      // The notes corpus is one deliberately large, lazy chunk (bundled text, loaded on demand).
+      chunkSizeWarningLimit: 1024,
       rolldownOptions: { input: resolve(root, 'renderer/index.html') },
     },
   },

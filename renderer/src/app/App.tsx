@@ -47,10 +47,15 @@ function Shell() {
   const openSearch = useCallback(() => setSearching(true), []);
   useShortcuts(navigate, openSearch);
 
-  // Load the search palette (and the notes it searches) once the app is idle, so Ctrl/Cmd+K
-  // opens at once and no typed character is lost.
+  // Load the search palette and build the notes index once the app is idle, so Ctrl/Cmd+K
+  // opens at once, answers the first keystroke, and no typed character is lost.
   useEffect(() => {
-    const id = requestIdleCallback(() => void loadSearchPalette());
+    const id = requestIdleCallback(
+      () =>
+        void loadSearchPalette()
+          .then(() => import('../features/notes/corpus'))
+          .then((m) => m.notesIndex()),
+    );
     return () => cancelIdleCallback(id);
   }, []);
 

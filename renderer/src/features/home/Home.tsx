@@ -24,7 +24,7 @@ function ConnectionCard() {
     <section className="card" aria-labelledby="aws-heading">
       <h2 id="aws-heading">Amazon Bedrock</h2>
       <p className="muted">
-        Notes, labs and quizzes work offline. Live experiments and question generation use Amazon
+        Notes, the glossary and search work offline. Connecting lets Stratum call models on Amazon
         Bedrock with your own AWS account.
       </p>
       {loadError ? <ErrorPanel error={loadError} /> : null}
