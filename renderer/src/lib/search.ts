@@ -78,7 +78,8 @@ export function buildIndex(corpus: Corpus): NotesIndex {
       summary: g.definition,
       terms: (g.aliases ?? []).join(' · '),
       headings: '',
-      text: g.definition,
+      // The definition is indexed once, as the summary.
+      text: '',
     })),
   ];
   const byId = new Map(docs.map((d) => [d.id, d]));
