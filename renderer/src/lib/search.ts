@@ -6,27 +6,17 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Corpus } from '../../../shared/notes';
 
-export type SearchDoc =
-  | {
-      id: string;
-      kind: 'note';
-      noteId: string;
-      title: string;
-      summary: string;
-      terms: string;
-      headings: string;
-      text: string;
-    }
-  | {
-      id: string;
-      kind: 'term';
-      noteId: string;
-      title: string;
-      summary: string;
-      terms: string;
-      headings: string;
-      text: string;
-    };
+/** One searchable document: a note, or a glossary term (which opens the note explaining it). */
+export interface SearchDoc {
+  id: string;
+  kind: 'note' | 'term';
+  noteId: string;
+  title: string;
+  summary: string;
+  terms: string;
+  headings: string;
+  text: string;
+}
 
 export interface SearchHit {
   id: string;
