@@ -5,7 +5,8 @@
  * - navigation to first contentful paint (the static shell in index.html) and to the rendered Home
  *   screen in headless Chromium, browser mode, median of runs.
  *
- * - notes search: index build and query latency over the whole corpus.
+ * - notes search: index build and query latency over the whole corpus;
+ * - token lab: the sampling pipeline over 50 candidates and 10,000 draws with a histogram.
  *
  * Goals: initial JS under 250 kB gzip, first content under 300 ms; search index under 100 ms and
  * a query under 5 ms.
@@ -22,6 +23,7 @@ import { launchChromium } from '../tests/support/chromium';
 import { RENDERER_DIR } from '../tests/support/app';
 import { loadCorpus } from '../tests/support/corpus';
 import { buildIndex } from '../renderer/src/lib/search';
+import { createRng, drawMany, pipeline } from '../renderer/src/lib/sampling';
 
 const RUNS = 9;
 
@@ -161,6 +163,30 @@ function searchFigures() {
   };
 }
 
+/** Token lab maths: one pipeline over 50 candidates, and 10,000 draws tallied into a histogram. */
+function tokenLabFigures() {
+  const candidates = Array.from({ length: 50 }, (_, i) => ({
+    token: `t${i}`,
+    logit: Math.sin(i) * 4 - i / 10,
+  }));
+  const settings = { temperature: 0.8, topK: 40, topP: 0.95 };
+  const pipelineTimes: number[] = [];
+  for (let i = 0; i < 2000; i++) {
+    const t = performance.now();
+    pipeline(candidates, { ...settings, temperature: 0.5 + (i % 100) / 100 });
+    pipelineTimes.push(performance.now() - t);
+  }
+  const final = pipeline(candidates, settings).final;
+  const drawTimes: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    const t = performance.now();
+    const counts = drawMany(final, 10_000, createRng(i));
+    counts.map((c, j) => ({ j, c })).sort((a, b) => b.c - a.c);
+    drawTimes.push(performance.now() - t);
+  }
+  return { pipeline: median(pipelineTimes), draws: median(drawTimes) };
+}
+
 const sizes = await bundleSizes();
 console.log('Renderer bundle (gzip)');
 console.log(`  initial JS   ${kB(sizes.js).padStart(10)}   goal < 250 kB`);
@@ -178,6 +204,15 @@ console.log(
 );
 console.log(`  query p50                    ${search.p50.toFixed(2).padStart(7)} ms   goal < 5 ms`);
 console.log(`  query p95                    ${search.p95.toFixed(2).padStart(7)} ms`);
+
+const lab = tokenLabFigures();
+console.log('\nToken lab (median)');
+console.log(
+  `  pipeline, 50 candidates          ${lab.pipeline.toFixed(3).padStart(8)} ms   goal < 1 ms`,
+);
+console.log(
+  `  10,000 draws + histogram         ${lab.draws.toFixed(2).padStart(8)} ms   goal < 20 ms`,
+);
 
 const { fcp, ready, empty } = await firstContent();
 console.log(`\nBrowser mode, headless Chromium, median of ${RUNS} fresh page loads`);

@@ -12,7 +12,7 @@ export const REQUEST_NAMES = [
 ] as const;
 export type RequestName = (typeof REQUEST_NAMES)[number];
 
-export const STREAM_NAMES = ['converseStream'] as const;
+export const STREAM_NAMES = ['converseStream', 'sampleNextWord'] as const;
 export type StreamName = (typeof STREAM_NAMES)[number];
 
 export const channel = {

@@ -126,6 +126,38 @@ export const ConverseStreamEvent = z.discriminatedUnion('type', [
 ]);
 export type ConverseStreamEvent = z.infer<typeof ConverseStreamEvent>;
 
+/**
+ * The token lab's live experiment: ask a model for the one next word of a prompt, n times, and
+ * stream each reply back. Temperature and top-p are sent as Converse inference parameters.
+ */
+export const SampleNextWordInput = z
+  .object({
+    modelId: ModelId,
+    prompt: z.string().trim().min(1).max(2000),
+    n: z.number().int().min(1).max(500),
+    temperature: z.number().min(0).max(1),
+    topP: z.number().min(0.05).max(1),
+    /** Calls in flight at once. */
+    concurrency: z.number().int().min(1).max(8),
+    /** Output tokens per call: a word can take a few tokens. */
+    maxTokens: z.number().int().min(1).max(20),
+  })
+  .strict();
+export type SampleNextWordInput = z.infer<typeof SampleNextWordInput>;
+
+export const SampleNextWordEvent = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('sample'),
+    index: z.number().int().nonnegative(),
+    reply: z.string(),
+    stopReason: z.string(),
+    inputTokens: z.number().int().nonnegative().nullable(),
+    outputTokens: z.number().int().nonnegative().nullable(),
+    latencyMs: z.number().nonnegative(),
+  }),
+]);
+export type SampleNextWordEvent = z.infer<typeof SampleNextWordEvent>;
+
 type Spec = { input: z.ZodType; output: z.ZodType };
 
 export const requests = {
@@ -142,6 +174,7 @@ export const requests = {
 
 export const streams = {
   converseStream: { input: ConverseInput, event: ConverseStreamEvent },
+  sampleNextWord: { input: SampleNextWordInput, event: SampleNextWordEvent },
 } as const satisfies Record<(typeof STREAM_NAMES)[number], { input: z.ZodType; event: z.ZodType }>;
 
 export type Requests = typeof requests;

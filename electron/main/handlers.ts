@@ -7,6 +7,7 @@ import { fetchAvailability } from './bedrock/availability';
 import { BedrockClients, endpointFromEnvironment, targetOf } from './bedrock/client';
 import { converseStream, testConnection } from './bedrock/converse';
 import { AppFailure, toAppError } from './bedrock/errors';
+import { sampleNextWord } from './bedrock/next-word';
 import type { RequestHandlers, StreamHandlers } from './dispatch';
 import type { SettingsStore } from './settings-store';
 
@@ -60,6 +61,10 @@ export function createBackend({ store, mode, version, env = process.env }: Handl
     converseStream: async (input, emit, signal) => {
       const target = targetOf(store.get());
       await converseStream(clients.runtimeFor(target), target, input, emit, signal);
+    },
+    sampleNextWord: async (input, emit, signal) => {
+      const target = targetOf(store.get());
+      await sampleNextWord(clients.runtimeFor(target), target, input, emit, signal);
     },
   };
 

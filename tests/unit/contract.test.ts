@@ -148,6 +148,7 @@ describe('StreamHub', () => {
         for (const text of ['Hel', 'lo', '!']) emit({ type: 'delta', text });
         emit({ type: 'stop', stopReason: 'end_turn' });
       },
+      sampleNextWord: () => Promise.resolve(),
     } satisfies StreamHandlers);
     const c = collect();
     expect(hub.start('owner', 'converseStream', 'stream-0001', input, c.send)).toEqual({
@@ -170,6 +171,7 @@ describe('StreamHub', () => {
         emit({ type: 'delta', text: 'partial' });
         return new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve()));
       },
+      sampleNextWord: () => Promise.resolve(),
     });
     const c = collect();
     hub.start('window-1', 'converseStream', 'stream-0002', input, c.send);
@@ -187,6 +189,7 @@ describe('StreamHub', () => {
         emit({ type: 'delta', text: 'The answer is' });
         throw new AppFailure({ code: 'stream_interrupted', message: 'Cut off.' });
       },
+      sampleNextWord: () => Promise.resolve(),
     });
     const c = collect();
     hub.start('o', 'converseStream', 'stream-0003', input, c.send);
@@ -202,6 +205,7 @@ describe('StreamHub', () => {
     const hub = new StreamHub({
       converseStream: (_i, _e, signal) =>
         new Promise<void>((r) => signal.addEventListener('abort', () => r())),
+      sampleNextWord: () => Promise.resolve(),
     });
     const a = collect();
     const b = collect();
@@ -213,7 +217,10 @@ describe('StreamHub', () => {
   });
 
   it('rejects bad stream names, ids, duplicates and inputs without starting anything', () => {
-    const hub = new StreamHub({ converseStream: () => new Promise<void>(() => undefined) });
+    const hub = new StreamHub({
+      converseStream: () => new Promise<void>(() => undefined),
+      sampleNextWord: () => Promise.resolve(),
+    });
     const send = () => undefined;
     expect(hub.start('o', 'shell', 'stream-0004', input, send)).toMatchObject({
       ok: false,

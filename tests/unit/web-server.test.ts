@@ -56,6 +56,7 @@ const streams: StreamHandlers = {
     }
     emit({ type: 'stop', stopReason: 'end_turn' });
   },
+  sampleNextWord: () => Promise.resolve(),
 };
 
 beforeAll(async () => {

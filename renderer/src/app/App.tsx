@@ -13,6 +13,7 @@ const Settings = lazy(() => import('../features/settings/Settings'));
 const Models = lazy(() => import('../features/models/Models'));
 const Notes = lazy(() => import('../features/notes/NotesScreen'));
 const Glossary = lazy(() => import('../features/glossary/GlossaryScreen'));
+const TokenLab = lazy(() => import('../features/token-lab/TokenLab'));
 const loadSearchPalette = () => import('../features/search/SearchPalette');
 const SearchPalette = lazy(loadSearchPalette);
 
@@ -134,6 +135,7 @@ function Shell() {
             <Route path="/notes/:id" component={Notes} />
             <Route path="/glossary" component={Glossary} />
             <Route path="/glossary/:slug" component={Glossary} />
+            <Route path="/token-lab" component={TokenLab} />
             <Route path="/models" component={Models} />
             <Route path="/settings" component={Settings} />
             <Route>

@@ -4,4 +4,6 @@
  */
 import type { LabId } from '../../../shared/notes';
 
-export const AVAILABLE_LABS: Partial<Record<LabId, { path: string; label: string }>> = {};
+export const AVAILABLE_LABS: Partial<Record<LabId, { path: string; label: string }>> = {
+  'token-lab': { path: '/token-lab', label: 'Token lab: sample the next word yourself' },
+};

@@ -11,6 +11,7 @@ export const SCREENS: readonly Screen[] = [
   { path: '/', label: 'Home', key: '1', icon: 'home' },
   { path: '/notes', label: 'Notes', key: '2', icon: 'notes' },
   { path: '/glossary', label: 'Glossary', key: '3', icon: 'glossary' },
-  { path: '/models', label: 'Models', key: '4', icon: 'models' },
+  { path: '/token-lab', label: 'Token lab', key: '4', icon: 'tokens' },
+  { path: '/models', label: 'Models', key: '5', icon: 'models' },
   { path: '/settings', label: 'Settings', key: ',', icon: 'settings' },
 ];
