@@ -52,7 +52,10 @@ export function Histogram({
   const otherCount = order.slice(rows).reduce((s, i) => s + (counts[i] ?? 0), 0);
   return (
     <figure className="histogram" aria-label={title}>
-      <figcaption>{title}</figcaption>
+      <figcaption>
+        {title}
+        <span className="muted small"> count · observed{expected ? ' / expected' : ''}</span>
+      </figcaption>
       <ul>
         {top.map((i) => {
           const observed = n ? (counts[i] ?? 0) / n : 0;
@@ -75,8 +78,8 @@ export function Histogram({
               <span className="h-value">
                 <strong>{counts[i] ?? 0}</strong>{' '}
                 <span className="muted">
-                  ({pct(observed)}
-                  {expected ? `, expected ${pct(expected[i] ?? 0)}` : ''})
+                  {pct(observed)}
+                  {expected ? ` / ${pct(expected[i] ?? 0)}` : ''}
                 </span>
               </span>
             </li>
