@@ -9,6 +9,8 @@ export const REQUEST_NAMES = [
   'listProfiles',
   'testConnection',
   'getAvailability',
+  'generateImages',
+  'describeImage',
 ] as const;
 export type RequestName = (typeof REQUEST_NAMES)[number];
 

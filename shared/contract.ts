@@ -7,6 +7,14 @@ import { z } from 'zod';
 import { AppError, resultSchema } from './result';
 import { REQUEST_NAMES, STREAM_NAMES } from './channels';
 import { ConnectionCheck, ModelId, SettingsPatch, SettingsState } from './settings';
+import {
+  base64DecodedLength,
+  base64LengthFor,
+  isStrictBase64,
+  sniffBase64Image,
+  type ImageFormat,
+} from './image-bytes';
+import { imageRequestProblems } from './image-models';
 
 export { channel, REQUEST_NAMES, STREAM_NAMES, type StratumBridge } from './channels';
 
@@ -158,6 +166,121 @@ export const SampleNextWordEvent = z.discriminatedUnion('type', [
 ]);
 export type SampleNextWordEvent = z.infer<typeof SampleNextWordEvent>;
 
+/**
+ * Stratum's own cap on each input image of an image variation, decoded. It is not an AWS limit
+ * (the service checks the images itself); it only bounds what one request can carry. Browser
+ * mode's HTTP bridge takes at most 8 MB per request body, so there large inputs fail earlier.
+ */
+export const MAX_VARIATION_IMAGE_BYTES = 10 * 1024 * 1024;
+/** Converse's documented limit for one image block: 3.75 MB (taken as 3,750,000 bytes). */
+export const MAX_CONVERSE_IMAGE_BYTES = 3_750_000;
+
+/**
+ * A base64 image the renderer sends: strict standard base64 (no `data:` prefix), at most
+ * `maxBytes` once decoded, and one of `formats` by its magic bytes.
+ */
+function base64Image(formats: readonly ImageFormat[], maxBytes: number) {
+  const names = formats.map((f) => f.toUpperCase()).join(' or ');
+  return z
+    .string()
+    .min(1)
+    .max(
+      base64LengthFor(maxBytes),
+      `An image may be at most ${maxBytes.toLocaleString('en-US')} bytes.`,
+    )
+    .refine(isStrictBase64, 'An image must be plain base64 (no data: prefix, no line breaks).')
+    .refine((b64) => base64DecodedLength(b64) <= maxBytes, {
+      message: `An image may be at most ${maxBytes.toLocaleString('en-US')} bytes.`,
+    })
+    .refine((b64) => {
+      const format = sniffBase64Image(b64);
+      return format !== undefined && formats.includes(format);
+    }, `An image must be a ${names} file.`);
+}
+
+/**
+ * The diffusion lab's live experiment: Nova Canvas or Titan Image Generator v2 through
+ * InvokeModel, text-to-image or image variation. The per-model rules (sizes, seed range, prompt
+ * length) are checked here, so a request the model would refuse never costs a call.
+ */
+export const GenerateImagesInput = z
+  .object({
+    modelId: ModelId,
+    task: z.enum(['TEXT_IMAGE', 'IMAGE_VARIATION']),
+    /** Required for TEXT_IMAGE; optional guidance for IMAGE_VARIATION (AWS: text is optional). */
+    prompt: z.string().trim().min(1).max(1024).optional(),
+    negativePrompt: z.string().trim().min(1).max(1024).optional(),
+    width: z.number().int().min(1).max(4096),
+    height: z.number().int().min(1).max(4096),
+    quality: z.enum(['standard', 'premium']),
+    cfgScale: z.number().min(1.1).max(10),
+    /** Nova Canvas takes 0..858,993,459 and Titan v2 0..2,147,483,646 (checked per model). */
+    seed: z.number().int().min(0).max(2_147_483_646),
+    count: z.number().int().min(1).max(5),
+    /** IMAGE_VARIATION only: 1-5 PNG or JPEG images, base64. */
+    images: z
+      .array(base64Image(['png', 'jpeg'], MAX_VARIATION_IMAGE_BYTES))
+      .min(1)
+      .max(5)
+      .optional(),
+    /** IMAGE_VARIATION only: how close to the inputs; left out, the service picks its default. */
+    similarityStrength: z.number().min(0.2).max(1).optional(),
+  })
+  .strict()
+  .superRefine((input, ctx) => {
+    for (const problem of imageRequestProblems(input)) {
+      ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
+    }
+  });
+export type GenerateImagesInput = z.infer<typeof GenerateImagesInput>;
+
+export const GeneratedImage = z.object({
+  /** The image file as the model returned it, base64 (PNG, or JPEG when `format` says so). */
+  pngBase64: z.string().min(1),
+  format: z.enum(['png', 'jpeg']),
+  /** Read from the file's own header, not assumed from the request. */
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+});
+export type GeneratedImage = z.infer<typeof GeneratedImage>;
+
+export const GenerateImagesOutput = z.object({
+  images: z.array(GeneratedImage).min(1).max(5),
+  modelId: z.string(),
+  seed: z.number().int().nonnegative(),
+  /** Measured in the main process: request sent to response parsed. */
+  latencyMs: z.number().nonnegative(),
+  /** Estimated from the catalog's per-image prices; null when unknown. */
+  costUsd: z.number().nonnegative().nullable(),
+});
+export type GenerateImagesOutput = z.infer<typeof GenerateImagesOutput>;
+
+/** Image-to-text ("How many apples are in this picture?") through Converse with an image block. */
+export const DescribeImageInput = z
+  .object({
+    modelId: ModelId,
+    imageBase64: base64Image(['png', 'jpeg', 'gif', 'webp'], MAX_CONVERSE_IMAGE_BYTES),
+    format: z.enum(['png', 'jpeg', 'gif', 'webp']),
+    question: z.string().trim().min(1).max(2000),
+    maxTokens: z.number().int().min(1).max(1000),
+  })
+  .strict()
+  .refine((input) => sniffBase64Image(input.imageBase64) === input.format, {
+    path: ['format'],
+    message: 'The format does not match the image bytes.',
+  });
+export type DescribeImageInput = z.infer<typeof DescribeImageInput>;
+
+export const DescribeImageOutput = z.object({
+  text: z.string(),
+  inputTokens: z.number().int().nonnegative().nullable(),
+  outputTokens: z.number().int().nonnegative().nullable(),
+  latencyMs: z.number().nonnegative(),
+  /** Estimated from the catalog's token prices; null when unknown. */
+  costUsd: z.number().nonnegative().nullable(),
+});
+export type DescribeImageOutput = z.infer<typeof DescribeImageOutput>;
+
 type Spec = { input: z.ZodType; output: z.ZodType };
 
 export const requests = {
@@ -170,6 +293,8 @@ export const requests = {
     output: ConnectionCheck,
   },
   getAvailability: { input: z.undefined(), output: Availability },
+  generateImages: { input: GenerateImagesInput, output: GenerateImagesOutput },
+  describeImage: { input: DescribeImageInput, output: DescribeImageOutput },
 } as const satisfies Record<(typeof REQUEST_NAMES)[number], Spec>;
 
 export const streams = {

@@ -57,3 +57,48 @@ export function estimateTokenCost(
 export function textModels(): ModelEntry[] {
   return CATALOG.models.filter((m) => m.outputModalities.includes('text'));
 }
+
+type ImageQuality = 'standard' | 'premium';
+
+/**
+ * Picks a model's per-image price tier (a `pricing.perImage` tier string of the catalog) for a
+ * size and quality. AWS states the tiers as "up to 1024×1024" and the like; non-square sizes are
+ * placed by pixel count against the tier's square (a 1280×720 image is in the 1024×1024 tier).
+ */
+const IMAGE_TIER_CHOOSERS: Record<string, (pixels: number, quality: string) => string | null> = {
+  'amazon.nova-canvas-v1:0': (pixels, quality) =>
+    pixels <= 1024 * 1024
+      ? `${quality} quality, up to 1024×1024`
+      : pixels <= 2048 * 2048
+        ? `${quality} quality, up to 2048×2048`
+        : null,
+  'amazon.titan-image-generator-v2:0': (pixels, quality) =>
+    pixels < 512 * 512
+      ? `${quality} quality, smaller than 512×512`
+      : pixels <= 1408 * 768
+        ? // Titan has only two tiers, so its largest documented sizes (1408×768, a little over
+          // 1024×1024 in pixels) can only be in the second one.
+          `${quality} quality, 512×512 or larger (up to 1024×1024)`
+        : null,
+};
+
+/**
+ * Estimated on-demand cost in USD of `count` generated images, from the catalog's per-image
+ * tiers; null when the model, its tier for this size or its price is unknown.
+ */
+export function estimateImageCost(
+  modelId: string,
+  width: number,
+  height: number,
+  quality: ImageQuality,
+  count: number,
+): number | null {
+  const model = findModel(modelId);
+  const choose = model ? IMAGE_TIER_CHOOSERS[model.id] : undefined;
+  if (!model || !choose || model.pricing.kind !== 'image') return null;
+  if (![width, height, count].every((n) => Number.isInteger(n) && n >= 0)) return null;
+  const label = quality === 'premium' ? 'Premium' : 'Standard';
+  const tier = choose(width * height, label);
+  const price = model.pricing.perImage.find((p) => p.tier === tier);
+  return price ? price.usd * count : null;
+}

@@ -7,6 +7,7 @@ import { fetchAvailability } from './bedrock/availability';
 import { BedrockClients, endpointFromEnvironment, targetOf } from './bedrock/client';
 import { converseStream, testConnection } from './bedrock/converse';
 import { AppFailure, toAppError } from './bedrock/errors';
+import { describeImage, generateImages } from './bedrock/images';
 import { sampleNextWord } from './bedrock/next-word';
 import type { RequestHandlers, StreamHandlers } from './dispatch';
 import type { SettingsStore } from './settings-store';
@@ -54,6 +55,14 @@ export function createBackend({ store, mode, version, env = process.env }: Handl
       } catch (error) {
         throw new AppFailure(toAppError(error, { region: target.region, profile: target.profile }));
       }
+    },
+    generateImages: async (input) => {
+      const target = targetOf(store.get());
+      return generateImages(clients.runtimeFor(target), target, input);
+    },
+    describeImage: async (input) => {
+      const target = targetOf(store.get());
+      return describeImage(clients.runtimeFor(target), target, input);
     },
   };
 

@@ -31,7 +31,10 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-const MAX_BODY = 8 * 1024 * 1024;
+/** Image variations carry up to five images of up to 10 MiB each, base64-encoded. */
+const MAX_BODY = 80 * 1024 * 1024;
+
+class BodyTooLarge extends Error {}
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
@@ -48,7 +51,7 @@ async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY) throw new Error('Request body too large');
+    if (size > MAX_BODY) throw new BodyTooLarge();
     chunks.push(chunk);
   }
   const text = Buffer.concat(chunks).toString('utf8');

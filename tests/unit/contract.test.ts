@@ -27,6 +27,8 @@ function handlers(overrides: Partial<RequestHandlers> = {}): RequestHandlers {
     listProfiles: unused,
     testConnection: unused,
     getAvailability: unused,
+    generateImages: unused,
+    describeImage: unused,
     ...overrides,
   };
 }

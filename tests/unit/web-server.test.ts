@@ -39,6 +39,8 @@ const requests = {
   }),
   testConnection: () => Promise.reject(new Error('unused')),
   getAvailability: () => Promise.reject(new Error('unused')),
+  generateImages: () => Promise.reject(new Error('unused')),
+  describeImage: () => Promise.reject(new Error('unused')),
 } satisfies RequestHandlers;
 
 const streams: StreamHandlers = {

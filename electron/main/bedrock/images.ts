@@ -1,0 +1,266 @@
+/**
+ * The diffusion lab's live Bedrock calls: image generation with Nova Canvas or Titan Image
+ * Generator v2 (InvokeModel, their shared native JSON format) and image-to-text with a vision
+ * model (Converse with an image content block).
+ *
+ * What a model returns is checked before it reaches the renderer: the body must be JSON of the
+ * documented shape, `error` must be unset, the number of images must match the request, and each
+ * image must be strict base64 of a PNG or JPEG whose header can be read. Anything else is a
+ * `model_error` that says what was wrong, never a broken picture.
+ */
+import {
+  ConverseCommand,
+  InvokeModelCommand,
+  type BedrockRuntimeClient,
+  type ContentBlock,
+} from '@aws-sdk/client-bedrock-runtime';
+import { z } from 'zod';
+import type {
+  DescribeImageInput,
+  DescribeImageOutput,
+  GeneratedImage,
+  GenerateImagesInput,
+  GenerateImagesOutput,
+} from '../../../shared/contract';
+import { isStrictBase64, readImageSize, sniffImageFormat } from '../../../shared/image-bytes';
+import { IMAGE_MODEL_RULES, imageModelFamily } from '../../../shared/image-models';
+import { estimateImageCost, estimateTokenCost } from '../../../shared/models';
+import type { AwsTarget } from './client';
+import { AppFailure, toAppError, type ErrorContext } from './errors';
+
+// ---------------------------------------------------------------------------------------------
+// Request bodies, exactly as the Nova Canvas and Titan Image Generator pages document them
+
+export interface ImageGenerationConfig {
+  numberOfImages: number;
+  width: number;
+  height: number;
+  quality: 'standard' | 'premium';
+  cfgScale: number;
+  seed: number;
+}
+
+export type ImageRequestBody =
+  | {
+      taskType: 'TEXT_IMAGE';
+      textToImageParams: { text: string; negativeText?: string };
+      imageGenerationConfig: ImageGenerationConfig;
+    }
+  | {
+      taskType: 'IMAGE_VARIATION';
+      imageVariationParams: {
+        images: string[];
+        similarityStrength?: number;
+        text?: string;
+        negativeText?: string;
+      };
+      imageGenerationConfig: ImageGenerationConfig;
+    };
+
+/**
+ * The native InvokeModel body for a validated request. Optional fields are left out rather than
+ * sent as null: the models' JSON-schema validation refuses null where a string is expected.
+ */
+export function imageRequestBody(input: GenerateImagesInput): ImageRequestBody {
+  const imageGenerationConfig: ImageGenerationConfig = {
+    numberOfImages: input.count,
+    width: input.width,
+    height: input.height,
+    quality: input.quality,
+    cfgScale: input.cfgScale,
+    seed: input.seed,
+  };
+  const negative = input.negativePrompt !== undefined ? { negativeText: input.negativePrompt } : {};
+  if (input.task === 'TEXT_IMAGE') {
+    // The contract requires a prompt for TEXT_IMAGE; this guards the type, not the learner.
+    if (input.prompt === undefined) {
+      throw new AppFailure({ code: 'invalid_input', message: 'Text-to-image needs a prompt.' });
+    }
+    return {
+      taskType: 'TEXT_IMAGE',
+      textToImageParams: { text: input.prompt, ...negative },
+      imageGenerationConfig,
+    };
+  }
+  return {
+    taskType: 'IMAGE_VARIATION',
+    imageVariationParams: {
+      images: [...(input.images ?? [])],
+      ...(input.similarityStrength !== undefined
+        ? { similarityStrength: input.similarityStrength }
+        : {}),
+      ...(input.prompt !== undefined ? { text: input.prompt } : {}),
+      ...negative,
+    },
+    imageGenerationConfig,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Response checking
+
+/** Both models answer `{ images: string[], error?: string | null }` (plus fields we ignore). */
+const ImageResponseBody = z.object({
+  images: z.array(z.string()).optional(),
+  error: z.string().nullish(),
+});
+
+function modelError(label: string, problem: string): AppFailure {
+  return new AppFailure({
+    code: 'model_error',
+    message: `${label} returned an unusable response: ${problem}`,
+    remedy: 'Try again; if it keeps happening, try another seed, size or model.',
+  });
+}
+
+function parseJsonBody(body: Uint8Array | undefined, label: string): unknown {
+  const text = new TextDecoder().decode(body ?? new Uint8Array());
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw modelError(label, 'the body is not JSON.');
+  }
+}
+
+/** One returned image, checked: strict base64, PNG or JPEG by magic bytes, readable size. */
+function checkImage(b64: string, index: number, label: string): GeneratedImage {
+  const which = `image ${index + 1}`;
+  if (!isStrictBase64(b64)) throw modelError(label, `${which} is not valid base64.`);
+  const bytes = Buffer.from(b64, 'base64');
+  const format = sniffImageFormat(bytes);
+  if (format !== 'png' && format !== 'jpeg') {
+    throw modelError(label, `${which} is not a PNG or JPEG file.`);
+  }
+  const size = readImageSize(bytes);
+  if (!size) throw modelError(label, `the header of ${which} cannot be read.`);
+  return { pngBase64: b64, format, width: size.width, height: size.height };
+}
+
+/**
+ * Turns an InvokeModel response body into checked images, or throws a `model_error`. A set
+ * `error` field is how Nova Canvas reports images its output filters blocked (the call itself
+ * succeeds), so its text is passed on.
+ */
+export function parseImageResponse(
+  body: Uint8Array | undefined,
+  expectedCount: number,
+  label: string,
+): GeneratedImage[] {
+  const parsed = ImageResponseBody.safeParse(parseJsonBody(body, label));
+  if (!parsed.success) {
+    throw modelError(label, 'the body does not have the documented { images, error } shape.');
+  }
+  const { images = [], error } = parsed.data;
+  if (error) {
+    throw new AppFailure({
+      code: 'model_error',
+      message: `${label} did not return the images: ${error}`,
+      remedy:
+        'If the message mentions content filters, rephrase the prompt (or use other input images); otherwise try again.',
+    });
+  }
+  if (images.length !== expectedCount) {
+    throw modelError(
+      label,
+      `it sent ${images.length} image${images.length === 1 ? '' : 's'} instead of ${expectedCount}.`,
+    );
+  }
+  return images.map((b64, i) => checkImage(b64, i, label));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calls
+
+function contextOf(modelId: string, target: AwsTarget): ErrorContext {
+  return { modelId, region: target.region, profile: target.profile };
+}
+
+/** Rethrows anything the SDK threw as an `AppFailure` with a remedy; ours pass unchanged. */
+function asAppFailure(error: unknown, ctx: ErrorContext): AppFailure {
+  return error instanceof AppFailure ? error : new AppFailure(toAppError(error, ctx));
+}
+
+/**
+ * Generates `input.count` images with one InvokeModel call. The request has already passed the
+ * contract's per-model checks; the service still validates it (and its errors are mapped).
+ */
+export async function generateImages(
+  client: BedrockRuntimeClient,
+  target: AwsTarget,
+  input: GenerateImagesInput,
+): Promise<GenerateImagesOutput> {
+  const family = imageModelFamily(input.modelId);
+  const label = family ? IMAGE_MODEL_RULES[family].label : input.modelId;
+  const body = JSON.stringify(imageRequestBody(input));
+  const started = performance.now();
+  try {
+    const response = await client.send(
+      new InvokeModelCommand({
+        modelId: input.modelId,
+        contentType: 'application/json',
+        accept: 'application/json',
+        body,
+      }),
+    );
+    const images = parseImageResponse(response.body, input.count, label);
+    return {
+      images,
+      modelId: input.modelId,
+      seed: input.seed,
+      latencyMs: Math.round(performance.now() - started),
+      costUsd: estimateImageCost(
+        input.modelId,
+        input.width,
+        input.height,
+        input.quality,
+        images.length,
+      ),
+    };
+  } catch (error) {
+    throw asAppFailure(error, contextOf(input.modelId, target));
+  }
+}
+
+/** Image first, then the question: the order the vision models' prompting guides recommend. */
+function describeContent(input: DescribeImageInput): ContentBlock[] {
+  return [
+    {
+      image: { format: input.format, source: { bytes: Buffer.from(input.imageBase64, 'base64') } },
+    },
+    { text: input.question },
+  ];
+}
+
+/** Asks a vision model about one image with a single (non-streaming) Converse call. */
+export async function describeImage(
+  client: BedrockRuntimeClient,
+  target: AwsTarget,
+  input: DescribeImageInput,
+): Promise<DescribeImageOutput> {
+  const started = performance.now();
+  try {
+    const response = await client.send(
+      new ConverseCommand({
+        modelId: input.modelId,
+        messages: [{ role: 'user', content: describeContent(input) }],
+        inferenceConfig: { maxTokens: input.maxTokens },
+      }),
+    );
+    const latencyMs = Math.round(performance.now() - started);
+    const text = (response.output?.message?.content ?? []).map((b) => b.text ?? '').join('');
+    const inputTokens = response.usage?.inputTokens ?? null;
+    const outputTokens = response.usage?.outputTokens ?? null;
+    return {
+      text,
+      inputTokens,
+      outputTokens,
+      latencyMs,
+      costUsd:
+        inputTokens !== null && outputTokens !== null
+          ? estimateTokenCost(input.modelId, inputTokens, outputTokens)
+          : null,
+    };
+  } catch (error) {
+    throw asAppFailure(error, contextOf(input.modelId, target));
+  }
+}
