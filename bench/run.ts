@@ -6,7 +6,8 @@
  *   screen in headless Chromium, browser mode, median of runs.
  *
  * - notes search: index build and query latency over the whole corpus;
- * - token lab: the sampling pipeline over 50 candidates and 10,000 draws with a histogram.
+ * - token lab: the sampling pipeline over 50 candidates and 10,000 draws with a histogram;
+ * - diffusion lab: one forward frame of a 256x256 image and 50 reverse steps.
  *
  * Goals: initial JS under 250 kB gzip, first content under 300 ms; search index under 100 ms and
  * a query under 5 ms.
@@ -25,6 +26,14 @@ import { loadCorpus } from '../tests/support/corpus';
 import { buildIndex, plainText } from '../renderer/src/lib/search';
 import { logitsFromDistribution, trainKneserNey } from '../renderer/src/lib/ngram';
 import { createRng, drawMany, pipeline } from '../renderer/src/lib/sampling';
+import {
+  cosineSchedule,
+  forwardSample,
+  gaussianArray,
+  linearSchedule,
+  reverseSample,
+} from '../renderer/src/lib/diffusion';
+import { dataset, draw } from '../renderer/src/features/diffusion-lab/drawings';
 
 const RUNS = 9;
 
@@ -202,6 +211,37 @@ function tokenLabFigures() {
   };
 }
 
+/** Diffusion lab maths: one forward frame of a 256x256 image, and 50 reverse steps on the dataset. */
+function diffusionFigures() {
+  const size = 256;
+  const x0 = draw('house', size, 0).pixels;
+  const eps = gaussianArray(size * size * 3, 1);
+  const schedule = linearSchedule(1000);
+  const out = new Float32Array(x0.length);
+  const forward: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const t = performance.now();
+    forwardSample(x0, eps, schedule, 1 + ((i * 5) % 1000), out);
+    forward.push(performance.now() - t);
+  }
+  const data = dataset(32, 6);
+  const reverse: number[] = [];
+  for (let i = 0; i < 9; i++) {
+    const t = performance.now();
+    reverseSample({
+      dataset: data,
+      schedule: cosineSchedule(1000),
+      steps: 50,
+      sampler: 'ddim',
+      seed: i,
+      classLabel: 'tree',
+      guidance: 2,
+    });
+    reverse.push(performance.now() - t);
+  }
+  return { forward: median(forward), reverse: median(reverse), items: data.length };
+}
+
 const sizes = await bundleSizes();
 console.log('Renderer bundle (gzip)');
 console.log(`  initial JS   ${kB(sizes.js).padStart(10)}   goal < 250 kB`);
@@ -230,6 +270,15 @@ console.log(
 );
 console.log(
   `  pipeline, notes model (${lab.vocabSize} words) ${lab.vocab.toFixed(2).padStart(6)} ms   per slider step (a frame is 16 ms)`,
+);
+
+const diffusion = diffusionFigures();
+console.log('\nDiffusion lab (median)');
+console.log(
+  `  forward x_t, 256x256 RGB         ${diffusion.forward.toFixed(2).padStart(8)} ms   goal < 8 ms`,
+);
+console.log(
+  `  50 reverse steps (DDIM, ${diffusion.items} images of 32x32, guided) ${diffusion.reverse.toFixed(0).padStart(4)} ms   goal < 500 ms`,
 );
 
 const { fcp, ready, empty } = await firstContent();

@@ -14,6 +14,7 @@ const Models = lazy(() => import('../features/models/Models'));
 const Notes = lazy(() => import('../features/notes/NotesScreen'));
 const Glossary = lazy(() => import('../features/glossary/GlossaryScreen'));
 const TokenLab = lazy(() => import('../features/token-lab/TokenLab'));
+const DiffusionLab = lazy(() => import('../features/diffusion-lab/DiffusionLab'));
 const loadSearchPalette = () => import('../features/search/SearchPalette');
 const SearchPalette = lazy(loadSearchPalette);
 
@@ -136,6 +137,7 @@ function Shell() {
             <Route path="/glossary" component={Glossary} />
             <Route path="/glossary/:slug" component={Glossary} />
             <Route path="/token-lab" component={TokenLab} />
+            <Route path="/diffusion-lab" component={DiffusionLab} />
             <Route path="/models" component={Models} />
             <Route path="/settings" component={Settings} />
             <Route>

@@ -6,4 +6,8 @@ import type { LabId } from '../../../shared/notes';
 
 export const AVAILABLE_LABS: Partial<Record<LabId, { path: string; label: string }>> = {
   'token-lab': { path: '/token-lab', label: 'Token lab: sample the next word yourself' },
+  'diffusion-lab': {
+    path: '/diffusion-lab',
+    label: 'Diffusion lab: add and remove noise yourself',
+  },
 };

@@ -12,6 +12,7 @@ export const SCREENS: readonly Screen[] = [
   { path: '/notes', label: 'Notes', key: '2', icon: 'notes' },
   { path: '/glossary', label: 'Glossary', key: '3', icon: 'glossary' },
   { path: '/token-lab', label: 'Token lab', key: '4', icon: 'tokens' },
-  { path: '/models', label: 'Models', key: '5', icon: 'models' },
+  { path: '/diffusion-lab', label: 'Diffusion lab', key: '5', icon: 'diffusion' },
+  { path: '/models', label: 'Models', key: '6', icon: 'models' },
   { path: '/settings', label: 'Settings', key: ',', icon: 'settings' },
 ];

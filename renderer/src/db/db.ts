@@ -39,9 +39,30 @@ export const TokenExperiment = z.object({
 });
 export type TokenExperiment = z.infer<typeof TokenExperiment>;
 
+/** An image generated on Bedrock, with the parameters that made it (the diffusion lab's gallery). */
+export const GalleryImage = z.object({
+  id: z.string().min(1),
+  createdAt: z.iso.datetime(),
+  modelId: z.string(),
+  task: z.enum(['TEXT_IMAGE', 'IMAGE_VARIATION']),
+  prompt: z.string().nullable(),
+  negativePrompt: z.string().nullable(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  quality: z.enum(['standard', 'premium']),
+  cfgScale: z.number(),
+  seed: z.number().int(),
+  similarityStrength: z.number().nullable(),
+  format: z.enum(['png', 'jpeg']),
+  base64: z.string().min(1),
+  costUsd: z.number().nullable(),
+});
+export type GalleryImage = z.infer<typeof GalleryImage>;
+
 export class StratumDb extends Dexie {
   noteProgress!: Table<NoteProgress, string>;
   experiments!: Table<TokenExperiment, string>;
+  images!: Table<GalleryImage, string>;
 
   constructor(name = 'stratum') {
     super(name);
@@ -52,6 +73,10 @@ export class StratumDb extends Dexie {
     // v2 adds the labs' saved experiments; v1 tables and rows carry over unchanged.
     this.version(2).stores({
       experiments: 'id, createdAt, kind',
+    });
+    // v3 adds the diffusion lab's image gallery.
+    this.version(3).stores({
+      images: 'id, createdAt',
     });
   }
 }

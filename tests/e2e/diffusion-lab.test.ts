@@ -1,0 +1,132 @@
+/** The diffusion lab in Chromium: forward noising, reverse denoising, 2-D samples, Bedrock images. */
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium';
+import { startApp, type RunningApp } from '../support/app';
+
+const SCREENS = 'test-results/screens';
+let app: RunningApp;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchChromium();
+  page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
+  await page.goto(`${app.server.url}#/diffusion-lab`);
+  await page.getByRole('heading', { level: 1, name: 'Diffusion lab' }).waitFor();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+describe('forward diffusion', () => {
+  it('updates x_t and its coefficients as t is scrubbed', async () => {
+    const numbers = page.getByTestId('forward-numbers');
+    await page.getByLabel(/^Step t/).fill('1');
+    expect(await numbers.innerText()).toMatch(/√ᾱ_t = 0\.9999/);
+    await page.getByLabel(/^Step t/).fill('1000');
+    // Linear schedule, T = 1000: alpha-bar_T is about 4.04e-5, so sqrt is about 0.0064.
+    expect(await numbers.innerText()).toMatch(/√ᾱ_t = 0\.0064/);
+    await page.getByLabel(/^Step t/).fill('500');
+    expect(await numbers.innerText()).toMatch(/ᾱ_t = 7\.859e-2/);
+    await page.screenshot({ path: `${SCREENS}/diffusion-forward-light.png` });
+  });
+
+  it('refuses a file that is not an image, and changes nothing', async () => {
+    const bogus = join(tmpdir(), 'not-an-image.png');
+    await writeFile(bogus, 'this is text, not a PNG');
+    await page.getByLabel('Open or drop your own image').setInputFiles(bogus);
+    await page.getByRole('alert').filter({ hasText: 'is not an image Stratum can read' }).waitFor();
+    expect(await page.getByRole('alert').innerText()).toMatch(/Nothing was changed/);
+    expect(await page.getByLabel('Image', { exact: true }).inputValue()).toBe('house');
+  });
+});
+
+describe('reverse diffusion', () => {
+  it('runs to the end and ends on a training image of the chosen class', async () => {
+    await page.getByRole('tab', { name: /Reverse/ }).click();
+    await page.getByLabel('“Prompt” (class)').selectOption('house');
+    await page.getByRole('button', { name: 'Generate' }).click();
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.getByRole('button', { name: 'Step' }).click();
+    expect(await page.getByTestId('reverse-step').innerText()).toMatch(/^\d+ \/ 50$/);
+    await page.screenshot({ path: `${SCREENS}/diffusion-reverse-midway-light.png` });
+    await page.getByRole('button', { name: 'Skip to end' }).click();
+    const note = page.getByTestId('memorised');
+    await note.waitFor();
+    expect(await note.innerText()).toMatch(/\(a house\)/);
+    expect(await note.innerText()).toMatch(/memorises/);
+  });
+});
+
+describe('2-D samples', () => {
+  it('releases particles that end as new samples', async () => {
+    await page.getByRole('tab', { name: /2-D/ }).click();
+    await page.getByRole('button', { name: 'Release particles' }).click();
+    await page.getByText(/done: every particle is a new sample/).waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: `${SCREENS}/diffusion-particles-light.png` });
+  });
+});
+
+describe('images on Bedrock', () => {
+  it('generates an image through Bedrock and finds it in the gallery after a reload', async () => {
+    app.fake.reset();
+    await page.getByRole('tab', { name: /Bedrock/ }).click();
+    expect(await page.getByTestId('image-cost').innerText()).toMatch(/per image/);
+    await page.getByRole('button', { name: /Generate 1 image/ }).click();
+    await page.getByTestId('latest-images').getByRole('img').waitFor();
+    const [call] = app.fake.modelCalls();
+    expect(call).toMatchObject({
+      operation: 'invoke',
+      modelId: 'amazon.nova-canvas-v1:0',
+      body: {
+        taskType: 'TEXT_IMAGE',
+        imageGenerationConfig: { width: 512, height: 512, numberOfImages: 1 },
+      },
+    });
+    await page.reload();
+    await page.getByRole('tab', { name: /Bedrock/ }).click();
+    const gallery = page.getByTestId('gallery');
+    await gallery.getByRole('img').first().waitFor();
+    expect(await gallery.innerText()).toMatch(/A lighthouse on a rocky coast/);
+  });
+
+  it('asks a vision model about the apples picture', async () => {
+    app.fake.setBehavior({ kind: 'reply', text: 'There are 3 apples.' });
+    await page.getByRole('button', { name: 'Ask' }).click();
+    await page.getByTestId('describe-answer').filter({ hasText: 'There are 3 apples.' }).waitFor();
+    const call = app.fake.modelCalls().find((c) => c.operation === 'converse');
+    expect(JSON.stringify(call?.body)).toContain('"format":"png"');
+    await page.screenshot({ path: `${SCREENS}/diffusion-bedrock-light.png` });
+  });
+
+  it('explains a failure and keeps the gallery', async () => {
+    app.fake.setBehavior({ kind: 'accessDenied' });
+    await page.getByRole('button', { name: /Generate 1 image/ }).click();
+    await page.getByRole('alert').filter({ hasText: 'Access denied' }).waitFor();
+    expect(await page.getByTestId('gallery').getByRole('img').count()).toBeGreaterThan(0);
+    app.fake.reset();
+  });
+});
+
+describe('dark theme', () => {
+  it('renders the lab in dark', async () => {
+    const dark = await (
+      await browser.newContext({ colorScheme: 'dark', viewport: { width: 1400, height: 1000 } })
+    ).newPage();
+    await dark.goto(`${app.server.url}#/diffusion-lab`);
+    await dark.getByRole('heading', { level: 1, name: 'Diffusion lab' }).waitFor();
+    await dark.screenshot({ path: `${SCREENS}/diffusion-forward-dark.png` });
+    await dark.getByRole('tab', { name: /Reverse/ }).click();
+    await dark.getByRole('button', { name: 'Generate' }).click();
+    await dark.getByRole('button', { name: 'Pause' }).click();
+    await dark.getByRole('button', { name: 'Step' }).click();
+    await dark.screenshot({ path: `${SCREENS}/diffusion-reverse-dark.png` });
+    await dark.context().close();
+  });
+});
