@@ -179,7 +179,7 @@ export function toAppError(error: unknown, ctx: ErrorContext = {}): AppError {
       code: 'offline',
       message: `Stratum could not reach Amazon Bedrock (${net}).`,
       remedy:
-        'Check your internet connection, proxy or VPN, and the custom endpoint in Settings if you set one. Notes, the glossary and search keep working offline.',
+        'Check your internet connection, proxy or VPN, and the custom endpoint in Settings if you set one. Notes, search and the offline labs keep working.',
     };
   }
   return {

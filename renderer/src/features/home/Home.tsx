@@ -24,8 +24,8 @@ function ConnectionCard() {
     <section className="card" aria-labelledby="aws-heading">
       <h2 id="aws-heading">Amazon Bedrock</h2>
       <p className="muted">
-        Notes, the glossary and search work offline. Connecting lets Stratum call models on Amazon
-        Bedrock with your own AWS account.
+        Notes, search and the labs work offline. Connecting lets the labs run live experiments on
+        Amazon Bedrock with your own AWS account.
       </p>
       {loadError ? <ErrorPanel error={loadError} /> : null}
       {aws ? (
@@ -133,6 +133,19 @@ function NextSteps() {
         <li>
           <Link href="/glossary">Look up a term</Link>
           <span className="muted">The glossary links each term to the note that explains it.</span>
+        </li>
+        <li>
+          <Link href="/token-lab">See how a model picks its next word</Link>
+          <span className="muted">
+            Temperature, top-k and top-p, step by step, on examples, a model trained on the notes,
+            or a real model on Bedrock.
+          </span>
+        </li>
+        <li>
+          <Link href="/diffusion-lab">Watch diffusion turn noise into an image</Link>
+          <span className="muted">
+            Add noise, remove it again with real maths, and generate images on Bedrock.
+          </span>
         </li>
         <li>
           <Link href="/models">Compare Bedrock models</Link>
