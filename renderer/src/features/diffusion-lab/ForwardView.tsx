@@ -3,6 +3,7 @@
  * the seeded noise, x_t = sqrt(ab) x_0 + sqrt(1 - ab) eps with both coefficients, the signal-to-
  * noise curve, and a filmstrip of steps.
  */
+import { IntegerField, RangeField } from '../../components/fields';
 import { useId, useMemo, useState, type DragEvent } from 'react';
 import {
   alphaBarAt,
@@ -107,7 +108,7 @@ export function ForwardView() {
   const [T, setT] = useState(1000);
   const [t, setStep] = useState(250);
   const [seed, setSeed] = useState(1);
-  const ids = { src: useId(), kind: useId(), T: useId(), t: useId(), seed: useId(), file: useId() };
+  const ids = { src: useId(), kind: useId(), t: useId(), file: useId() };
 
   const x0 = useMemo(
     () =>
@@ -195,30 +196,8 @@ export function ForwardView() {
             <option value="cosine">Cosine (Nichol and Dhariwal, s = 0.008)</option>
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={ids.T}>
-            Steps T <output className="value">{T}</output>
-          </label>
-          <input
-            id={ids.T}
-            type="range"
-            min={50}
-            max={1000}
-            step={10}
-            value={T}
-            onChange={(e) => setT(Number(e.target.value))}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.seed}>Noise seed</label>
-          <input
-            id={ids.seed}
-            type="number"
-            min={0}
-            value={seed}
-            onChange={(e) => setSeed(Math.max(0, Math.trunc(Number(e.target.value)) || 0))}
-          />
-        </div>
+        <RangeField label="Steps T" value={T} min={50} max={1000} step={10} onChange={setT} />
+        <IntegerField label="Noise seed" value={seed} min={0} max={2147483647} onChange={setSeed} />
       </aside>
       <div className="lab-main">
         <section className="card">

@@ -3,6 +3,7 @@
  * Image Generator v2, and image-to-text with a vision model ("how many apples?"). Every image is
  * kept in the gallery (IndexedDB) with the parameters that made it and its cost.
  */
+import { IntegerField, RangeField } from '../../components/fields';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useMemo, useState } from 'react';
 import { Link } from 'wouter';
@@ -87,11 +88,7 @@ function Generate({
     neg: useId(),
     size: useId(),
     q: useId(),
-    cfg: useId(),
-    seed: useId(),
-    count: useId(),
     src: useId(),
-    sim: useId(),
   };
   const family = imageModelFamily(modelId) ?? 'nova-canvas';
   const [width, height] = SIZES[family][sizeIndex] ?? [512, 512];
@@ -214,20 +211,15 @@ function Generate({
                 ))}
               </select>
             </div>
-            <div className="field">
-              <label htmlFor={ids.sim}>
-                Similarity strength <output className="value">{similarity.toFixed(2)}</output>
-              </label>
-              <input
-                id={ids.sim}
-                type="range"
-                min={0.2}
-                max={1}
-                step={0.05}
-                value={similarity}
-                onChange={(e) => setSimilarity(Number(e.target.value))}
-              />
-            </div>
+            <RangeField
+              label="Similarity strength"
+              value={similarity}
+              min={0.2}
+              max={1}
+              step={0.05}
+              display={similarity.toFixed(2)}
+              onChange={setSimilarity}
+            />
           </>
         ) : null}
         <div className="field">
@@ -255,44 +247,23 @@ function Generate({
             <option value="premium">Premium</option>
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={ids.cfg}>
-            cfgScale (prompt strength) <output className="value">{cfgScale.toFixed(1)}</output>
-          </label>
-          <input
-            id={ids.cfg}
-            type="range"
-            min={1.1}
-            max={10}
-            step={0.1}
-            value={cfgScale}
-            onChange={(e) => setCfg(Number(e.target.value))}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.seed}>Seed</label>
-          <input
-            id={ids.seed}
-            type="number"
-            min={0}
-            max={IMAGE_MODEL_RULES[family].maxSeed}
-            value={seed}
-            onChange={(e) => setSeed(Math.max(0, Math.trunc(Number(e.target.value)) || 0))}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.count}>Images</label>
-          <input
-            id={ids.count}
-            type="number"
-            min={1}
-            max={5}
-            value={count}
-            onChange={(e) =>
-              setCount(Math.min(5, Math.max(1, Math.trunc(Number(e.target.value)) || 1)))
-            }
-          />
-        </div>
+        <RangeField
+          label="cfgScale (prompt strength)"
+          value={cfgScale}
+          min={1.1}
+          max={10}
+          step={0.1}
+          display={cfgScale.toFixed(1)}
+          onChange={setCfg}
+        />
+        <IntegerField
+          label="Seed"
+          value={seed}
+          min={0}
+          max={IMAGE_MODEL_RULES[family].maxSeed}
+          onChange={setSeed}
+        />
+        <IntegerField label="Images" value={count} min={1} max={5} onChange={setCount} />
       </div>
       {problems.length > 0 ? (
         <ul className="field-error">

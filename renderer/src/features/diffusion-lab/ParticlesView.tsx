@@ -3,7 +3,8 @@
  * not a list of points). Particles start as noise and follow the exact denoiser of the mixture;
  * they land on the distribution, at new points. The score field can be drawn.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { IntegerField } from '../../components/fields';
+import { useEffect, useRef, useState } from 'react';
 import { alphaBarAt, cosineSchedule, gmmScore, type Gmm2 } from '../../lib/diffusion';
 import type { ParticlesResponse } from '../../workers/diffusion.worker';
 import { runInWorker } from './worker-client';
@@ -31,7 +32,6 @@ export function ParticlesView() {
   const [showField, setShowField] = useState(true);
   const [seed, setSeed] = useState(7);
   const canvas = useRef<HTMLCanvasElement>(null);
-  const ids = { frame: useId(), seed: useId() };
 
   const start = async () => {
     const res = await runInWorker({
@@ -116,16 +116,7 @@ export function ParticlesView() {
           />
           Draw the score field (where each point is pushed)
         </label>
-        <div className="field">
-          <label htmlFor={ids.seed}>Seed</label>
-          <input
-            id={ids.seed}
-            type="number"
-            min={0}
-            value={seed}
-            onChange={(e) => setSeed(Math.max(0, Math.trunc(Number(e.target.value)) || 0))}
-          />
-        </div>
+        <IntegerField label="Seed" value={seed} min={0} max={2147483647} onChange={setSeed} />
         <div className="actions">
           <button type="button" className="primary" onClick={() => void start()}>
             Release particles

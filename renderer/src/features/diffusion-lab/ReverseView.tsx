@@ -3,6 +3,7 @@
  * network, just E[x0 | x_t] as a softmax-weighted average of the training images. DDPM or DDIM,
  * a class "prompt" with classifier-free guidance, and every step viewable.
  */
+import { IntegerField, RangeField } from '../../components/fields';
 import { useEffect, useId, useState } from 'react';
 import type { SamplerKind } from '../../lib/diffusion';
 import type { ReverseResponse } from '../../workers/diffusion.worker';
@@ -27,9 +28,6 @@ export function ReverseView() {
     label: useId(),
     g: useId(),
     sampler: useId(),
-    eta: useId(),
-    steps: useId(),
-    seed: useId(),
     sched: useId(),
     frame: useId(),
   };
@@ -123,35 +121,17 @@ export function ReverseView() {
           </select>
         </div>
         {sampler === 'ddim' ? (
-          <div className="field">
-            <label htmlFor={ids.eta}>
-              eta <output className="value">{eta.toFixed(1)}</output>
-            </label>
-            <input
-              id={ids.eta}
-              type="range"
-              min={0}
-              max={1}
-              step={0.1}
-              value={eta}
-              onChange={(e) => setEta(Number(e.target.value))}
-            />
-          </div>
-        ) : null}
-        <div className="field">
-          <label htmlFor={ids.steps}>
-            Steps <output className="value">{steps}</output>
-          </label>
-          <input
-            id={ids.steps}
-            type="range"
-            min={5}
-            max={200}
-            step={5}
-            value={steps}
-            onChange={(e) => setSteps(Number(e.target.value))}
+          <RangeField
+            label="eta"
+            value={eta}
+            min={0}
+            max={1}
+            step={0.1}
+            display={eta.toFixed(1)}
+            onChange={setEta}
           />
-        </div>
+        ) : null}
+        <RangeField label="Steps" value={steps} min={5} max={200} step={5} onChange={setSteps} />
         <div className="field">
           <label htmlFor={ids.sched}>Schedule (T = 1000)</label>
           <select
@@ -163,16 +143,7 @@ export function ReverseView() {
             <option value="linear">Linear</option>
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={ids.seed}>Seed</label>
-          <input
-            id={ids.seed}
-            type="number"
-            min={0}
-            value={seed}
-            onChange={(e) => setSeed(Math.max(0, Math.trunc(Number(e.target.value)) || 0))}
-          />
-        </div>
+        <IntegerField label="Seed" value={seed} min={0} max={2147483647} onChange={setSeed} />
         <div className="actions">
           <button type="button" className="primary" onClick={() => void start()} disabled={busy}>
             {busy ? 'Generating…' : 'Generate'}
