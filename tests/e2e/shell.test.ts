@@ -102,7 +102,7 @@ describe('keyboard', () => {
     await expect
       .poll(() => settingsHeading.evaluate((el) => el === document.activeElement))
       .toBe(true);
-    await page.keyboard.press('Control+6');
+    await page.keyboard.press('Control+7');
     await page.getByRole('heading', { level: 1, name: 'Models' }).waitFor();
     await page.keyboard.press('Control+2');
     await page.getByRole('heading', { level: 1, name: 'Notes' }).waitFor();
@@ -120,7 +120,7 @@ describe('keyboard', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Search/);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Home/);
-    for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 7; i++) await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
   });

@@ -14,6 +14,7 @@ const Models = lazy(() => import('../features/models/Models'));
 const Notes = lazy(() => import('../features/notes/NotesScreen'));
 const Glossary = lazy(() => import('../features/glossary/GlossaryScreen'));
 const TokenLab = lazy(() => import('../features/token-lab/TokenLab'));
+const Practice = lazy(() => import('../features/quiz/QuizScreen'));
 const DiffusionLab = lazy(() => import('../features/diffusion-lab/DiffusionLab'));
 const loadSearchPalette = () => import('../features/search/SearchPalette');
 const SearchPalette = lazy(loadSearchPalette);
@@ -136,6 +137,7 @@ function Shell() {
             <Route path="/notes/:id" component={Notes} />
             <Route path="/glossary" component={Glossary} />
             <Route path="/glossary/:slug" component={Glossary} />
+            <Route path="/practice" component={Practice} />
             <Route path="/token-lab" component={TokenLab} />
             <Route path="/diffusion-lab" component={DiffusionLab} />
             <Route path="/models" component={Models} />

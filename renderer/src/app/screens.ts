@@ -11,8 +11,9 @@ export const SCREENS: readonly Screen[] = [
   { path: '/', label: 'Home', key: '1', icon: 'home' },
   { path: '/notes', label: 'Notes', key: '2', icon: 'notes' },
   { path: '/glossary', label: 'Glossary', key: '3', icon: 'glossary' },
-  { path: '/token-lab', label: 'Token lab', key: '4', icon: 'tokens' },
-  { path: '/diffusion-lab', label: 'Diffusion lab', key: '5', icon: 'diffusion' },
-  { path: '/models', label: 'Models', key: '6', icon: 'models' },
+  { path: '/practice', label: 'Practice', key: '4', icon: 'practice' },
+  { path: '/token-lab', label: 'Token lab', key: '5', icon: 'tokens' },
+  { path: '/diffusion-lab', label: 'Diffusion lab', key: '6', icon: 'diffusion' },
+  { path: '/models', label: 'Models', key: '7', icon: 'models' },
   { path: '/settings', label: 'Settings', key: ',', icon: 'settings' },
 ];

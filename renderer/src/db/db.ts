@@ -59,10 +59,21 @@ export const GalleryImage = z.object({
 });
 export type GalleryImage = z.infer<typeof GalleryImage>;
 
+/** One answer to a practice question. */
+export const Attempt = z.object({
+  id: z.string().min(1),
+  questionId: z.string().min(1),
+  at: z.iso.datetime(),
+  correct: z.boolean(),
+  mode: z.enum(['practice']),
+});
+export type Attempt = z.infer<typeof Attempt>;
+
 export class StratumDb extends Dexie {
   noteProgress!: Table<NoteProgress, string>;
   experiments!: Table<TokenExperiment, string>;
   images!: Table<GalleryImage, string>;
+  attempts!: Table<Attempt, string>;
 
   constructor(name = 'stratum') {
     super(name);
@@ -77,6 +88,10 @@ export class StratumDb extends Dexie {
     // v3 adds the diffusion lab's image gallery.
     this.version(3).stores({
       images: 'id, createdAt',
+    });
+    // v4 adds practice attempts.
+    this.version(4).stores({
+      attempts: 'id, questionId, at',
     });
   }
 }

@@ -1,0 +1,257 @@
+/**
+ * Quick practice: questions from the starter bank, filtered by domain, task statement, type or
+ * "missed last time", answered one at a time with the explanation and why each wrong option is
+ * wrong. Every answer is recorded locally. (Spaced review, the mock exam and stats come next.)
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useMemo, useState } from 'react';
+import { EXAM_GUIDE } from '../../../../shared/exam-guide';
+import type { Question } from '../../../../shared/questions';
+import { ScreenHeading } from '../../components/ScreenHeading';
+import { allAttempts, missedIds, recordAttempt } from '../../db/attempts';
+import { emptyResponse, isComplete, isCorrect, type Response } from '../../lib/scoring';
+import { BANK } from './bank';
+import { QuestionView } from './QuestionView';
+
+const TYPE_LABEL: Record<Question['type'], string> = {
+  single: 'Multiple choice',
+  multiple: 'Multiple response',
+  ordering: 'Ordering',
+  matching: 'Matching',
+};
+
+function shuffle<T>(xs: readonly T[]): T[] {
+  const out = [...xs];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+interface Session {
+  questions: Question[];
+  index: number;
+  response: Response;
+  checked: boolean;
+  results: boolean[];
+}
+
+export default function QuizScreen() {
+  const attempts = useLiveQuery(allAttempts, []);
+  const [domain, setDomain] = useState('');
+  const [task, setTask] = useState('');
+  const [type, setType] = useState('');
+  const [missedOnly, setMissedOnly] = useState(false);
+  const [count, setCount] = useState(10);
+  const [session, setSession] = useState<Session | null>(null);
+  const ids = { domain: useId(), task: useId(), type: useId(), count: useId() };
+
+  const missed = useMemo(() => missedIds(attempts ?? []), [attempts]);
+  const pool = BANK.filter(
+    (q) =>
+      (!domain || q.domain === Number(domain)) &&
+      (!task || q.task === task) &&
+      (!type || q.type === type) &&
+      (!missedOnly || missed.has(q.id)),
+  );
+  const tasks = EXAM_GUIDE.domains.flatMap((d) =>
+    domain && d.id !== Number(domain) ? [] : d.tasks,
+  );
+
+  const start = () => {
+    const questions = shuffle(pool).slice(0, count);
+    const first = questions[0];
+    if (!first) return;
+    setSession({
+      questions,
+      index: 0,
+      response: emptyResponse(first),
+      checked: false,
+      results: [],
+    });
+  };
+
+  if (session) {
+    const q = session.questions[session.index];
+    if (!q) {
+      const right = session.results.filter(Boolean).length;
+      return (
+        <section className="screen">
+          <ScreenHeading>Practice finished</ScreenHeading>
+          <p className="lede" data-testid="quiz-score">
+            {right} of {session.results.length} correct (
+            {Math.round((right / session.results.length) * 100)}%).
+          </p>
+          <ul className="links">
+            {session.questions.map((x, i) => (
+              <li key={x.id}>
+                <span>
+                  {session.results[i] ? '✓' : '✗'} {x.stem}
+                </span>
+              </li>
+            ))}
+          </ul>
+          <div className="actions">
+            <button type="button" className="primary" onClick={() => setSession(null)}>
+              New practice
+            </button>
+          </div>
+        </section>
+      );
+    }
+    const complete = isComplete(q, session.response);
+    const check = () => {
+      const correct = isCorrect(q, session.response);
+      void recordAttempt(q.id, correct);
+      setSession({ ...session, checked: true, results: [...session.results, correct] });
+    };
+    const next = () => {
+      const n = session.questions[session.index + 1];
+      setSession({
+        ...session,
+        index: session.index + 1,
+        response: n ? emptyResponse(n) : session.response,
+        checked: false,
+      });
+    };
+    const last = session.results.at(-1);
+    return (
+      <section className="screen quiz">
+        <header className="screen-header">
+          <ScreenHeading>
+            Question {session.index + 1} of {session.questions.length}
+          </ScreenHeading>
+          <p className="muted">
+            Domain {q.domain} · Task {q.task} · {TYPE_LABEL[q.type]} · {q.difficulty}
+          </p>
+        </header>
+        <div
+          className="card"
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter' || e.target instanceof HTMLSelectElement) return;
+            e.preventDefault();
+            if (session.checked) next();
+            else if (complete) check();
+          }}
+        >
+          <QuestionView
+            q={q}
+            response={session.response}
+            onChange={(response) => setSession({ ...session, response })}
+            checked={session.checked}
+          />
+          {session.checked ? (
+            <p
+              className={last ? 'status status-ok' : 'status status-error'}
+              role="status"
+              data-testid="quiz-feedback"
+            >
+              {last ? 'Correct.' : 'Not quite: see the explanation.'}
+            </p>
+          ) : null}
+          <div className="actions">
+            {session.checked ? (
+              <button type="button" className="primary" onClick={next}>
+                {session.index + 1 < session.questions.length ? 'Next question' : 'See results'}
+              </button>
+            ) : (
+              <button type="button" className="primary" disabled={!complete} onClick={check}>
+                Check answer
+              </button>
+            )}
+            <button type="button" className="link" onClick={() => setSession(null)}>
+              End practice
+            </button>
+            <span className="muted small">Enter checks and moves on.</span>
+          </div>
+        </div>
+      </section>
+    );
+  }
+
+  return (
+    <section className="screen">
+      <header className="screen-header">
+        <ScreenHeading>Practice</ScreenHeading>
+        <p className="lede">
+          {BANK.length} original questions in the exam’s four formats, each explained, with why
+          every wrong option is wrong and the note it comes from.
+        </p>
+      </header>
+      <div className="card">
+        <div className="form-grid">
+          <div className="field">
+            <label htmlFor={ids.domain}>Domain</label>
+            <select
+              id={ids.domain}
+              value={domain}
+              onChange={(e) => {
+                setDomain(e.target.value);
+                setTask('');
+              }}
+            >
+              <option value="">All domains</option>
+              {EXAM_GUIDE.domains.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.id}. {d.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={ids.task}>Task statement</label>
+            <select id={ids.task} value={task} onChange={(e) => setTask(e.target.value)}>
+              <option value="">All</option>
+              {tasks.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.id} {t.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={ids.type}>Type</label>
+            <select id={ids.type} value={type} onChange={(e) => setType(e.target.value)}>
+              <option value="">All types</option>
+              {Object.entries(TYPE_LABEL).map(([id, label]) => (
+                <option key={id} value={id}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={ids.count}>Questions</label>
+            <select id={ids.count} value={count} onChange={(e) => setCount(Number(e.target.value))}>
+              {[5, 10, 20, 50].map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={missedOnly}
+            onChange={(e) => setMissedOnly(e.target.checked)}
+          />
+          Only questions I got wrong last time ({missed.size})
+        </label>
+        <div className="actions">
+          <button type="button" className="primary" disabled={pool.length === 0} onClick={start}>
+            Start {Math.min(count, pool.length)} questions
+          </button>
+          <span className="muted small">{pool.length} questions match.</span>
+        </div>
+        {pool.length === 0 ? (
+          <p className="empty">
+            No question matches these filters{missedOnly ? ': nothing missed yet' : ''}.
+          </p>
+        ) : null}
+      </div>
+    </section>
+  );
+}
