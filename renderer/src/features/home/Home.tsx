@@ -135,6 +135,13 @@ function NextSteps() {
           <span className="muted">The glossary links each term to the note that explains it.</span>
         </li>
         <li>
+          <Link href="/practice">Practise with exam-style questions</Link>
+          <span className="muted">
+            Over 200 original questions in the exam’s four formats, each explained, filtered by
+            domain or by what you missed.
+          </span>
+        </li>
+        <li>
           <Link href="/token-lab">See how a model picks its next word</Link>
           <span className="muted">
             Temperature, top-k and top-p, step by step, on examples, a model trained on the notes,

@@ -1,0 +1,87 @@
+/** Quick practice in Chromium: filter, answer by keyboard, see explanations, missed-only. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium';
+import { startApp, type RunningApp } from '../support/app';
+
+let app: RunningApp;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchChromium();
+  page = await (await browser.newContext({ viewport: { width: 1300, height: 950 } })).newPage();
+  await page.goto(app.server.url);
+  await page.keyboard.press('Control+4');
+  await page.getByRole('heading', { level: 1, name: 'Practice' }).waitFor();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+describe('quick practice', () => {
+  it('answers five multiple-choice questions from the keyboard and scores them', async () => {
+    await page.getByLabel('Type').selectOption('single');
+    await page.getByLabel('Questions', { exact: true }).selectOption('5');
+    await page.getByRole('button', { name: /Start 5 questions/ }).click();
+    for (let i = 1; i <= 5; i++) {
+      await page.getByRole('heading', { level: 1, name: `Question ${i} of 5` }).waitFor();
+      // Always pick the first option, with the keyboard: Tab into the group, Space to choose.
+      await page.getByRole('radio').first().focus();
+      await page.keyboard.press('Space');
+      await page.keyboard.press('Enter');
+      await page.getByTestId('quiz-feedback').waitFor();
+      if (i === 1) {
+        // Explanations, why-wrong notes and the source quote are shown.
+        expect(await page.locator('.explanation blockquote').innerText()).toMatch(/Read the note/);
+        expect(await page.locator('.why').count()).toBeGreaterThanOrEqual(1);
+        await page.screenshot({ path: 'test-results/screens/practice-light.png', fullPage: true });
+      }
+      await page.keyboard.press('Enter');
+    }
+    const score = await page.getByTestId('quiz-score').innerText();
+    expect(score).toMatch(/^\d of 5 correct/);
+  });
+
+  it('offers the questions missed last time, and they survive a reload', async () => {
+    await page.getByRole('button', { name: 'New practice' }).click();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Practice' }).waitFor();
+    const label = await page.getByText(/Only questions I got wrong last time/).innerText();
+    const missed = Number(/\((\d+)\)/.exec(label)?.[1]);
+    expect(missed).toBeGreaterThanOrEqual(0);
+    await page.getByLabel(/Only questions I got wrong/).check();
+    if (missed === 0) {
+      await page.getByText(/nothing missed yet/).waitFor();
+    } else {
+      expect(await page.getByText(`${missed} questions match.`).count()).toBe(1);
+    }
+  });
+
+  it('handles ordering and matching questions', async () => {
+    await page.getByLabel(/Only questions I got wrong/).uncheck();
+    for (const type of ['ordering', 'matching'] as const) {
+      await page.getByLabel('Type').selectOption(type);
+      await page.getByRole('button', { name: /Start \d+ questions/ }).click();
+      if (type === 'ordering') {
+        await page
+          .getByRole('button', { name: /Move .* down/ })
+          .first()
+          .click();
+      } else {
+        const selects = page.locator('.matching select');
+        for (let i = 0; i < (await selects.count()); i++)
+          await selects.nth(i).selectOption({ index: 1 });
+      }
+      await page.getByRole('button', { name: 'Check answer' }).click();
+      await page.getByTestId('quiz-feedback').waitFor();
+      await page.screenshot({
+        path: `test-results/screens/practice-${type}-light.png`,
+        fullPage: true,
+      });
+      await page.getByRole('button', { name: 'End practice' }).click();
+    }
+  });
+});

@@ -1,0 +1,195 @@
+/**
+ * The starter question bank: every item validates and passes the rule checks, its quoted passage
+ * really occurs in its source note, there are no duplicates, and the bank covers the exam outline
+ * by weight with all four question types.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { EXAM_GUIDE } from '../../shared/exam-guide';
+import type { Corpus } from '../../shared/notes';
+import { Question, QuestionFile, questionProblems, stemFingerprint } from '../../shared/questions';
+import { plainText } from '../../renderer/src/lib/search';
+import { CONTENT_DIR, loadCorpus } from '../support/corpus';
+
+const dir = join(CONTENT_DIR, 'questions');
+const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+const bank: Question[] = files.flatMap((f) => {
+  const parsed = QuestionFile.safeParse(JSON.parse(readFileSync(join(dir, f), 'utf8')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`content/questions/${f}: ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  return parsed.data;
+});
+
+/** Text compared for quoted passages: Markdown removed, quotes and dashes unified, spacing folded. */
+const comparable = (s: string) =>
+  plainText(s)
+    .toLowerCase()
+    .replace(/[“”]/g, '"')
+    .replace(/[‘’]/g, "'")
+    .replace(/[–—]/g, '-')
+    .replace(/[^a-z0-9"'%$.,;:()/-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+let corpus: Corpus;
+beforeAll(() => {
+  corpus = loadCorpus();
+});
+
+describe('the question bank', () => {
+  it('has at least 200 questions with unique ids', () => {
+    expect(bank.length).toBeGreaterThanOrEqual(200);
+    const ids = bank.map((q) => q.id);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  });
+
+  it('passes the rule checks', () => {
+    const problems = bank.flatMap((q) => questionProblems(q).map((p) => `${q.id}: ${p}`));
+    expect(problems).toEqual([]);
+  });
+
+  it('quotes passages that really occur in the source notes', () => {
+    const problems = bank.flatMap((q) => {
+      const note = corpus.noteById.get(q.sourceNoteId);
+      if (!note) return [`${q.id}: no note "${q.sourceNoteId}"`];
+      const passage = comparable(q.sourcePassage).replace(/\.$/, '');
+      return comparable(note.body).includes(passage)
+        ? []
+        : [`${q.id}: passage not found in ${q.sourceNoteId}`];
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('has no duplicate stems', () => {
+    const prints = bank.map((q) => stemFingerprint(q.stem));
+    const dupes = bank.filter((_, i) => prints.indexOf(prints[i]!) !== i).map((q) => q.id);
+    expect(dupes).toEqual([]);
+  });
+
+  it('covers every task statement at least 5 times', () => {
+    for (const d of EXAM_GUIDE.domains) {
+      for (const t of d.tasks) {
+        expect(bank.filter((q) => q.task === t.id).length, `task ${t.id}`).toBeGreaterThanOrEqual(
+          5,
+        );
+      }
+    }
+  });
+
+  it('follows the exam weights within a few points, and uses all four types', () => {
+    for (const d of EXAM_GUIDE.domains) {
+      const share = (bank.filter((q) => q.domain === d.id).length / bank.length) * 100;
+      expect(
+        Math.abs(share - d.weight),
+        `domain ${d.id}: ${share.toFixed(1)}%`,
+      ).toBeLessThanOrEqual(4);
+    }
+    for (const type of ['single', 'multiple', 'ordering', 'matching'] as const) {
+      expect(bank.filter((q) => q.type === type).length, type).toBeGreaterThanOrEqual(5);
+    }
+  });
+
+  it('marks every item as coming from the bank', () => {
+    expect(bank.every((q) => q.origin.kind === 'bank')).toBe(true);
+  });
+});
+
+describe('questionProblems', () => {
+  const base = {
+    id: 'x',
+    stem: 'Which service gives one API to many foundation models?',
+    domain: 2,
+    task: '2.3',
+    sourceNoteId: 'bedrock-overview',
+    sourcePassage: 'A passage quoted from the note.',
+    difficulty: 'easy' as const,
+    explanation: 'Bedrock is the managed service with one API.',
+    origin: { kind: 'bank' as const },
+    tags: [],
+  };
+  const options = [
+    { id: 'a', text: 'Amazon Bedrock' },
+    { id: 'b', text: 'Amazon Polly' },
+    { id: 'c', text: 'AWS Glue' },
+    { id: 'd', text: 'Amazon Macie' },
+  ];
+  it.each([
+    [
+      'an answer that is not an option',
+      { ...base, type: 'single', options, answer: 'e', whyWrong: { b: 'x', c: 'x', d: 'x' } },
+      /not an option/,
+    ],
+    [
+      'a wrong option without explanation',
+      { ...base, type: 'single', options, answer: 'a', whyWrong: { b: 'x', c: 'x' } },
+      /"d" is wrong but has no explanation/,
+    ],
+    [
+      'duplicate option texts',
+      {
+        ...base,
+        type: 'single',
+        options: [...options.slice(0, 3), { id: 'd', text: 'amazon bedrock' }],
+        answer: 'a',
+        whyWrong: { b: 'x', c: 'x', d: 'x' },
+      },
+      /same text/,
+    ],
+    [
+      'a multiple-response stem without "Select TWO"',
+      {
+        ...base,
+        type: 'multiple',
+        options: [...options, { id: 'e', text: 'Amazon Lex' }],
+        answers: ['a', 'e'],
+        whyWrong: { b: 'x', c: 'x', d: 'x' },
+      },
+      /Select TWO/,
+    ],
+    [
+      'an ordering that skips a step',
+      { ...base, type: 'ordering', items: options.slice(0, 3), answer: ['a', 'b', 'b'] },
+      /every step exactly once/,
+    ],
+    [
+      'a matching prompt without a match',
+      {
+        ...base,
+        type: 'matching',
+        prompts: options.slice(0, 3),
+        choices: options.slice(0, 3),
+        answer: { a: 'a', b: 'b' },
+      },
+      /"c" has no match/,
+    ],
+    [
+      'a task outside the domain',
+      {
+        ...base,
+        task: '3.1',
+        type: 'single',
+        options,
+        answer: 'a',
+        whyWrong: { b: 'x', c: 'x', d: 'x' },
+      },
+      /not in domain/,
+    ],
+  ])('flags %s', (_label, item, pattern) => {
+    const q = Question.parse(item);
+    expect(questionProblems(q).join('; ')).toMatch(pattern);
+  });
+
+  it('accepts a well-formed item', () => {
+    const q = Question.parse({
+      ...base,
+      type: 'single',
+      options,
+      answer: 'a',
+      whyWrong: { b: 'x', c: 'x', d: 'x' },
+    });
+    expect(questionProblems(q)).toEqual([]);
+  });
+});
