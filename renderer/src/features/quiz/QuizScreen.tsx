@@ -4,7 +4,7 @@
  * wrong. Every answer is recorded locally. (Spaced review, the mock exam and stats come next.)
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { EXAM_GUIDE } from '../../../../shared/exam-guide';
 import type { Question } from '../../../../shared/questions';
 import { ScreenHeading } from '../../components/ScreenHeading';
@@ -46,6 +46,16 @@ export default function QuizScreen() {
   const [count, setCount] = useState(10);
   const [session, setSession] = useState<Session | null>(null);
   const ids = { domain: useId(), task: useId(), type: useId(), count: useId() };
+  const card = useRef<HTMLDivElement>(null);
+  const nextButton = useRef<HTMLButtonElement>(null);
+
+  // Keyboard flow: after checking, focus the Next button (the answers are now read-only); on a
+  // new question, focus its first control.
+  useEffect(() => {
+    if (!session) return;
+    if (session.checked) nextButton.current?.focus();
+    else card.current?.querySelector<HTMLElement>('input, select, button')?.focus();
+  }, [session?.checked, session?.index]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const missed = useMemo(() => missedIds(attempts ?? []), [attempts]);
   const pool = BANK.filter(
@@ -127,9 +137,15 @@ export default function QuizScreen() {
           </p>
         </header>
         <div
+          ref={card}
           className="card"
           onKeyDown={(e) => {
-            if (e.key !== 'Enter' || e.target instanceof HTMLSelectElement) return;
+            if (
+              e.key !== 'Enter' ||
+              e.target instanceof HTMLSelectElement ||
+              e.target instanceof HTMLButtonElement
+            )
+              return;
             e.preventDefault();
             if (session.checked) next();
             else if (complete) check();
@@ -152,7 +168,7 @@ export default function QuizScreen() {
           ) : null}
           <div className="actions">
             {session.checked ? (
-              <button type="button" className="primary" onClick={next}>
+              <button ref={nextButton} type="button" className="primary" onClick={next}>
                 {session.index + 1 < session.questions.length ? 'Next question' : 'See results'}
               </button>
             ) : (
