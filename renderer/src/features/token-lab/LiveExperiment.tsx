@@ -3,6 +3,7 @@
  * words it chose. Bedrock's Converse API returns no token probabilities, so repeated sampling is
  * how a real model's distribution becomes visible. Runs are saved in IndexedDB.
  */
+import { IntegerField, RangeField } from '../../components/fields';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link } from 'wouter';
@@ -101,7 +102,7 @@ export function LiveExperiment() {
   const [error, setError] = useState<AppError | null>(null);
   const [undo, setUndo] = useState<TokenExperiment | null>(null);
   const saved = useLiveQuery(listExperiments, []);
-  const ids = { model: useId(), prompt: useId(), n: useId(), t: useId(), p: useId(), c: useId() };
+  const ids = { model: useId(), prompt: useId() };
   const mounted = useRef(true);
   useEffect(() => () => void (mounted.current = false), []);
 
@@ -200,60 +201,32 @@ export function LiveExperiment() {
             onChange={(e) => setPrompt(e.target.value)}
           />
         </div>
-        <div className="field">
-          <label htmlFor={ids.n}>Samples (N)</label>
-          <input
-            id={ids.n}
-            type="number"
-            min={1}
-            max={500}
-            value={n}
-            onChange={(e) =>
-              setN(Math.min(500, Math.max(1, Math.trunc(Number(e.target.value)) || 1)))
-            }
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.t}>
-            Temperature <output className="value">{temperature.toFixed(2)}</output>
-          </label>
-          <input
-            id={ids.t}
-            type="range"
-            min={0}
-            max={1}
-            step={0.05}
-            value={temperature}
-            onChange={(e) => setTemperature(Number(e.target.value))}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.p}>
-            Top-p <output className="value">{topP.toFixed(2)}</output>
-          </label>
-          <input
-            id={ids.p}
-            type="range"
-            min={0.05}
-            max={1}
-            step={0.05}
-            value={topP}
-            onChange={(e) => setTopP(Number(e.target.value))}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.c}>Calls at once</label>
-          <input
-            id={ids.c}
-            type="number"
-            min={1}
-            max={8}
-            value={concurrency}
-            onChange={(e) =>
-              setConcurrency(Math.min(8, Math.max(1, Math.trunc(Number(e.target.value)) || 1)))
-            }
-          />
-        </div>
+        <IntegerField label="Samples (N)" value={n} min={1} max={500} onChange={setN} />
+        <RangeField
+          label="Temperature"
+          value={temperature}
+          min={0}
+          max={1}
+          step={0.05}
+          display={temperature.toFixed(2)}
+          onChange={setTemperature}
+        />
+        <RangeField
+          label="Top-p"
+          value={topP}
+          min={0.05}
+          max={1}
+          step={0.05}
+          display={topP.toFixed(2)}
+          onChange={setTopP}
+        />
+        <IntegerField
+          label="Calls at once"
+          value={concurrency}
+          min={1}
+          max={8}
+          onChange={setConcurrency}
+        />
         <p className="small" data-testid="estimate">
           Estimate: about {(inputPerCall * n).toLocaleString()} input and at most{' '}
           {(maxTokens * n).toLocaleString()} output tokens, {usd(estimate)} at on-demand list
