@@ -67,23 +67,50 @@ export function useFakeAwsEnvironment(
   };
 }
 
+export interface FakeAws {
+  fake: FakeBedrock;
+  /** A folder for the test's own files (the empty AWS config and credentials live here). */
+  dir: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A fake Bedrock that checks signatures with the fake keys, and the SDK pointed at it through
+ * the standard environment variables, with empty, isolated AWS config files.
+ */
+export async function startFakeAws(
+  options: { config?: string; credentials?: string; deltaDelayMs?: number } = {},
+): Promise<FakeAws> {
+  const dir = await mkdtemp(join(tmpdir(), 'stratum-aws-'));
+  const configFile = join(dir, 'aws-config');
+  const credentialsFile = join(dir, 'aws-credentials');
+  await writeFile(configFile, options.config ?? '');
+  await writeFile(credentialsFile, options.credentials ?? '');
+  const fake = await startFakeBedrock({
+    // The fake recomputes every SigV4 signature with this key: the SDK must really sign.
+    credentials: [{ accessKeyId: FAKE_ACCESS_KEY_ID, secretAccessKey: FAKE_SECRET_ACCESS_KEY }],
+    ...(options.deltaDelayMs !== undefined ? { deltaDelayMs: options.deltaDelayMs } : {}),
+  });
+  const restoreEnv = useFakeAwsEnvironment(fake.url, { configFile, credentialsFile });
+  return {
+    fake,
+    dir,
+    async close() {
+      restoreEnv();
+      await fake.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 export async function startApp(
   options: { config?: string; credentials?: string; settingsFileText?: string } = {},
 ): Promise<RunningApp> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new Error('out/renderer is missing: run `npm run build` first (npm run test:e2e does).');
   }
-  const dataDir = await mkdtemp(join(tmpdir(), 'stratum-e2e-'));
-  const configFile = join(dataDir, 'aws-config');
-  const credentialsFile = join(dataDir, 'aws-credentials');
-  await writeFile(configFile, options.config ?? '');
-  await writeFile(credentialsFile, options.credentials ?? '');
-
-  const fake = await startFakeBedrock({
-    // The fake recomputes every SigV4 signature with this key: the SDK must really sign.
-    credentials: [{ accessKeyId: FAKE_ACCESS_KEY_ID, secretAccessKey: FAKE_SECRET_ACCESS_KEY }],
-  });
-  const restoreEnv = useFakeAwsEnvironment(fake.url, { configFile, credentialsFile });
+  const aws = await startFakeAws(options);
+  const { fake, dir: dataDir } = aws;
 
   const userData = join(dataDir, 'user-data');
   if (options.settingsFileText !== undefined) {
@@ -102,9 +129,7 @@ export async function startApp(
     async close() {
       backend.dispose();
       await server.close();
-      await fake.close();
-      restoreEnv();
-      await rm(dataDir, { recursive: true, force: true });
+      await aws.close();
     },
   };
 }

@@ -2,7 +2,7 @@
  * The main-process handlers against the fake Bedrock through the real AWS SDK (never mocked):
  * Test connection, error mapping on the wire, the streaming primitive and availability.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -11,32 +11,25 @@ import { createBackend, type Backend } from '../../electron/main/handlers';
 import { openSettingsStore, type SettingsStore } from '../../electron/main/settings-store';
 import type { ConverseStreamEvent, StreamMessage } from '../../shared/contract';
 import type { AppError } from '../../shared/result';
-import { startFakeBedrock, type FakeBedrock } from '../fakes/bedrock';
-import { FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY, useFakeAwsEnvironment } from '../support/app';
+import { type FakeBedrock } from '../fakes/bedrock';
+import {
+  FAKE_ACCESS_KEY_ID,
+  FAKE_SECRET_ACCESS_KEY,
+  startFakeAws,
+  type FakeAws,
+} from '../support/app';
 
 let fake: FakeBedrock;
-let restoreEnv: () => void;
+let aws: FakeAws;
 let store: SettingsStore;
 let backend: Backend;
 
 beforeAll(async () => {
-  fake = await startFakeBedrock({
-    credentials: [{ accessKeyId: FAKE_ACCESS_KEY_ID, secretAccessKey: FAKE_SECRET_ACCESS_KEY }],
-    deltaDelayMs: 2,
-  });
-  const dir = await mkdtemp(join(tmpdir(), 'stratum-backend-'));
-  await writeFile(join(dir, 'config'), '');
-  await writeFile(join(dir, 'credentials'), '');
-  restoreEnv = useFakeAwsEnvironment(fake.url, {
-    configFile: join(dir, 'config'),
-    credentialsFile: join(dir, 'credentials'),
-  });
+  aws = await startFakeAws({ deltaDelayMs: 2 });
+  fake = aws.fake;
 });
 
-afterAll(async () => {
-  restoreEnv();
-  await fake.close();
-});
+afterAll(() => aws.close());
 
 beforeEach(async () => {
   fake.reset();

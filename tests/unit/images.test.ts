@@ -4,7 +4,7 @@
  * bodies sent, the checks on what comes back, validation before any call, error mapping, and the
  * per-image cost estimate.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
@@ -28,31 +28,25 @@ import {
 } from '../../shared/image-bytes';
 import { estimateImageCost } from '../../shared/models';
 import type { AppError, Result } from '../../shared/result';
-import { startFakeBedrock, type FakeBedrock } from '../fakes/bedrock';
+import { type FakeBedrock } from '../fakes/bedrock';
 import { encodePng } from '../fakes/png';
-import { FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY, useFakeAwsEnvironment } from '../support/app';
+import {
+  FAKE_ACCESS_KEY_ID,
+  FAKE_SECRET_ACCESS_KEY,
+  startFakeAws,
+  type FakeAws,
+} from '../support/app';
 
 let fake: FakeBedrock;
-let restoreEnv: () => void;
+let aws: FakeAws;
 let backend: Backend;
 
 beforeAll(async () => {
-  fake = await startFakeBedrock({
-    credentials: [{ accessKeyId: FAKE_ACCESS_KEY_ID, secretAccessKey: FAKE_SECRET_ACCESS_KEY }],
-  });
-  const dir = await mkdtemp(join(tmpdir(), 'stratum-images-'));
-  await writeFile(join(dir, 'config'), '');
-  await writeFile(join(dir, 'credentials'), '');
-  restoreEnv = useFakeAwsEnvironment(fake.url, {
-    configFile: join(dir, 'config'),
-    credentialsFile: join(dir, 'credentials'),
-  });
+  aws = await startFakeAws();
+  fake = aws.fake;
 });
 
-afterAll(async () => {
-  restoreEnv();
-  await fake.close();
-});
+afterAll(() => aws.close());
 
 beforeEach(async () => {
   fake.reset();

@@ -3,7 +3,7 @@
  * and the real AWS SDK against the fake Bedrock (never mocked): the calls it makes, the pool's
  * concurrency limit, and how an error midway, Stop and throttling end the run.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -17,33 +17,22 @@ import type {
   StreamMessage,
 } from '../../shared/contract';
 import type { AppError } from '../../shared/result';
-import { startFakeBedrock, type Behavior, type FakeBedrock } from '../fakes/bedrock';
+import { type Behavior, type FakeBedrock } from '../fakes/bedrock';
 import type { RecordedRequest } from '../fakes/bedrock';
-import { FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY, useFakeAwsEnvironment } from '../support/app';
+import { startFakeAws, type FakeAws } from '../support/app';
 
 let fake: FakeBedrock;
-let restoreEnv: () => void;
+let aws: FakeAws;
 let store: SettingsStore;
 let backend: Backend;
 let hub: StreamHub;
 
 beforeAll(async () => {
-  fake = await startFakeBedrock({
-    credentials: [{ accessKeyId: FAKE_ACCESS_KEY_ID, secretAccessKey: FAKE_SECRET_ACCESS_KEY }],
-  });
-  const dir = await mkdtemp(join(tmpdir(), 'stratum-next-word-'));
-  await writeFile(join(dir, 'config'), '');
-  await writeFile(join(dir, 'credentials'), '');
-  restoreEnv = useFakeAwsEnvironment(fake.url, {
-    configFile: join(dir, 'config'),
-    credentialsFile: join(dir, 'credentials'),
-  });
+  aws = await startFakeAws();
+  fake = aws.fake;
 });
 
-afterAll(async () => {
-  restoreEnv();
-  await fake.close();
-});
+afterAll(() => aws.close());
 
 beforeEach(async () => {
   fake.reset();
