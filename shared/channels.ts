@@ -11,10 +11,13 @@ export const REQUEST_NAMES = [
   'getAvailability',
   'generateImages',
   'describeImage',
+  'listInvocations',
+  'clearInvocations',
+  'restoreInvocations',
 ] as const;
 export type RequestName = (typeof REQUEST_NAMES)[number];
 
-export const STREAM_NAMES = ['converseStream', 'sampleNextWord'] as const;
+export const STREAM_NAMES = ['converseStream', 'sampleNextWord', 'generateQuestions'] as const;
 export type StreamName = (typeof STREAM_NAMES)[number];
 
 export const channel = {

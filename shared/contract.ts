@@ -15,6 +15,16 @@ import {
   type ImageFormat,
 } from './image-bytes';
 import { imageRequestProblems } from './image-models';
+import {
+  CONVERSE_IMAGE_FORMATS,
+  MAX_CONVERSE_IMAGES,
+  MAX_CONVERSE_IMAGE_SIDE,
+  withinConverseSideLimit,
+} from './converse-images';
+import { GuardrailSettings, GuardrailTraceSummary } from './guardrails';
+import { InvocationRecord } from './invocations';
+import { findModel } from './models';
+import { GenerateQuestionsInput, GenerationEvent } from './question-generation';
 
 export { channel, REQUEST_NAMES, STREAM_NAMES, type StratumBridge } from './channels';
 
@@ -77,12 +87,77 @@ export const Availability = z.object({
 });
 export type Availability = z.infer<typeof Availability>;
 
-const TextBlock = z.object({ text: z.string().min(1).max(200_000) });
+/**
+ * Stratum's own cap on each input image of an image variation, decoded. It is not an AWS limit
+ * (the service checks the images itself); it only bounds what one request can carry. Browser
+ * mode's HTTP bridge takes at most 8 MB per request body, so there large inputs fail earlier.
+ */
+export const MAX_VARIATION_IMAGE_BYTES = 10 * 1024 * 1024;
+/** Converse's documented limit for one image block: 3.75 MB (taken as 3,750,000 bytes). */
+export const MAX_CONVERSE_IMAGE_BYTES = 3_750_000;
+
+/**
+ * A base64 image the renderer sends: strict standard base64 (no `data:` prefix), at most
+ * `maxBytes` once decoded, and one of `formats` by its magic bytes.
+ */
+function base64Image(formats: readonly ImageFormat[], maxBytes: number) {
+  const names = formats.map((f) => f.toUpperCase()).join(' or ');
+  return z
+    .string()
+    .min(1)
+    .max(
+      base64LengthFor(maxBytes),
+      `An image may be at most ${maxBytes.toLocaleString('en-US')} bytes.`,
+    )
+    .refine(isStrictBase64, 'An image must be plain base64 (no data: prefix, no line breaks).')
+    .refine((b64) => base64DecodedLength(b64) <= maxBytes, {
+      message: `An image may be at most ${maxBytes.toLocaleString('en-US')} bytes.`,
+    })
+    .refine((b64) => {
+      const format = sniffBase64Image(b64);
+      return format !== undefined && formats.includes(format);
+    }, `An image must be a ${names} file.`);
+}
+
+const TextBlock = z.object({ text: z.string().min(1).max(200_000) }).strict();
+
+/**
+ * An image attached to a user message, sent to Converse as an image block: strict base64 of a
+ * PNG, JPEG, GIF or WebP file whose bytes match `format`, at most 3.75 MB and 8000 px a side
+ * (the Converse limits).
+ */
+export const ImageBlock = z
+  .object({
+    image: z
+      .object({
+        format: z.enum(CONVERSE_IMAGE_FORMATS),
+        base64: base64Image(CONVERSE_IMAGE_FORMATS, MAX_CONVERSE_IMAGE_BYTES),
+      })
+      .strict()
+      .refine((image) => sniffBase64Image(image.base64) === image.format, {
+        path: ['format'],
+        message: 'The format does not match the image bytes.',
+      })
+      .refine((image) => withinConverseSideLimit(image.base64), {
+        path: ['base64'],
+        message: `An image may be at most ${MAX_CONVERSE_IMAGE_SIDE.toLocaleString('en-US')} pixels wide and high (a Converse limit): resize it and attach it again.`,
+      }),
+  })
+  .strict();
+export type ImageBlock = z.infer<typeof ImageBlock>;
+
+export const ContentBlock = z.union([TextBlock, ImageBlock]);
+export type ContentBlock = z.infer<typeof ContentBlock>;
+
 export const ChatMessage = z.object({
   role: z.enum(['user', 'assistant']),
-  content: z.array(TextBlock).min(1).max(20),
+  content: z.array(ContentBlock).min(1).max(20),
 });
 export type ChatMessage = z.infer<typeof ChatMessage>;
+
+function imageCount(messages: readonly ChatMessage[]): number {
+  return messages.reduce((n, m) => n + m.content.filter((b) => 'image' in b).length, 0);
+}
 
 export const InferenceConfig = z
   .object({
@@ -94,9 +169,20 @@ export const InferenceConfig = z
   .partial()
   .strict();
 
+/** Which playground view started a Converse stream; the invocation log records it. */
+export const ConverseFeature = z.enum(['chat', 'compare']);
+export type ConverseFeature = z.infer<typeof ConverseFeature>;
+
+/**
+ * Chat, compare and the invocation log. `feature` says who is calling (left out: 'chat').
+ * Images go in user messages only, at most MAX_CONVERSE_IMAGES in the whole request, and only to
+ * models whose catalog entry has vision (models the catalog does not know are left to the
+ * service). `guardrail` applies a Bedrock guardrail to the run.
+ */
 export const ConverseInput = z
   .object({
     modelId: ModelId,
+    feature: ConverseFeature.optional(),
     system: z.string().max(100_000).optional(),
     messages: z
       .array(ChatMessage)
@@ -106,10 +192,29 @@ export const ConverseInput = z
       .refine(
         (m) => m.every((x, i) => i === 0 || x.role !== m[i - 1]?.role),
         'User and assistant messages must alternate.',
+      )
+      .refine(
+        (m) => m.every((x) => x.role === 'user' || x.content.every((b) => !('image' in b))),
+        'Images can only be attached to your own (user) messages.',
+      )
+      .refine(
+        (m) => imageCount(m) <= MAX_CONVERSE_IMAGES,
+        `A conversation may carry at most ${MAX_CONVERSE_IMAGES} images (a Converse limit): remove some, or start a new conversation.`,
       ),
     inferenceConfig: InferenceConfig.optional(),
+    guardrail: GuardrailSettings.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((input, ctx) => {
+    const model = findModel(input.modelId);
+    if (model && !model.features.vision && imageCount(input.messages) > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['messages'],
+        message: `${model.name} does not accept images. Pick a model with vision (such as Amazon Nova Lite or Claude Haiku 4.5), or remove the images.`,
+      });
+    }
+  });
 export type ConverseInput = z.infer<typeof ConverseInput>;
 
 export const Usage = z.object({
@@ -122,6 +227,7 @@ export const Usage = z.object({
 export const ConverseStreamEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('start'), modelId: z.string(), region: z.string() }),
   z.object({ type: z.literal('delta'), text: z.string() }),
+  /** `stopReason` as Bedrock sent it: end_turn, max_tokens, stop_sequence, guardrail_intervened… */
   z.object({ type: z.literal('stop'), stopReason: z.string() }),
   z.object({
     type: z.literal('metadata'),
@@ -130,6 +236,10 @@ export const ConverseStreamEvent = z.discriminatedUnion('type', [
     latencyMs: z.number().nonnegative().nullable(),
     /** Measured in the main process: request sent to first text delta. */
     firstTokenMs: z.number().nonnegative().nullable(),
+    /** The guardrail's trace, summarised, when the run had a guardrail with trace on. */
+    guardrailTrace: GuardrailTraceSummary.nullable().default(null),
+    /** Estimated from the catalog's token prices (as logged); null when unknown. */
+    costUsd: z.number().nonnegative().nullable().default(null),
   }),
 ]);
 export type ConverseStreamEvent = z.infer<typeof ConverseStreamEvent>;
@@ -165,38 +275,6 @@ export const SampleNextWordEvent = z.discriminatedUnion('type', [
   }),
 ]);
 export type SampleNextWordEvent = z.infer<typeof SampleNextWordEvent>;
-
-/**
- * Stratum's own cap on each input image of an image variation, decoded. It is not an AWS limit
- * (the service checks the images itself); it only bounds what one request can carry. Browser
- * mode's HTTP bridge takes at most 8 MB per request body, so there large inputs fail earlier.
- */
-export const MAX_VARIATION_IMAGE_BYTES = 10 * 1024 * 1024;
-/** Converse's documented limit for one image block: 3.75 MB (taken as 3,750,000 bytes). */
-export const MAX_CONVERSE_IMAGE_BYTES = 3_750_000;
-
-/**
- * A base64 image the renderer sends: strict standard base64 (no `data:` prefix), at most
- * `maxBytes` once decoded, and one of `formats` by its magic bytes.
- */
-function base64Image(formats: readonly ImageFormat[], maxBytes: number) {
-  const names = formats.map((f) => f.toUpperCase()).join(' or ');
-  return z
-    .string()
-    .min(1)
-    .max(
-      base64LengthFor(maxBytes),
-      `An image may be at most ${maxBytes.toLocaleString('en-US')} bytes.`,
-    )
-    .refine(isStrictBase64, 'An image must be plain base64 (no data: prefix, no line breaks).')
-    .refine((b64) => base64DecodedLength(b64) <= maxBytes, {
-      message: `An image may be at most ${maxBytes.toLocaleString('en-US')} bytes.`,
-    })
-    .refine((b64) => {
-      const format = sniffBase64Image(b64);
-      return format !== undefined && formats.includes(format);
-    }, `An image must be a ${names} file.`);
-}
 
 /**
  * The diffusion lab's live experiment: Nova Canvas or Titan Image Generator v2 through
@@ -281,6 +359,45 @@ export const DescribeImageOutput = z.object({
 });
 export type DescribeImageOutput = z.infer<typeof DescribeImageOutput>;
 
+/** Which records to read from the invocation log. Left out: all of them (up to the cap). */
+export const ListInvocationsInput = z
+  .object({
+    /** Only records sent at or after this time. */
+    since: z.iso.datetime().optional(),
+    /** At most this many (the newest). */
+    limit: z.number().int().min(1).max(100_000).optional(),
+  })
+  .strict()
+  .optional();
+export type ListInvocationsInput = z.infer<typeof ListInvocationsInput>;
+
+export const InvocationList = z.object({
+  /** Newest first. */
+  records: z.array(InvocationRecord),
+  /** Lines of the log file that could not be read (damaged or from an unknown version). */
+  skippedLines: z.number().int().nonnegative(),
+  /** Where the log lives on disk (shown so a learner can find or delete it). */
+  path: z.string(),
+});
+export type InvocationList = z.infer<typeof InvocationList>;
+
+/**
+ * Clearing the log keeps the cleared records aside until the next clear, so it can be undone:
+ * pass `undoToken` to `restoreInvocations`. Calls made after the clear are kept on restore.
+ */
+export const ClearInvocationsOutput = z.object({
+  removed: z.number().int().nonnegative(),
+  /** null when there was nothing to clear. */
+  undoToken: z.string().nullable(),
+});
+export type ClearInvocationsOutput = z.infer<typeof ClearInvocationsOutput>;
+
+export const RestoreInvocationsInput = z.object({ undoToken: z.string().min(1).max(200) }).strict();
+export const RestoreInvocationsOutput = z.object({
+  restored: z.number().int().nonnegative(),
+});
+export type RestoreInvocationsOutput = z.infer<typeof RestoreInvocationsOutput>;
+
 type Spec = { input: z.ZodType; output: z.ZodType };
 
 export const requests = {
@@ -295,11 +412,15 @@ export const requests = {
   getAvailability: { input: z.undefined(), output: Availability },
   generateImages: { input: GenerateImagesInput, output: GenerateImagesOutput },
   describeImage: { input: DescribeImageInput, output: DescribeImageOutput },
+  listInvocations: { input: ListInvocationsInput, output: InvocationList },
+  clearInvocations: { input: z.undefined(), output: ClearInvocationsOutput },
+  restoreInvocations: { input: RestoreInvocationsInput, output: RestoreInvocationsOutput },
 } as const satisfies Record<(typeof REQUEST_NAMES)[number], Spec>;
 
 export const streams = {
   converseStream: { input: ConverseInput, event: ConverseStreamEvent },
   sampleNextWord: { input: SampleNextWordInput, event: SampleNextWordEvent },
+  generateQuestions: { input: GenerateQuestionsInput, event: GenerationEvent },
 } as const satisfies Record<(typeof STREAM_NAMES)[number], { input: z.ZodType; event: z.ZodType }>;
 
 export type Requests = typeof requests;

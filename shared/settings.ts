@@ -44,6 +44,12 @@ export const ConnectionCheck = z.discriminatedUnion('ok', [
 ]);
 export type ConnectionCheck = z.infer<typeof ConnectionCheck>;
 
+/** The learner's own monthly spending limit for Bedrock calls, in USD (a warning, not a cap). */
+export const MonthlyBudgetUsd = z
+  .number()
+  .positive('A budget must be more than 0 USD (leave it empty for no budget).')
+  .max(1_000_000, 'A budget may be at most 1,000,000 USD.');
+
 export const Settings = z.object({
   version: z.literal(1),
   aws: z.object({
@@ -55,6 +61,11 @@ export const Settings = z.object({
     defaultTextModel: ModelId,
   }),
   lastConnection: ConnectionCheck.nullable(),
+  /**
+   * The invocation log dashboard warns when the month's estimated cost reaches this. null = no
+   * budget. Settings files written before the budget existed load with null.
+   */
+  monthlyBudgetUsd: MonthlyBudgetUsd.nullable().default(null),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -62,12 +73,15 @@ export const DEFAULT_SETTINGS: Settings = {
   version: 1,
   aws: { profile: null, region: 'us-east-1', endpoint: null, defaultTextModel: DEFAULT_TEXT_MODEL },
   lastConnection: null,
+  monthlyBudgetUsd: null,
 };
 
 /** What the renderer may change. `lastConnection` is written by the main process only. */
 export const SettingsPatch = z
   .object({
     aws: Settings.shape.aws.partial().strict(),
+    /** null removes the budget. */
+    monthlyBudgetUsd: MonthlyBudgetUsd.nullable(),
   })
   .partial()
   .strict();

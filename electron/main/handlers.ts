@@ -2,14 +2,17 @@
  * The handler table: what each contract request and stream does. Nothing here imports Electron,
  * so browser mode and the unit tests run exactly this code.
  */
+import { dirname } from 'node:path';
 import { listProfiles } from './aws/profiles';
 import { fetchAvailability } from './bedrock/availability';
 import { BedrockClients, endpointFromEnvironment, targetOf } from './bedrock/client';
 import { converseStream, testConnection } from './bedrock/converse';
 import { AppFailure, toAppError } from './bedrock/errors';
 import { describeImage, generateImages } from './bedrock/images';
+import { generateQuestions } from './bedrock/generate-questions';
 import { sampleNextWord } from './bedrock/next-word';
 import type { RequestHandlers, StreamHandlers } from './dispatch';
+import { InvocationLog } from './invocation-log';
 import type { SettingsStore } from './settings-store';
 
 export interface HandlerDeps {
@@ -17,6 +20,8 @@ export interface HandlerDeps {
   mode: 'electron' | 'browser';
   version: string;
   env?: NodeJS.ProcessEnv;
+  /** Where every Bedrock call is recorded; by default a log next to the settings file. */
+  log?: InvocationLog;
 }
 
 export interface Backend {
@@ -25,9 +30,21 @@ export interface Backend {
   dispose(): void;
 }
 
-export function createBackend({ store, mode, version, env = process.env }: HandlerDeps): Backend {
+/** The backend plus its invocation log (tests read it; shutdown may flush it). */
+export interface AppBackend extends Backend {
+  log: InvocationLog;
+}
+
+export function createBackend({
+  store,
+  mode,
+  version,
+  env = process.env,
+  log = new InvocationLog(dirname(store.path)),
+}: HandlerDeps): AppBackend {
   const clients = new BedrockClients();
   const unsubscribe = store.onChange(() => clients.reset());
+  const record = log.record;
 
   const requests: RequestHandlers = {
     getAppInfo: async () => ({
@@ -44,7 +61,13 @@ export function createBackend({ store, mode, version, env = process.env }: Handl
       const settings = store.get();
       const target = targetOf(settings);
       const model = modelId ?? settings.aws.defaultTextModel;
-      const check = await testConnection(clients.runtimeFor(target), target, model);
+      const check = await testConnection(
+        clients.runtimeFor(target),
+        target,
+        model,
+        undefined,
+        record,
+      );
       await store.recordConnection(check);
       return check;
     },
@@ -58,28 +81,36 @@ export function createBackend({ store, mode, version, env = process.env }: Handl
     },
     generateImages: async (input) => {
       const target = targetOf(store.get());
-      return generateImages(clients.runtimeFor(target), target, input);
+      return generateImages(clients.runtimeFor(target), target, input, record);
     },
     describeImage: async (input) => {
       const target = targetOf(store.get());
-      return describeImage(clients.runtimeFor(target), target, input);
+      return describeImage(clients.runtimeFor(target), target, input, record);
     },
+    listInvocations: async (input) => log.list(input),
+    clearInvocations: async () => log.clear(),
+    restoreInvocations: async ({ undoToken }) => log.restore(undoToken),
   };
 
   const streams: StreamHandlers = {
     converseStream: async (input, emit, signal) => {
       const target = targetOf(store.get());
-      await converseStream(clients.runtimeFor(target), target, input, emit, signal);
+      await converseStream(clients.runtimeFor(target), target, input, emit, signal, record);
     },
     sampleNextWord: async (input, emit, signal) => {
       const target = targetOf(store.get());
-      await sampleNextWord(clients.runtimeFor(target), target, input, emit, signal);
+      await sampleNextWord(clients.runtimeFor(target), target, input, emit, signal, record);
+    },
+    generateQuestions: async (input, emit, signal) => {
+      const target = targetOf(store.get());
+      await generateQuestions(clients.runtimeFor(target), target, input, emit, signal, record);
     },
   };
 
   return {
     requests,
     streams,
+    log,
     dispose() {
       unsubscribe();
       clients.reset();

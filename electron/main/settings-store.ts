@@ -105,6 +105,9 @@ export async function openSettingsStore(dir: string): Promise<SettingsStore> {
       const next: Settings = {
         ...settings,
         aws: { ...settings.aws, ...patch.aws },
+        ...(patch.monthlyBudgetUsd !== undefined
+          ? { monthlyBudgetUsd: patch.monthlyBudgetUsd }
+          : {}),
       };
       const awsChanged = JSON.stringify(next.aws) !== JSON.stringify(settings.aws);
       // A new profile, region, endpoint or model makes the last connection result stale.

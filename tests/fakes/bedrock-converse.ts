@@ -53,7 +53,37 @@ export interface ConverseRequestInfo {
   tools: ToolSpecInfo[];
   toolChoice?: ToolChoiceInfo;
   inferenceConfig: InferenceConfigInfo;
+  /** The validated guardrailConfig, when the request named an existing guardrail. */
+  guardrail?: GuardrailRequestInfo;
   body: JsonObject;
+}
+
+/** A guardrail the fake knows (the real service answers only for guardrails in the account). */
+export interface FakeGuardrail {
+  /** Lower-case letters and digits, as guardrail ids are. */
+  id: string;
+  /** Published versions ('1', '2'…) plus 'DRAFT'. */
+  versions: string[];
+  /** What the guardrail sends instead of a blocked prompt / a blocked answer. */
+  blockedInputMessage: string;
+  blockedOutputMessage: string;
+}
+
+/** One guardrail the fake owns by default, so tests can apply a guardrail that exists. */
+export const DEFAULT_GUARDRAILS: readonly FakeGuardrail[] = [
+  {
+    id: 'fakeguardrail01',
+    versions: ['DRAFT', '1'],
+    blockedInputMessage: 'Sorry, the model cannot answer this question.',
+    blockedOutputMessage: 'Sorry, the model cannot answer this question.',
+  },
+];
+
+export interface GuardrailRequestInfo {
+  guardrail: FakeGuardrail;
+  version: string;
+  trace: 'enabled' | 'disabled' | 'enabled_full';
+  streamProcessingMode?: 'sync' | 'async';
 }
 
 const TOP_LEVEL_KEYS = new Set([
@@ -105,6 +135,8 @@ export function validateConverse(
     modelId: string;
     model: FakeModel;
     region: string;
+    /** Guardrails that exist (default: DEFAULT_GUARDRAILS). */
+    guardrails?: readonly FakeGuardrail[];
   },
 ): ConverseRequestInfo {
   const { model } = ctx;
@@ -120,6 +152,12 @@ export function validateConverse(
   const system = validateSystem(body['system'], model);
   const inferenceConfig = validateInferenceConfig(body['inferenceConfig'], model);
   validateOptionalMembers(body);
+  const guardrail = validateGuardrailConfig(
+    body['guardrailConfig'],
+    ctx.operation,
+    ctx.region,
+    ctx.guardrails ?? DEFAULT_GUARDRAILS,
+  );
   return {
     operation: ctx.operation,
     modelId: ctx.modelId,
@@ -131,6 +169,7 @@ export function validateConverse(
     tools: tools.tools,
     ...(tools.toolChoice ? { toolChoice: tools.toolChoice } : {}),
     inferenceConfig,
+    ...(guardrail ? { guardrail } : {}),
     body,
   };
 }
@@ -353,6 +392,14 @@ function validateToolUse(value: unknown, at: string): void {
     );
   }
   if (!('input' in value)) throw constraintError(`${at}.input`, null, 'Member must not be null');
+  // The service refuses a replayed toolUse whose input is not a JSON object (e.g. the raw string
+  // of a garbled tool call): "The format of the value at messages.N.content.M.toolUse.input is
+  // invalid".
+  if (!isRecord(value['input'])) {
+    throw validationError(
+      `The format of the value at ${at}.input is invalid. Provide a json object for the field and try again.`,
+    );
+  }
 }
 
 const TOOL_RESULT_MEMBERS = ['json', 'text', 'image', 'document'];
@@ -624,7 +671,7 @@ function validateTool(value: unknown, index: number): ToolSpecInfo[] {
   }
   if (schema['type'] !== 'object') {
     throw validationError(
-      `The json schema at toolConfig.tools.${index}.toolSpec.inputSchema.json must have "type": "object".`,
+      `The value at toolConfig.tools.${index}.toolSpec.inputSchema.json.type must be one of the following: object.`,
     );
   }
   return [
@@ -670,16 +717,6 @@ function validateToolChoice(
 }
 
 function validateOptionalMembers(body: JsonObject): void {
-  const guardrail = body['guardrailConfig'];
-  if (guardrail !== undefined) {
-    if (!isRecord(guardrail) || typeof guardrail['guardrailIdentifier'] !== 'string') {
-      throw constraintError('guardrailConfig.guardrailIdentifier', null, 'Member must not be null');
-    }
-    // The fake owns no guardrails, so any identifier is unknown.
-    throw validationError(
-      'The guardrail identifier or version provided in the request does not exist.',
-    );
-  }
   const extra = body['additionalModelRequestFields'];
   if (extra !== undefined && !isRecord(extra)) {
     throw validationError('The additionalModelRequestFields field must be a JSON object.');
@@ -705,6 +742,86 @@ function validateOptionalMembers(body: JsonObject): void {
   if (outputConfig !== undefined && !isRecord(outputConfig)) {
     throw serialization('Start of structure or map found where not expected.');
   }
+}
+
+const GUARDRAIL_ID =
+  /^(([a-z0-9]+)|(arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:guardrail\/[a-z0-9]+))$/;
+const GUARDRAIL_VERSION = /^(([1-9][0-9]{0,7})|(DRAFT))$/;
+
+/**
+ * guardrailConfig as Bedrock Runtime checks it: GuardrailConfiguration (Converse) or
+ * GuardrailStreamConfiguration (ConverseStream, which adds streamProcessingMode); identifier and
+ * version patterns from the API reference; then the guardrail and version must exist.
+ */
+function validateGuardrailConfig(
+  value: unknown,
+  operation: 'converse' | 'converse-stream',
+  region: string,
+  guardrails: readonly FakeGuardrail[],
+): GuardrailRequestInfo | undefined {
+  if (value === undefined) return undefined;
+  if (!isRecord(value)) throw serialization('Start of structure or map found where not expected.');
+  const keys = ['guardrailIdentifier', 'guardrailVersion', 'trace'];
+  if (operation === 'converse-stream') keys.push('streamProcessingMode');
+  checkKeys(value, keys, '#/guardrailConfig');
+  const { guardrailIdentifier: id, guardrailVersion: version, trace, streamProcessingMode } = value;
+  if (id === undefined || id === null) {
+    throw constraintError('guardrailConfig.guardrailIdentifier', null, 'Member must not be null');
+  }
+  if (typeof id !== 'string' || id.length > 2048 || !GUARDRAIL_ID.test(id)) {
+    throw constraintError(
+      'guardrailConfig.guardrailIdentifier',
+      id,
+      'Member must satisfy regular expression pattern: (([a-z0-9]+)|(arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:guardrail/[a-z0-9]+))',
+    );
+  }
+  if (version === undefined || version === null) {
+    throw constraintError('guardrailConfig.guardrailVersion', null, 'Member must not be null');
+  }
+  if (typeof version !== 'string' || !GUARDRAIL_VERSION.test(version)) {
+    throw constraintError(
+      'guardrailConfig.guardrailVersion',
+      version,
+      'Member must satisfy regular expression pattern: (([1-9][0-9]{0,7})|(DRAFT))',
+    );
+  }
+  if (
+    trace !== undefined &&
+    trace !== 'enabled' &&
+    trace !== 'disabled' &&
+    trace !== 'enabled_full'
+  ) {
+    throw constraintError(
+      'guardrailConfig.trace',
+      trace,
+      'Member must satisfy enum value set: [enabled, disabled, enabled_full]',
+    );
+  }
+  if (
+    streamProcessingMode !== undefined &&
+    streamProcessingMode !== 'sync' &&
+    streamProcessingMode !== 'async'
+  ) {
+    throw constraintError(
+      'guardrailConfig.streamProcessingMode',
+      streamProcessingMode,
+      'Member must satisfy enum value set: [sync, async]',
+    );
+  }
+  const arn = /^arn:aws(-[^:]+)?:bedrock:([a-z0-9-]+):[0-9]{12}:guardrail\/([a-z0-9]+)$/.exec(id);
+  const bareId = arn ? arn[3] : id;
+  const guardrail = guardrails.find((g) => g.id === bareId);
+  if (!guardrail || !guardrail.versions.includes(version) || (arn && arn[2] !== region)) {
+    throw validationError(
+      'The guardrail identifier or version provided in the request does not exist.',
+    );
+  }
+  return {
+    guardrail,
+    version,
+    trace: trace ?? 'disabled',
+    ...(streamProcessingMode !== undefined ? { streamProcessingMode } : {}),
+  };
 }
 
 function validateRequestMetadata(value: unknown): void {

@@ -8,10 +8,17 @@ import { validationError } from './bedrock-errors.js';
 import type { ConverseRequestInfo, ToolSpecInfo } from './bedrock-converse.js';
 import { sampleFromSchema } from './json.js';
 
-export type StopReason = 'end_turn' | 'max_tokens' | 'stop_sequence' | 'tool_use';
+export type StopReason =
+  'end_turn' | 'max_tokens' | 'stop_sequence' | 'tool_use' | 'guardrail_intervened';
 
 export type ReplyPlan =
-  | { kind: 'text'; text: string; stopReason: StopReason }
+  | {
+      kind: 'text';
+      text: string;
+      stopReason: StopReason;
+      /** A guardrail blocked the prompt: the model never ran (no output tokens). */
+      blockedInput?: boolean;
+    }
   | {
       kind: 'toolUse';
       toolUseId: string;

@@ -10,11 +10,14 @@
 import { randomUUID } from 'node:crypto';
 import { authenticate, type FakeCredentials } from './bedrock-auth.js';
 import {
+  DEFAULT_GUARDRAILS,
   estimateInputTokens,
   estimateTokens,
   validateConverse,
   type ConverseRequestInfo,
+  type FakeGuardrail,
 } from './bedrock-converse.js';
+import { guardrailTrace, type GuardrailIntervention } from './bedrock-guardrails.js';
 import { BedrockError, constraintError, validationError } from './bedrock-errors.js';
 import { eventFrame, exceptionFrame, type StreamExceptionName } from './bedrock-eventstream.js';
 import { malformedInvokeBody, prepareInvoke } from './bedrock-invoke.js';
@@ -31,7 +34,8 @@ import {
 import { chunkText, planReply, type ReplyPlan, type ToolInput } from './bedrock-reply.js';
 import { BodyTooLargeError, startDualServer, type Exchange } from './dual-server.js';
 
-export type { ConverseRequestInfo } from './bedrock-converse.js';
+export type { ConverseRequestInfo, FakeGuardrail } from './bedrock-converse.js';
+export type { GuardrailIntervention } from './bedrock-guardrails.js';
 export type { ExtraModel, FakeModel } from './bedrock-models.js';
 export type { StreamExceptionName } from './bedrock-eventstream.js';
 export type { ToolInput } from './bedrock-reply.js';
@@ -58,6 +62,19 @@ export type { FakeCredentials } from './bedrock-auth.js';
  *   non-stream calls get the equivalent HTTP error (modelStreamErrorException maps to
  *   ModelErrorException 424).
  * - `delay`: waits `ms` before the response headers, then behaves like `then` (default ok).
+ * - `timedDeltas`: a load generator for benchmarks. ConverseStream sends `count` text deltas at a
+ *   fixed rate (one every `intervalMs`, scheduled from the start so the rate does not drift), each
+ *   `⟦<index>@<epoch ms>⟧ ` stamped with `performance.timeOrigin + performance.now()` just before
+ *   it is written; maxTokens and stop sequences are ignored. Non-stream calls behave like ok.
+ * - `guardrailIntervene`: when the request carries a guardrailConfig, the guardrail blocks the
+ *   prompt (`on: 'input'`, the model is never run) or the answer (`on: 'output'`, default): the
+ *   reply is the guardrail's blocked message, stopReason `guardrail_intervened`, and with trace
+ *   enabled the metadata (or the Converse response) carries `trace.guardrail` with an assessment
+ *   naming the policy that acted (`policy`, default a HIGH-confidence VIOLENCE content filter).
+ *   Without a guardrailConfig it behaves like ok (there is no guardrail to intervene).
+ *
+ * With a guardrailConfig and any other behaviour, trace enabled adds a trace whose assessments
+ * took no action.
  *
  * `deltaDelayMs` (on ok/reply/toolUse/malformed/cutStream/streamException) overrides the
  * server-wide pause between stream deltas.
@@ -82,7 +99,9 @@ export type Behavior =
       message?: string;
       deltaDelayMs?: number;
     }
-  | { kind: 'delay'; ms: number; then?: Behavior };
+  | { kind: 'delay'; ms: number; then?: Behavior }
+  | { kind: 'timedDeltas'; count: number; intervalMs: number }
+  | ({ kind: 'guardrailIntervene'; deltaDelayMs?: number } & GuardrailIntervention);
 
 export type Operation =
   | 'converse'
@@ -146,6 +165,8 @@ export interface FakeBedrockOptions {
   credentials?: FakeCredentials[];
   /** Called once per request when the fake is done with it (for logging; never sees headers). */
   onRequestDone?: (request: RecordedRequest) => void;
+  /** Guardrails that exist (default: one, `fakeguardrail01`, versions DRAFT and 1). */
+  guardrails?: FakeGuardrail[];
 }
 
 export interface FakeBedrock {
@@ -388,10 +409,19 @@ class FakeState {
     requireJsonContentType(ctx.ex);
     const body = parseJsonBody(raw);
     const { model } = resolveModel(modelId, ctx.region, this.models);
-    const info = validateConverse(body, { operation, modelId, model, region: ctx.region });
+    const info = validateConverse(body, {
+      operation,
+      modelId,
+      model,
+      region: ctx.region,
+      guardrails: this.options.guardrails ?? DEFAULT_GUARDRAILS,
+    });
     const behavior = await this.takeBehavior(ctx);
     if (!behavior) return;
     const callNumber = ++this.modelCallCount;
+    if (behavior.kind === 'timedDeltas' && operation === 'converse-stream') {
+      return this.streamTimedDeltas(ctx, info, behavior);
+    }
     const plan = planFor(behavior, info, callNumber);
     if (operation === 'converse') return this.sendConverse(ctx, behavior, info, plan);
     return this.streamConverse(ctx, behavior, info, plan);
@@ -440,11 +470,13 @@ class FakeState {
       plan.kind === 'text'
         ? [{ text: plan.text }]
         : [{ toolUse: { toolUseId: plan.toolUseId, name: plan.name, input: plan.input } }];
+    const trace = traceFor(behavior, info, plan);
     this.sendJson(ctx, 200, {
       output: { message: { role: 'assistant', content } },
       stopReason: plan.stopReason,
       usage: { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens },
       metrics: { latencyMs: Date.now() - ctx.receivedAt },
+      ...(trace ? { trace: { guardrail: trace } } : {}),
     });
   }
 
@@ -498,6 +530,47 @@ class FakeState {
     const outputTokens = outputTokensOf(plan);
     if (!(await send(eventFrame('contentBlockStop', { contentBlockIndex: 0 })))) return;
     if (!(await send(eventFrame('messageStop', { stopReason: plan.stopReason })))) return;
+    const trace = traceFor(behavior, info, plan);
+    const metadata = {
+      usage: { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens },
+      metrics: { latencyMs: Date.now() - ctx.receivedAt },
+      ...(trace ? { trace: { guardrail: trace } } : {}),
+    };
+    if (!(await send(eventFrame('metadata', metadata)))) return;
+    this.finish(ctx);
+  }
+
+  /** The `timedDeltas` behaviour: stamped deltas at a fixed rate (see `Behavior`). */
+  private async streamTimedDeltas(
+    ctx: CallContext,
+    info: ConverseRequestInfo,
+    behavior: { count: number; intervalMs: number },
+  ): Promise<void> {
+    const { ex, record } = ctx;
+    if (ex.closed) return;
+    record.status = 200;
+    ex.start(200, {
+      'content-type': 'application/vnd.amazon.eventstream',
+      'x-amzn-requestid': randomUUID(),
+      date: new Date().toUTCString(),
+    });
+    const send = (frame: Uint8Array): Promise<boolean> => ex.write(frame);
+    if (!(await send(eventFrame('messageStart', { role: 'assistant' })))) return;
+    const start = performance.now();
+    let chars = 0;
+    for (let i = 0; i < behavior.count; i++) {
+      await this.sleep(start + i * behavior.intervalMs - performance.now());
+      if (ex.closed || this.closing) return;
+      const text = `${timedDeltaText(i, performance.timeOrigin + performance.now())} `;
+      chars += text.length;
+      const delta = { delta: { text }, contentBlockIndex: 0 };
+      if (!(await send(eventFrame('contentBlockDelta', delta)))) return;
+      record.deltasSent++;
+    }
+    const inputTokens = estimateInputTokens(info);
+    const outputTokens = Math.ceil(chars / 4);
+    if (!(await send(eventFrame('contentBlockStop', { contentBlockIndex: 0 })))) return;
+    if (!(await send(eventFrame('messageStop', { stopReason: 'end_turn' })))) return;
     const metadata = {
       usage: { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens },
       metrics: { latencyMs: Date.now() - ctx.receivedAt },
@@ -606,18 +679,51 @@ function stripUndefined(e: ExtraModel): Partial<FakeModel> {
   return Object.fromEntries(Object.entries(e).filter(([, v]) => v !== undefined));
 }
 
+/** A `timedDeltas` delta's stamp: its index and the epoch time (ms) it was written. */
+export function timedDeltaText(index: number, epochMs: number): string {
+  return `⟦${index}@${epochMs.toFixed(3)}⟧`;
+}
+
+/** Finds every `timedDeltas` stamp in a text, in order. */
+export const TIMED_DELTA_STAMP = /⟦(\d+)@(\d+\.\d+)⟧/g;
+
 function planFor(behavior: Behavior, info: ConverseRequestInfo, callNumber: number): ReplyPlan {
   switch (behavior.kind) {
     case 'reply':
     case 'toolUse':
     case 'malformed':
       return planReply(behavior, info, callNumber);
+    case 'guardrailIntervene': {
+      const applied = info.guardrail;
+      if (!applied) return planReply({ kind: 'ok' }, info, callNumber);
+      const blocked =
+        behavior.on === 'input'
+          ? applied.guardrail.blockedInputMessage
+          : applied.guardrail.blockedOutputMessage;
+      return {
+        kind: 'text',
+        text: blocked,
+        stopReason: 'guardrail_intervened',
+        blockedInput: behavior.on === 'input',
+      };
+    }
     default:
       return planReply({ kind: 'ok' }, info, callNumber);
   }
 }
 
+/** The guardrail trace a response carries: only with a guardrail whose trace is on. */
+function traceFor(behavior: Behavior, info: ConverseRequestInfo, plan: ReplyPlan) {
+  const applied = info.guardrail;
+  if (!applied || applied.trace === 'disabled') return undefined;
+  const intervention = behavior.kind === 'guardrailIntervene' ? behavior : null;
+  const original =
+    intervention && intervention.on !== 'input' ? planReply({ kind: 'ok' }, info, 0) : plan;
+  return guardrailTrace(applied, intervention, original.kind === 'text' ? original.text : '');
+}
+
 function outputTokensOf(plan: ReplyPlan): number {
+  if (plan.kind === 'text' && plan.blockedInput) return 0;
   return plan.kind === 'text'
     ? plan.text.length === 0
       ? 0

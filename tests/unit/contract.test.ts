@@ -29,6 +29,9 @@ function handlers(overrides: Partial<RequestHandlers> = {}): RequestHandlers {
     getAvailability: unused,
     generateImages: unused,
     describeImage: unused,
+    listInvocations: unused,
+    clearInvocations: unused,
+    restoreInvocations: unused,
     ...overrides,
   };
 }
@@ -151,6 +154,7 @@ describe('StreamHub', () => {
         emit({ type: 'stop', stopReason: 'end_turn' });
       },
       sampleNextWord: () => Promise.resolve(),
+      generateQuestions: () => Promise.resolve(),
     } satisfies StreamHandlers);
     const c = collect();
     expect(hub.start('owner', 'converseStream', 'stream-0001', input, c.send)).toEqual({
@@ -174,6 +178,7 @@ describe('StreamHub', () => {
         return new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve()));
       },
       sampleNextWord: () => Promise.resolve(),
+      generateQuestions: () => Promise.resolve(),
     });
     const c = collect();
     hub.start('window-1', 'converseStream', 'stream-0002', input, c.send);
@@ -192,6 +197,7 @@ describe('StreamHub', () => {
         throw new AppFailure({ code: 'stream_interrupted', message: 'Cut off.' });
       },
       sampleNextWord: () => Promise.resolve(),
+      generateQuestions: () => Promise.resolve(),
     });
     const c = collect();
     hub.start('o', 'converseStream', 'stream-0003', input, c.send);
@@ -208,6 +214,7 @@ describe('StreamHub', () => {
       converseStream: (_i, _e, signal) =>
         new Promise<void>((r) => signal.addEventListener('abort', () => r())),
       sampleNextWord: () => Promise.resolve(),
+      generateQuestions: () => Promise.resolve(),
     });
     const a = collect();
     const b = collect();
@@ -222,6 +229,7 @@ describe('StreamHub', () => {
     const hub = new StreamHub({
       converseStream: () => new Promise<void>(() => undefined),
       sampleNextWord: () => Promise.resolve(),
+      generateQuestions: () => Promise.resolve(),
     });
     const send = () => undefined;
     expect(hub.start('o', 'shell', 'stream-0004', input, send)).toMatchObject({

@@ -536,6 +536,39 @@ describe('content behaviours', () => {
     );
   });
 
+  it('a replayed toolUse input must be a JSON object, as the service requires', async () => {
+    const error = await caught(
+      runtime('h2', { maxAttempts: 1 }).send(
+        new ConverseCommand({
+          modelId: NOVA_LITE,
+          toolConfig: tools,
+          messages: [
+            { role: 'user', content: [{ text: 'Pick' }] },
+            {
+              role: 'assistant',
+              content: [
+                {
+                  toolUse: {
+                    toolUseId: 'tooluse_1',
+                    name: 'record_answer',
+                    input: MALFORMED_TOOL_INPUT,
+                  },
+                },
+              ],
+            },
+            {
+              role: 'user',
+              content: [{ toolResult: { toolUseId: 'tooluse_1', content: [{ text: 'bad' }] } }],
+            },
+          ],
+        }),
+      ),
+    );
+    expect(error.message).toMatch(
+      /^The format of the value at messages\.1\.content\.0\.toolUse\.input is invalid/,
+    );
+  });
+
   it('reply honours maxTokens and stop sequences like a model would', async () => {
     fake.setBehavior({ kind: 'reply', text: 'First part. STOP Second part.' });
     const client = runtime();

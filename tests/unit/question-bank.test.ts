@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { EXAM_GUIDE } from '../../shared/exam-guide';
 import type { Corpus } from '../../shared/notes';
 import { Question, QuestionFile, questionProblems, stemFingerprint } from '../../shared/questions';
-import { plainText } from '../../renderer/src/lib/search';
+import { passageOccursIn } from '../../shared/question-checks';
 import { CONTENT_DIR, loadCorpus } from '../support/corpus';
 
 const dir = join(CONTENT_DIR, 'questions');
@@ -22,17 +22,6 @@ const bank: Question[] = files.flatMap((f) => {
   }
   return parsed.data;
 });
-
-/** Text compared for quoted passages: Markdown removed, quotes and dashes unified, spacing folded. */
-const comparable = (s: string) =>
-  plainText(s)
-    .toLowerCase()
-    .replace(/[“”]/g, '"')
-    .replace(/[‘’]/g, "'")
-    .replace(/[–—]/g, '-')
-    .replace(/[^a-z0-9"'%$.,;:()/-]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
 
 let corpus: Corpus;
 beforeAll(() => {
@@ -55,8 +44,7 @@ describe('the question bank', () => {
     const problems = bank.flatMap((q) => {
       const note = corpus.noteById.get(q.sourceNoteId);
       if (!note) return [`${q.id}: no note "${q.sourceNoteId}"`];
-      const passage = comparable(q.sourcePassage).replace(/\.$/, '');
-      return comparable(note.body).includes(passage)
+      return passageOccursIn(q.sourcePassage, note.body)
         ? []
         : [`${q.id}: passage not found in ${q.sourceNoteId}`];
     });

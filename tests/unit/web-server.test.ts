@@ -41,12 +41,16 @@ const requests = {
   getAvailability: () => Promise.reject(new Error('unused')),
   generateImages: () => Promise.reject(new Error('unused')),
   describeImage: () => Promise.reject(new Error('unused')),
+  listInvocations: () => Promise.reject(new Error('unused')),
+  clearInvocations: () => Promise.reject(new Error('unused')),
+  restoreInvocations: () => Promise.reject(new Error('unused')),
 } satisfies RequestHandlers;
 
 const streams: StreamHandlers = {
   converseStream: async (input, emit, signal) => {
     emit({ type: 'start', modelId: input.modelId, region: 'us-east-1' });
-    const words = input.messages[0]!.content[0]!.text.split(' ');
+    const first = input.messages[0]!.content[0]!;
+    const words = ('text' in first ? first.text : '').split(' ');
     for (const word of words) {
       if (signal.aborted) break;
       emit({ type: 'delta', text: `${word} ` });
@@ -59,6 +63,7 @@ const streams: StreamHandlers = {
     emit({ type: 'stop', stopReason: 'end_turn' });
   },
   sampleNextWord: () => Promise.resolve(),
+  generateQuestions: () => Promise.resolve(),
 };
 
 beforeAll(async () => {

@@ -24,6 +24,7 @@ import type {
 } from '../../../shared/contract';
 import { isStrictBase64, readImageSize, sniffImageFormat } from '../../../shared/image-bytes';
 import { IMAGE_MODEL_RULES, imageModelFamily } from '../../../shared/image-models';
+import { ignoreCalls, type CallRecorder, type CallReport } from '../../../shared/invocations';
 import { estimateImageCost, estimateTokenCost } from '../../../shared/models';
 import type { AwsTarget } from './client';
 import { AppFailure, toAppError, type ErrorContext } from './errors';
@@ -180,6 +181,26 @@ function asAppFailure(error: unknown, ctx: ErrorContext): AppFailure {
   return error instanceof AppFailure ? error : new AppFailure(toAppError(error, ctx));
 }
 
+/** The log entry of a failed call: its error code, no tokens or images. */
+function failedCall(
+  base: Pick<CallReport, 'at' | 'feature' | 'operation' | 'modelId' | 'region'>,
+  started: number,
+  failure: AppFailure,
+): CallReport {
+  const cancelled = failure.appError.code === 'cancelled';
+  return {
+    ...base,
+    latencyMs: Math.round(performance.now() - started),
+    firstTokenMs: null,
+    inputTokens: null,
+    outputTokens: null,
+    images: null,
+    status: cancelled ? 'cancelled' : 'error',
+    errorCode: cancelled ? null : failure.appError.code,
+    stopReason: null,
+  };
+}
+
 /**
  * Generates `input.count` images with one InvokeModel call. The request has already passed the
  * contract's per-model checks; the service still validates it (and its errors are mapped).
@@ -188,10 +209,18 @@ export async function generateImages(
   client: BedrockRuntimeClient,
   target: AwsTarget,
   input: GenerateImagesInput,
+  record: CallRecorder = ignoreCalls,
 ): Promise<GenerateImagesOutput> {
   const family = imageModelFamily(input.modelId);
   const label = family ? IMAGE_MODEL_RULES[family].label : input.modelId;
   const body = JSON.stringify(imageRequestBody(input));
+  const base = {
+    at: new Date().toISOString(),
+    feature: 'images',
+    operation: 'InvokeModel',
+    modelId: input.modelId,
+    region: target.region,
+  } as const;
   const started = performance.now();
   try {
     const response = await client.send(
@@ -203,11 +232,24 @@ export async function generateImages(
       }),
     );
     const images = parseImageResponse(response.body, input.count, label);
+    const latencyMs = Math.round(performance.now() - started);
+    record({
+      ...base,
+      latencyMs,
+      firstTokenMs: null,
+      inputTokens: null,
+      outputTokens: null,
+      images: images.length,
+      status: 'ok',
+      errorCode: null,
+      stopReason: null,
+      imagePricing: { width: input.width, height: input.height, quality: input.quality },
+    });
     return {
       images,
       modelId: input.modelId,
       seed: input.seed,
-      latencyMs: Math.round(performance.now() - started),
+      latencyMs,
       costUsd: estimateImageCost(
         input.modelId,
         input.width,
@@ -217,7 +259,9 @@ export async function generateImages(
       ),
     };
   } catch (error) {
-    throw asAppFailure(error, contextOf(input.modelId, target));
+    const failure = asAppFailure(error, contextOf(input.modelId, target));
+    record(failedCall(base, started, failure));
+    throw failure;
   }
 }
 
@@ -236,7 +280,15 @@ export async function describeImage(
   client: BedrockRuntimeClient,
   target: AwsTarget,
   input: DescribeImageInput,
+  record: CallRecorder = ignoreCalls,
 ): Promise<DescribeImageOutput> {
+  const base = {
+    at: new Date().toISOString(),
+    feature: 'images',
+    operation: 'Converse',
+    modelId: input.modelId,
+    region: target.region,
+  } as const;
   const started = performance.now();
   try {
     const response = await client.send(
@@ -250,6 +302,17 @@ export async function describeImage(
     const text = (response.output?.message?.content ?? []).map((b) => b.text ?? '').join('');
     const inputTokens = response.usage?.inputTokens ?? null;
     const outputTokens = response.usage?.outputTokens ?? null;
+    record({
+      ...base,
+      latencyMs,
+      firstTokenMs: null,
+      inputTokens,
+      outputTokens,
+      images: null,
+      status: 'ok',
+      errorCode: null,
+      stopReason: response.stopReason ?? null,
+    });
     return {
       text,
       inputTokens,
@@ -261,6 +324,8 @@ export async function describeImage(
           : null,
     };
   } catch (error) {
-    throw asAppFailure(error, contextOf(input.modelId, target));
+    const failure = asAppFailure(error, contextOf(input.modelId, target));
+    record(failedCall(base, started, failure));
+    throw failure;
   }
 }

@@ -13,6 +13,7 @@ import {
   type ConverseCommandOutput,
 } from '@aws-sdk/client-bedrock-runtime';
 import type { SampleNextWordEvent, SampleNextWordInput } from '../../../shared/contract';
+import { ignoreCalls, type CallRecorder } from '../../../shared/invocations';
 import { AppFailure, toAppError, type ErrorContext } from './errors';
 import type { AwsTarget } from './client';
 
@@ -50,17 +51,47 @@ function replyText(response: ConverseCommandOutput): string {
   return (response.output?.message?.content ?? []).map((block) => block.text ?? '').join('');
 }
 
-/** One Converse call turned into a sample event; rejects with whatever the SDK threw. */
+/**
+ * One Converse call turned into a sample event; rejects with whatever the SDK threw. The call is
+ * reported to `record` either way: a call ended by Stop, or by a sibling's failure, is cancelled.
+ */
 async function sampleOnce(
   client: BedrockRuntimeClient,
+  target: AwsTarget,
   input: SampleNextWordInput,
   index: number,
   signal: AbortSignal,
+  record: CallRecorder,
 ): Promise<NextWordSample> {
+  const at = new Date().toISOString();
   const started = performance.now();
-  const response = await client.send(commandFor(input), { abortSignal: signal });
+  const call = {
+    at,
+    feature: 'token-lab' as const,
+    operation: 'Converse' as const,
+    modelId: input.modelId,
+    region: target.region,
+    firstTokenMs: null,
+    images: null,
+  };
+  let response: ConverseCommandOutput;
+  try {
+    response = await client.send(commandFor(input), { abortSignal: signal });
+  } catch (error) {
+    const code = signal.aborted ? null : toAppError(error, { modelId: input.modelId }).code;
+    record({
+      ...call,
+      latencyMs: Math.round(performance.now() - started),
+      inputTokens: null,
+      outputTokens: null,
+      status: code === null || code === 'cancelled' ? 'cancelled' : 'error',
+      errorCode: code === 'cancelled' ? null : code,
+      stopReason: null,
+    });
+    throw error;
+  }
   const latencyMs = Math.round(performance.now() - started);
-  return {
+  const sample: NextWordSample = {
     type: 'sample',
     index,
     reply: replyText(response),
@@ -69,6 +100,16 @@ async function sampleOnce(
     outputTokens: response.usage?.outputTokens ?? null,
     latencyMs,
   };
+  record({
+    ...call,
+    latencyMs,
+    inputTokens: sample.inputTokens,
+    outputTokens: sample.outputTokens,
+    status: 'ok',
+    errorCode: null,
+    stopReason: response.stopReason ?? null,
+  });
+  return sample;
 }
 
 /**
@@ -83,6 +124,7 @@ async function sampleOnce(
  * - Aborting `signal` (the learner pressed Stop) aborts the in-flight requests and resolves
  *   quietly; the stream hub reports the run as cancelled.
  * - Nothing is emitted once `signal` is aborted or the run has failed.
+ * - Every call made is reported to `record` (feature 'token-lab').
  */
 export async function sampleNextWord(
   client: BedrockRuntimeClient,
@@ -90,6 +132,7 @@ export async function sampleNextWord(
   input: SampleNextWordInput,
   emit: (event: SampleNextWordEvent) => void,
   signal: AbortSignal,
+  record: CallRecorder = ignoreCalls,
 ): Promise<void> {
   if (signal.aborted) return;
   // One controller for the whole run, so a failure can abort its sibling calls as well as Stop.
@@ -104,7 +147,7 @@ export async function sampleNextWord(
     while (!run.signal.aborted && next < input.n) {
       const index = next++;
       try {
-        const sample = await sampleOnce(client, input, index, run.signal);
+        const sample = await sampleOnce(client, target, input, index, run.signal, record);
         if (!run.signal.aborted) emit(sample);
       } catch (error) {
         // Once the run is aborted, errors are just the echo of that abort (Stop, or the first

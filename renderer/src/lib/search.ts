@@ -5,6 +5,7 @@
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Corpus } from '../../../shared/notes';
+import { markdownToPlainText } from '../../../shared/question-checks';
 
 /** One searchable document: a note, or a glossary term (which opens the note explaining it). */
 export interface SearchDoc {
@@ -31,17 +32,8 @@ export interface SearchHit {
   snippet: { text: string; hit: boolean }[];
 }
 
-/** Markdown to plain text, good enough for indexing and snippets. */
-export function plainText(markdown: string): string {
-  return markdown
-    .replace(/```[\s\S]*?```/g, ' ')
-    .replace(/^> \[![A-Z]+\]\s*$/gm, ' ')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/^\s*\|?[\s:|-]+\|[\s:|-]*$/gm, ' ')
-    .replace(/[#>*_`|]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+/** Markdown to plain text, good enough for indexing and snippets (one definition, in shared/). */
+export const plainText = markdownToPlainText;
 
 export interface NotesIndex {
   search(query: string, limit?: number): SearchHit[];

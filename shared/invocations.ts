@@ -1,0 +1,77 @@
+/**
+ * The invocation log: one record per Bedrock call the app makes, kept locally by the main process
+ * (the app's own CloudWatch-style view). Records never carry credentials, prompts or replies:
+ * only what a metrics dashboard needs.
+ */
+import { z } from 'zod';
+import { estimateImageCost, estimateTokenCost } from './models';
+
+/** Which part of the app made the call. */
+export const InvocationFeature = z.enum([
+  'chat',
+  'compare',
+  'token-lab',
+  'images',
+  'quiz',
+  'connection',
+]);
+export type InvocationFeature = z.infer<typeof InvocationFeature>;
+
+export const InvocationRecord = z.object({
+  id: z.string().min(1),
+  /** When the call was sent. */
+  at: z.iso.datetime(),
+  feature: InvocationFeature,
+  operation: z.enum(['Converse', 'ConverseStream', 'InvokeModel']),
+  /** The id the call used (a model id or an inference-profile id). */
+  modelId: z.string().min(1),
+  region: z.string(),
+  /** Sent to response complete (or failure), measured in the main process. */
+  latencyMs: z.number().nonnegative(),
+  /** Streams only: sent to first text delta. */
+  firstTokenMs: z.number().nonnegative().nullable(),
+  inputTokens: z.number().int().nonnegative().nullable(),
+  outputTokens: z.number().int().nonnegative().nullable(),
+  /** Image generation only: images returned. */
+  images: z.number().int().nonnegative().nullable(),
+  status: z.enum(['ok', 'error', 'cancelled']),
+  /** The app's error code (e.g. 'throttled', 'access-denied') when status is 'error'. */
+  errorCode: z.string().nullable(),
+  stopReason: z.string().nullable(),
+  /** Estimated from the catalog's prices; null when unknown. */
+  costUsd: z.number().nonnegative().nullable(),
+});
+export type InvocationRecord = z.infer<typeof InvocationRecord>;
+
+/** What a per-image price depends on (image generation only). */
+export interface ImagePricing {
+  width: number;
+  height: number;
+  quality: 'standard' | 'premium';
+}
+
+/**
+ * What a Bedrock module reports about one call; the log adds id and cost and stores it.
+ * `imagePricing` is only read to price generated images, and is not stored.
+ */
+export type CallReport = Omit<InvocationRecord, 'id' | 'costUsd'> & {
+  imagePricing?: ImagePricing;
+};
+export type CallRecorder = (call: CallReport) => void;
+
+/** A recorder that drops every report (for callers and tests that keep no log). */
+export const ignoreCalls: CallRecorder = () => undefined;
+
+/**
+ * The estimated on-demand cost of one call from the catalog's prices: generated images by their
+ * per-image tier, text calls by input and output tokens. null when the model, its price or the
+ * token counts are unknown. A failed call that returned no usage costs null (unknown), not 0.
+ */
+export function estimateCallCost(call: CallReport): number | null {
+  if (call.images !== null && call.imagePricing) {
+    const { width, height, quality } = call.imagePricing;
+    return estimateImageCost(call.modelId, width, height, quality, call.images);
+  }
+  if (call.inputTokens === null || call.outputTokens === null) return null;
+  return estimateTokenCost(call.modelId, call.inputTokens, call.outputTokens);
+}
