@@ -31,7 +31,7 @@ describe('quick practice', () => {
     await page.getByLabel('Questions', { exact: true }).selectOption('5');
     await page.getByRole('button', { name: /Start 5 questions/ }).click();
     for (let i = 1; i <= 5; i++) {
-      await page.getByRole('heading', { level: 1, name: `Question ${i} of 5` }).waitFor();
+      await page.getByRole('heading', { level: 2, name: `Question ${i} of 5` }).waitFor();
       // Always pick the first option, with the keyboard: Tab into the group, Space to choose.
       await page.getByRole('radio').first().focus();
       await page.keyboard.press('Space');

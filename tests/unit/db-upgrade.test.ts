@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { StratumDb } from '../../renderer/src/db/db';
+import { Attempt, StratumDb } from '../../renderer/src/db/db';
 
 describe('the Stratum database', () => {
   it('upgrades a version 1 database to the current one without losing note progress', async () => {
@@ -26,6 +26,47 @@ describe('the Stratum database', () => {
     expect(current.verno).toBeGreaterThanOrEqual(2);
     expect(await current.noteProgress.get('bedrock-pricing')).toEqual(row);
     expect(await current.experiments.count()).toBe(0);
+    await current.delete();
+  });
+});
+
+describe('version 5', () => {
+  it('keeps v4 practice attempts, indexes them by mode, and adds the quiz tables empty', async () => {
+    const name = 'stratum-upgrade-v4-test';
+    const v4 = new Dexie(name);
+    v4.version(1).stores({ noteProgress: 'noteId, lastOpenedAt, bookmarkedAt' });
+    v4.version(2).stores({ experiments: 'id, createdAt, kind' });
+    v4.version(3).stores({ images: 'id, createdAt' });
+    v4.version(4).stores({ attempts: 'id, questionId, at' });
+    const rows = [
+      {
+        id: 'a1',
+        questionId: 'd1-001',
+        at: '2026-11-20T10:00:00.000Z',
+        correct: true,
+        mode: 'practice',
+      },
+      {
+        id: 'a2',
+        questionId: 'd2-004',
+        at: '2026-11-21T09:30:00.000Z',
+        correct: false,
+        mode: 'practice',
+      },
+    ];
+    await v4.table('attempts').bulkPut(rows);
+    v4.close();
+
+    const current = new StratumDb(name);
+    await current.open();
+    expect(current.verno).toBeGreaterThanOrEqual(5);
+    expect(await current.attempts.orderBy('at').toArray()).toEqual(rows);
+    // The new `mode` index answers queries over the old rows.
+    expect(await current.attempts.where('mode').equals('practice').count()).toBe(2);
+    expect(rows.every((r) => Attempt.safeParse(r).success)).toBe(true);
+    for (const table of [current.questions, current.reports, current.reviewCards, current.exams]) {
+      expect(await table.count()).toBe(0);
+    }
     await current.delete();
   });
 });

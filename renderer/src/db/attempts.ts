@@ -1,15 +1,26 @@
 /** Practice attempts. Rows are validated on the way out; a bad row is skipped, not deleted. */
 import { Attempt, getDb } from './db';
 
-export async function recordAttempt(questionId: string, correct: boolean): Promise<void> {
-  const row: Attempt = {
+/**
+ * Records one answer (by default a quick-practice answer, now) and returns the stored row. Review
+ * answers pass their mode and rating, mock-exam answers their mode and exam id.
+ */
+export async function recordAttempt(
+  questionId: string,
+  correct: boolean,
+  options: Partial<Pick<Attempt, 'mode' | 'rating' | 'examId' | 'at'>> = {},
+): Promise<Attempt> {
+  const row = Attempt.parse({
     id: crypto.randomUUID(),
     questionId,
-    at: new Date().toISOString(),
+    at: options.at ?? new Date().toISOString(),
     correct,
-    mode: 'practice',
-  };
-  await getDb().attempts.put(Attempt.parse(row));
+    mode: options.mode ?? 'practice',
+    ...(options.rating !== undefined ? { rating: options.rating } : {}),
+    ...(options.examId !== undefined ? { examId: options.examId } : {}),
+  } satisfies Attempt);
+  await getDb().attempts.put(row);
+  return row;
 }
 
 export async function allAttempts(): Promise<Attempt[]> {

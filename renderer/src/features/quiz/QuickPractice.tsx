@@ -1,19 +1,20 @@
 /**
- * Quick practice: questions from the starter bank, filtered by domain, task statement, type or
- * "missed last time", answered one at a time with the explanation and why each wrong option is
- * wrong. Every answer is recorded locally. (Spaced review, the mock exam and stats come next.)
+ * Quick practice: questions from the learner's pool (starter bank plus generated and imported
+ * items), filtered by domain, task statement, type, origin or "missed last time", answered one at
+ * a time with the explanation and why each wrong option is wrong. Every answer is recorded.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { EXAM_GUIDE } from '../../../../shared/exam-guide';
 import type { Question } from '../../../../shared/questions';
-import { ScreenHeading } from '../../components/ScreenHeading';
 import { allAttempts, missedIds, recordAttempt } from '../../db/attempts';
 import { emptyResponse, isComplete, isCorrect, type Response } from '../../lib/scoring';
+import { useQuestionPool } from '../../db/questions';
 import { BANK } from './bank';
+import { takePracticeIntent } from './practice-intent';
 import { QuestionView } from './QuestionView';
 
-const TYPE_LABEL: Record<Question['type'], string> = {
+export const TYPE_LABEL: Record<Question['type'], string> = {
   single: 'Multiple choice',
   multiple: 'Multiple response',
   ordering: 'Ordering',
@@ -37,15 +38,24 @@ interface Session {
   results: boolean[];
 }
 
-export default function QuizScreen() {
+export function QuickPractice() {
   const attempts = useLiveQuery(allAttempts, []);
-  const [domain, setDomain] = useState('');
-  const [task, setTask] = useState('');
+  const all = useQuestionPool(BANK);
+  const [intent] = useState(takePracticeIntent);
+  const [origin, setOrigin] = useState('');
+  const [domain, setDomain] = useState(intent?.domain ? String(intent.domain) : '');
+  const [task, setTask] = useState(intent?.task ?? '');
   const [type, setType] = useState('');
   const [missedOnly, setMissedOnly] = useState(false);
   const [count, setCount] = useState(10);
   const [session, setSession] = useState<Session | null>(null);
-  const ids = { domain: useId(), task: useId(), type: useId(), count: useId() };
+  const ids = {
+    domain: useId(),
+    task: useId(),
+    type: useId(),
+    origin: useId(),
+    count: useId(),
+  };
   const card = useRef<HTMLDivElement>(null);
   const nextButton = useRef<HTMLButtonElement>(null);
 
@@ -58,11 +68,12 @@ export default function QuizScreen() {
   }, [session?.checked, session?.index]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const missed = useMemo(() => missedIds(attempts ?? []), [attempts]);
-  const pool = BANK.filter(
+  const pool = (all ?? []).filter(
     (q) =>
       (!domain || q.domain === Number(domain)) &&
       (!task || q.task === task) &&
       (!type || q.type === type) &&
+      (!origin || q.origin.kind === origin) &&
       (!missedOnly || missed.has(q.id)),
   );
   const tasks = EXAM_GUIDE.domains.flatMap((d) =>
@@ -87,8 +98,8 @@ export default function QuizScreen() {
     if (!q) {
       const right = session.results.filter(Boolean).length;
       return (
-        <section className="screen">
-          <ScreenHeading>Practice finished</ScreenHeading>
+        <section>
+          <h2>Practice finished</h2>
           <p className="lede" data-testid="quiz-score">
             {right} of {session.results.length} correct (
             {Math.round((right / session.results.length) * 100)}%).
@@ -127,11 +138,11 @@ export default function QuizScreen() {
     };
     const last = session.results.at(-1);
     return (
-      <section className="screen quiz">
-        <header className="screen-header">
-          <ScreenHeading>
+      <section className="quiz">
+        <header>
+          <h2>
             Question {session.index + 1} of {session.questions.length}
-          </ScreenHeading>
+          </h2>
           <p className="muted">
             Domain {q.domain} · Task {q.task} · {TYPE_LABEL[q.type]} · {q.difficulty}
           </p>
@@ -187,14 +198,11 @@ export default function QuizScreen() {
   }
 
   return (
-    <section className="screen">
-      <header className="screen-header">
-        <ScreenHeading>Practice</ScreenHeading>
-        <p className="lede">
-          {BANK.length} original questions in the exam’s four formats, each explained, with why
-          every wrong option is wrong and the note it comes from.
-        </p>
-      </header>
+    <section>
+      <p className="muted">
+        {all?.length ?? BANK.length} questions in the exam’s four formats, each explained, with why
+        every wrong option is wrong and the note it comes from.
+      </p>
       <div className="card">
         <div className="form-grid">
           <div className="field">
@@ -235,6 +243,14 @@ export default function QuizScreen() {
                   {label}
                 </option>
               ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={ids.origin}>Origin</label>
+            <select id={ids.origin} value={origin} onChange={(e) => setOrigin(e.target.value)}>
+              <option value="">All origins</option>
+              <option value="bank">Starter bank</option>
+              <option value="generated">Generated with Bedrock</option>
             </select>
           </div>
           <div className="field">

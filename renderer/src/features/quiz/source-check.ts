@@ -1,0 +1,31 @@
+/**
+ * The check that a question's source exists and quotes it word for word, for a set of notes.
+ * Pure (the app passes the bundled corpus, the bench and tests pass notes read from disk). Each
+ * note's comparable text is computed once, so checking thousands of imported questions costs one
+ * normalisation per question, not one per question and note.
+ */
+import { comparableText } from '../../../../shared/question-checks';
+import type { Question } from '../../../../shared/questions';
+
+interface NoteLike {
+  title: string;
+  body: string;
+}
+
+export function makeSourceCheck(notes: ReadonlyMap<string, NoteLike>): (q: Question) => string[] {
+  const comparable = new Map<string, string>();
+  return (q) => {
+    const note = notes.get(q.sourceNoteId);
+    if (!note) return [`sourceNoteId: there is no note "${q.sourceNoteId}"`];
+    let text = comparable.get(q.sourceNoteId);
+    if (text === undefined) {
+      text = comparableText(note.body);
+      comparable.set(q.sourceNoteId, text);
+    }
+    // The same test as passageOccursIn (shared/question-checks), with the note's side cached.
+    const needle = comparableText(q.sourcePassage).replace(/\.$/, '').trim();
+    return needle.length > 0 && text.includes(needle)
+      ? []
+      : [`sourcePassage: not found word for word in the note “${note.title}”`];
+  };
+}

@@ -1,0 +1,364 @@
+/**
+ * Generating questions in Chromium against the fake Bedrock: five valid items grounded in a real
+ * note (plus one invalid item, which is rejected with its reason), reviewed and accepted, answered
+ * in Quick practice, still there after a reload; a stem with HTML in it stays text. Then "My
+ * questions": edit, delete with undo, report, export, and an import that is refused.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { markdownToPlainText, passageOccursIn } from '../../shared/question-checks';
+import { launchChromium } from '../support/chromium';
+import { startApp, type RunningApp } from '../support/app';
+import { CONTENT_DIR } from '../support/corpus';
+
+const SCREENS = 'test-results/screens';
+const NOTE_ID = 'inference-parameters';
+const NOTE_TITLE = 'Inference parameters: temperature, top-p, top-k, length and stop sequences';
+const XSS_STEM =
+  'A developer pastes <img src=x onerror="window.__pwned=1"> into a prompt. Which setting makes replies repeatable?';
+
+/** Sentences of the real note (plain text) that make good quoted passages. */
+function passages(): string[] {
+  const raw = readFileSync(join(CONTENT_DIR, 'notes', `${NOTE_ID}.md`), 'utf8');
+  const body = raw.replace(/^---[\s\S]*?---/, '');
+  const sentences = markdownToPlainText(body)
+    .split(/(?<=\.)\s+/)
+    .filter((s) => s.length >= 40 && s.length <= 300 && /^[A-Z]/.test(s));
+  const picked = sentences.slice(0, 5);
+  for (const p of picked) expect(passageOccursIn(p, body), p).toBe(true);
+  expect(picked).toHaveLength(5);
+  return picked;
+}
+
+function draft(stem: string, passage: string, difficulty: 'easy' | 'medium' | 'hard') {
+  return {
+    type: 'single',
+    sourceNoteId: NOTE_ID,
+    task: '3.1',
+    difficulty,
+    stem,
+    options: [
+      { id: 'a', text: 'Raise the temperature towards 1' },
+      { id: 'b', text: 'Lower the temperature towards 0' },
+      { id: 'c', text: 'Add more stop sequences' },
+      { id: 'd', text: 'Increase the maximum length' },
+    ],
+    correct: ['b'],
+    whyWrong: [
+      { id: 'a', reason: 'A higher temperature flattens the distribution: more variety.' },
+      { id: 'c', reason: 'Stop sequences only decide where the output ends.' },
+      { id: 'd', reason: 'Maximum length caps the output; it does not change token choice.' },
+    ],
+    explanation:
+      'A low temperature makes the most likely token even more likely, so replies repeat.',
+    sourcePassage: passage,
+  };
+}
+
+const STEMS = [
+  'An internal FAQ bot answers the identical question differently each morning. Which change narrows that variation?',
+  XSS_STEM,
+  'Auditors want two runs of the same summarisation prompt to match closely. What should the team adjust?',
+  'A marketing team finds slogans too predictable and a legal team finds answers too varied. What helps the legal team?',
+  'Which single request-time change brings a Bedrock text model closest to greedy decoding?',
+];
+
+/** A screenshot of the whole screen: the viewport grows to the scrolling content's height. */
+async function shot(p: Page, name: string) {
+  const size = p.viewportSize()!;
+  const height = await p.evaluate(
+    () => (document.querySelector('.content')?.scrollHeight ?? 1000) + 60,
+  );
+  await p.setViewportSize({
+    width: size.width,
+    height: Math.min(Math.max(height, size.height), 5000),
+  });
+  await p.screenshot({ path: `${SCREENS}/${name}.png` });
+  await p.setViewportSize(size);
+}
+
+let app: RunningApp;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchChromium();
+  page = await (await browser.newContext({ viewport: { width: 1300, height: 1000 } })).newPage();
+  await page.goto(app.server.url);
+  await page.getByRole('heading', { level: 1, name: 'Welcome to Stratum' }).waitFor();
+  await page.keyboard.press('Control+4');
+  await page.getByRole('heading', { level: 1, name: 'Practice' }).waitFor();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+describe('generate with Bedrock', () => {
+  it('shows an empty state and the connection hint before anything is picked', async () => {
+    await page.getByRole('tab', { name: 'Generate with Bedrock' }).click();
+    await page.getByText('Pick at least one note (or a task statement)').waitFor();
+    expect(await page.getByTestId('connection-hint').innerText()).toMatch(/Settings/);
+    expect(await page.getByRole('button', { name: /^Generate 5 questions/ }).isDisabled()).toBe(
+      true,
+    );
+  });
+
+  it('generates 5 from a note with progress, a rejection reason and a cost', async () => {
+    const texts = passages();
+    const items = STEMS.map((stem, i) =>
+      draft(stem, texts[i]!, (['easy', 'medium', 'hard'] as const)[i % 3]!),
+    );
+    // One invalid item: two "correct" options for a single-answer question.
+    const invalid = {
+      ...draft('Which parameter caps how many tokens a reply can have at most?', texts[0]!, 'easy'),
+      correct: ['a', 'd'],
+    };
+    app.fake.enqueue({
+      kind: 'toolUse',
+      input: { questions: [...items.slice(0, 2), invalid, ...items.slice(2)] },
+    });
+
+    await page.getByLabel('Search notes').fill('temperature');
+    await page.getByRole('checkbox', { name: NOTE_TITLE }).check();
+    for (const t of ['Multiple response', 'Ordering', 'Matching'])
+      await page.getByRole('checkbox', { name: t }).uncheck();
+    expect(await page.getByTestId('gen-estimate').innerText()).toMatch(
+      /Rough estimate: about 1 call, [\d,]+ input and 2,500 output tokens, \$[\d.]+ at on-demand/,
+    );
+    await shot(page, 'quiz-generate-setup-light');
+    await page.getByRole('button', { name: 'Generate 5 questions' }).click();
+
+    await page.getByTestId('gen-progress').filter({ hasText: '5 of 5' }).waitFor();
+    await page.getByRole('heading', { name: 'Run finished' }).waitFor();
+    expect(await page.getByTestId('gen-progress').innerText()).toMatch(
+      /5 of 5 accepted · 1 rejected/,
+    );
+    expect(await page.getByTestId('gen-usage').innerText()).toMatch(
+      /1 call · [\d,]+ input and [\d,]+ output tokens · cost about \$/,
+    );
+    const rejections = await page.getByTestId('gen-rejections').innerText();
+    expect(rejections).toContain('Which parameter caps how many tokens');
+    expect(rejections).toMatch(/exactly one correct option \(this one names 2\)/);
+    expect(await page.getByTestId('gen-item').count()).toBe(5);
+    // The model was really asked for a forced tool call with the note's text.
+    const req = app.fake.modelCalls().at(-1)!;
+    expect(JSON.stringify(req.body)).toContain('record_questions');
+    expect(JSON.stringify(req.body)).toContain(texts[3]!.slice(0, 30));
+  });
+
+  it('previews an item with its answer, keeps the review list across tabs, and accepts all', async () => {
+    const first = page.getByTestId('gen-item').first();
+    await first.getByRole('button', { name: 'Preview with answer' }).click();
+    await first.locator('.explanation').waitFor();
+    expect(await first.locator('li.right').innerText()).toContain('Lower the temperature');
+    await shot(page, 'quiz-generate-light');
+
+    // Switching tabs keeps the items waiting for review.
+    await page.getByRole('tab', { name: 'Quick practice' }).click();
+    await page.getByRole('tab', { name: 'Generate with Bedrock' }).click();
+    expect(await page.getByTestId('gen-item').count()).toBe(5);
+
+    // The HTML in a stem is text: no element, no script.
+    const xss = page.getByTestId('gen-item').filter({ hasText: 'A developer pastes' });
+    expect(await xss.locator('.gen-stem').innerText()).toContain('<img src=x onerror=');
+    expect(await page.locator('.gen-view img').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Accept all 5' }).click();
+    await page.getByTestId('gen-status').filter({ hasText: '5 questions added' }).waitFor();
+    expect(await page.getByTestId('gen-item').count()).toBe(0);
+  });
+
+  it('answers the generated questions in Quick practice, with a harmless HTML stem', async () => {
+    await page.getByRole('tab', { name: 'Quick practice' }).click();
+    await page.getByLabel('Origin').selectOption('generated');
+    await page.getByText('5 questions match.').waitFor();
+    await page.getByLabel('Questions', { exact: true }).selectOption('5');
+    await page.getByRole('button', { name: 'Start 5 questions' }).click();
+    for (let i = 1; i <= 5; i++) {
+      await page.getByRole('heading', { name: `Question ${i} of 5` }).waitFor();
+      const stem = await page.locator('.quiz .stem').innerText();
+      expect(STEMS).toContain(stem);
+      if (stem === XSS_STEM) expect(await page.locator('.quiz .card img').count()).toBe(0);
+      await page.getByRole('radio', { name: /Lower the temperature/ }).check();
+      await page.getByRole('button', { name: 'Check answer' }).click();
+      expect(await page.getByTestId('quiz-feedback').innerText()).toBe('Correct.');
+      await page.getByRole('button', { name: i < 5 ? 'Next question' : 'See results' }).click();
+    }
+    expect(await page.getByTestId('quiz-score').innerText()).toMatch(/^5 of 5 correct/);
+    expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+  });
+
+  it('keeps them after a reload', async () => {
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Practice' }).waitFor();
+    await page.getByLabel('Origin').selectOption('generated');
+    await page.getByText('5 questions match.').waitFor();
+    await page.getByRole('tab', { name: 'My questions' }).click();
+    await page.getByLabel('Show').selectOption('own');
+    await page.getByTestId('manage-count').filter({ hasText: '5 match.' }).waitFor();
+    expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+  });
+});
+
+describe('cancelling', () => {
+  it('stops a run that is waiting on Bedrock and stores nothing', async () => {
+    await page.getByRole('tab', { name: 'Generate with Bedrock' }).click();
+    await page.getByRole('checkbox', { name: NOTE_TITLE }).check();
+    app.fake.enqueue({ kind: 'delay', ms: 20_000 });
+    const before = app.fake.modelCalls().length;
+    await page.getByRole('button', { name: /^Generate \d+ questions?$/ }).click();
+    await page.getByRole('heading', { name: 'Generating…' }).waitFor();
+    await app.fake.waitFor(() => app.fake.modelCalls().length > before, 5000);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('heading', { name: 'Run cancelled' }).waitFor();
+    expect(await page.getByTestId('gen-progress').innerText()).toMatch(/0 of 5 accepted/);
+    expect(await page.getByTestId('gen-item').count()).toBe(0);
+    await page.getByRole('button', { name: 'Clear this run' }).click();
+    await page.getByRole('tab', { name: 'My questions' }).click();
+    await page.getByLabel('Show').selectOption('own');
+    await page.getByTestId('manage-count').filter({ hasText: '5 match.' }).waitFor();
+  });
+});
+
+describe('my questions', () => {
+  it('edits a generated question, with live checks, and undoes the edit', async () => {
+    const item = page.getByTestId('manage-item').filter({ hasText: 'greedy decoding' });
+    await item.getByRole('button', { name: 'Edit' }).click();
+    const stem = item.getByLabel('Question', { exact: true });
+    await stem.fill('Too short');
+    await item.getByTestId('editor-problems').filter({ hasText: 'stem:' }).waitFor();
+    expect(await item.getByRole('button', { name: 'Save changes' }).isDisabled()).toBe(true);
+    await stem.fill(
+      'Which one request-time change makes a Bedrock text model behave almost like greedy decoding?',
+    );
+    await item.getByText('Passes every check.').waitFor();
+    await shot(page, 'quiz-editor-light');
+    await item.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByTestId('manage-status').filter({ hasText: 'Saved your edit' }).waitFor();
+    await page
+      .getByTestId('manage-item')
+      .filter({ hasText: 'Which one request-time change' })
+      .waitFor();
+    await page.getByTestId('manage-status').getByRole('button', { name: 'Undo' }).click();
+    await page
+      .getByTestId('manage-item')
+      .filter({ hasText: 'Which single request-time change' })
+      .waitFor();
+  });
+
+  it('deletes with undo, reports a question, and lists the report', async () => {
+    const item = () =>
+      page.getByTestId('manage-item').filter({ hasText: 'Auditors want two runs' });
+    await item()
+      .getByRole('button', { name: /^Delete/ })
+      .click();
+    await page.getByTestId('manage-count').filter({ hasText: '4 match.' }).waitFor();
+    await page.getByTestId('manage-status').getByRole('button', { name: 'Undo' }).click();
+    await page.getByTestId('manage-count').filter({ hasText: '5 match.' }).waitFor();
+
+    await item().getByRole('button', { name: 'Report' }).click();
+    await item().getByLabel('What is wrong?').selectOption('unclear');
+    await item().getByLabel('Comment (optional)').fill('“Closely” is vague.');
+    await item().getByRole('button', { name: 'Send report' }).click();
+    await item().getByText('Reported').waitFor();
+    expect(await page.getByTestId('report-list').innerText()).toMatch(
+      /The question or an option is unclear[\s\S]*Auditors want two runs[\s\S]*“Closely” is vague/,
+    );
+  });
+
+  it('exports a backup and refuses a foreign file without changing anything', async () => {
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export everything' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^stratum-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    const text = readFileSync(await file.path(), 'utf8');
+    const backup = JSON.parse(text) as {
+      format: string;
+      tables: { questions: unknown[]; reports: unknown[] };
+    };
+    expect(backup.format).toBe('stratum-backup');
+    expect(backup.tables.questions).toHaveLength(5);
+    expect(backup.tables.reports).toHaveLength(1);
+
+    await page.getByLabel('Backup file to import').setInputFiles({
+      name: 'package.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"name": "not-a-backup"}'),
+    });
+    expect(await page.getByTestId('import-refused').innerText()).toMatch(
+      /Not imported: package\.json[\s\S]*"format" is missing[\s\S]*Nothing was changed/,
+    );
+    await page.getByLabel('Backup file to import').setInputFiles({
+      name: 'backup.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(text),
+    });
+    expect(await page.getByTestId('import-confirm').innerText()).toMatch(/would give: nothing new/);
+    await shot(page, 'quiz-manage-light');
+  });
+});
+
+describe('dark theme', () => {
+  it('renders both tabs in dark', async () => {
+    const dark = await (
+      await browser.newContext({ colorScheme: 'dark', viewport: { width: 1300, height: 1000 } })
+    ).newPage();
+    await dark.goto(`${app.server.url}#/practice/generate`);
+    await dark.getByRole('heading', { level: 1, name: 'Practice' }).waitFor();
+    await dark.getByRole('checkbox', { name: NOTE_TITLE }).check();
+    // A second run in this window: two items, one rejected, to show the review list in dark.
+    const texts = passages();
+    app.fake.enqueue({
+      kind: 'toolUse',
+      input: {
+        questions: [
+          {
+            ...draft(
+              'Which setting is rejected here because it names no answer at all?',
+              texts[2]!,
+              'easy',
+            ),
+            correct: [],
+          },
+          draft(
+            'Which setting should a team lower so that a summariser produces steadier wording?',
+            texts[1]!,
+            'medium',
+          ),
+        ],
+      },
+    });
+    // The blind check answers with a wrong option: find its letter in the shuffled list it is sent.
+    app.fake.enqueue({
+      kind: 'toolUse',
+      input: (req) => {
+        const wrong = /^([A-G])\. Raise the temperature towards 1$/m.exec(req.lastUserText);
+        return { answers: [wrong?.[1] ?? 'A'], reason: 'A warmer model sounds more natural.' };
+      },
+    });
+    await dark.getByLabel('Questions (1 to 50)').fill('1');
+    await dark.getByRole('checkbox', { name: /Blind check/ }).check();
+    await dark.getByRole('button', { name: 'Generate 1 question' }).click();
+    await dark.getByRole('heading', { name: 'Run finished' }).waitFor();
+    expect(await dark.getByTestId('blind-flag').innerText()).toMatch(
+      /Blind check disagrees: .* the model chose A\. A warmer model sounds more natural\./,
+    );
+    await dark
+      .getByTestId('gen-item')
+      .first()
+      .getByRole('button', { name: 'Preview with answer' })
+      .click();
+    await shot(dark, 'quiz-generate-dark');
+    await dark.getByRole('button', { name: 'Accept', exact: true }).click();
+    await dark.getByTestId('gen-status').filter({ hasText: '1 question added' }).waitFor();
+    await dark.getByRole('tab', { name: 'My questions' }).click();
+    await dark.getByLabel('Show').selectOption('own');
+    await dark.getByTestId('manage-item').first().getByRole('button', { name: 'Edit' }).click();
+    await shot(dark, 'quiz-manage-dark');
+    await dark.context().close();
+  });
+});
