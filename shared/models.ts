@@ -4,6 +4,15 @@ import type { ModelEntry } from './catalog-schema';
 import { geographiesFor } from './regions';
 
 /** Strips an ARN down to its id, and an inference-profile prefix down to the base model id. */
+/**
+ * The name a learner reads: "Anthropic Claude Haiku 4.5", but "Amazon Nova Micro" (the model's
+ * name already starts with its maker).
+ */
+export function modelDisplayName(model: { name: string; provider: string }): string {
+  const brand = model.provider.split(' ')[0] ?? model.provider;
+  return model.name.startsWith(brand) ? model.name : `${model.provider} ${model.name}`;
+}
+
 export function baseModelId(id: string): string {
   const fromArn = id.includes('/') ? (id.split('/').pop() ?? id) : id;
   const parts = fromArn.split('.');

@@ -120,7 +120,8 @@ describe('keyboard', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Search/);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Home/);
-    for (let i = 0; i < 7; i++) await page.keyboard.press('Tab');
+    // Past the other screens of the navigation (Notes .. Playground) to Settings, the last.
+    for (let i = 0; i < 8; i++) await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
   });

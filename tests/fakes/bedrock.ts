@@ -65,7 +65,8 @@ export type { FakeCredentials } from './bedrock-auth.js';
  * - `timedDeltas`: a load generator for benchmarks. ConverseStream sends `count` text deltas at a
  *   fixed rate (one every `intervalMs`, scheduled from the start so the rate does not drift), each
  *   `⟦<index>@<epoch ms>⟧ ` stamped with `performance.timeOrigin + performance.now()` just before
- *   it is written; maxTokens and stop sequences are ignored. Non-stream calls behave like ok.
+ *   it is written; with `paragraphEvery`, every n-th delta ends a paragraph (a blank line).
+ *   maxTokens and stop sequences are ignored. Non-stream calls behave like ok.
  * - `guardrailIntervene`: when the request carries a guardrailConfig, the guardrail blocks the
  *   prompt (`on: 'input'`, the model is never run) or the answer (`on: 'output'`, default): the
  *   reply is the guardrail's blocked message, stopReason `guardrail_intervened`, and with trace
@@ -100,7 +101,7 @@ export type Behavior =
       deltaDelayMs?: number;
     }
   | { kind: 'delay'; ms: number; then?: Behavior }
-  | { kind: 'timedDeltas'; count: number; intervalMs: number }
+  | { kind: 'timedDeltas'; count: number; intervalMs: number; paragraphEvery?: number }
   | ({ kind: 'guardrailIntervene'; deltaDelayMs?: number } & GuardrailIntervention);
 
 export type Operation =
@@ -544,7 +545,7 @@ class FakeState {
   private async streamTimedDeltas(
     ctx: CallContext,
     info: ConverseRequestInfo,
-    behavior: { count: number; intervalMs: number },
+    behavior: { count: number; intervalMs: number; paragraphEvery?: number },
   ): Promise<void> {
     const { ex, record } = ctx;
     if (ex.closed) return;
@@ -561,7 +562,9 @@ class FakeState {
     for (let i = 0; i < behavior.count; i++) {
       await this.sleep(start + i * behavior.intervalMs - performance.now());
       if (ex.closed || this.closing) return;
-      const text = `${timedDeltaText(i, performance.timeOrigin + performance.now())} `;
+      const stamp = timedDeltaText(i, performance.timeOrigin + performance.now());
+      const endsParagraph = behavior.paragraphEvery && (i + 1) % behavior.paragraphEvery === 0;
+      const text = `${stamp}${endsParagraph ? '\n\n' : ' '}`;
       chars += text.length;
       const delta = { delta: { text }, contentBlockIndex: 0 };
       if (!(await send(eventFrame('contentBlockDelta', delta)))) return;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../../shared/catalog';
 import {
+  modelDisplayName,
   baseModelId,
   estimateTokenCost,
   findModel,
@@ -120,5 +121,20 @@ describe('catalog helpers', () => {
       12,
     );
     expect(estimateTokenCost('amazon.titan-embed-text-v2:0', 10, 10)).toBeNull();
+  });
+});
+
+describe('modelDisplayName', () => {
+  it('names the maker once', () => {
+    expect(modelDisplayName({ provider: 'Amazon', name: 'Nova Micro' })).toBe('Amazon Nova Micro');
+    expect(modelDisplayName({ provider: 'Amazon', name: 'Amazon Nova Micro' })).toBe(
+      'Amazon Nova Micro',
+    );
+    expect(modelDisplayName({ provider: 'Anthropic', name: 'Claude Haiku 4.5' })).toBe(
+      'Anthropic Claude Haiku 4.5',
+    );
+    expect(modelDisplayName({ provider: 'Mistral AI', name: 'Mistral Large' })).toBe(
+      'Mistral Large',
+    );
   });
 });

@@ -16,6 +16,7 @@ const Glossary = lazy(() => import('../features/glossary/GlossaryScreen'));
 const TokenLab = lazy(() => import('../features/token-lab/TokenLab'));
 const Practice = lazy(() => import('../features/quiz/QuizScreen'));
 const DiffusionLab = lazy(() => import('../features/diffusion-lab/DiffusionLab'));
+const Playground = lazy(() => import('../features/playground/Playground'));
 const loadSearchPalette = () => import('../features/search/SearchPalette');
 const SearchPalette = lazy(loadSearchPalette);
 
@@ -138,9 +139,12 @@ function Shell() {
             <Route path="/glossary" component={Glossary} />
             <Route path="/glossary/:slug" component={Glossary} />
             <Route path="/practice" component={Practice} />
+            <Route path="/practice/:view" component={Practice} />
             <Route path="/token-lab" component={TokenLab} />
             <Route path="/diffusion-lab" component={DiffusionLab} />
             <Route path="/models" component={Models} />
+            <Route path="/playground" component={Playground} />
+            <Route path="/playground/:view" component={Playground} />
             <Route path="/settings" component={Settings} />
             <Route>
               <section className="screen">

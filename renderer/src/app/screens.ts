@@ -15,5 +15,6 @@ export const SCREENS: readonly Screen[] = [
   { path: '/token-lab', label: 'Token lab', key: '5', icon: 'tokens' },
   { path: '/diffusion-lab', label: 'Diffusion lab', key: '6', icon: 'diffusion' },
   { path: '/models', label: 'Models', key: '7', icon: 'models' },
+  { path: '/playground', label: 'Playground', key: '8', icon: 'playground' },
   { path: '/settings', label: 'Settings', key: ',', icon: 'settings' },
 ];

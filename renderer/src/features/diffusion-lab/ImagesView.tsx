@@ -14,7 +14,12 @@ import {
   NOVA_CANVAS_ID,
   TITAN_IMAGE_V2_ID,
 } from '../../../../shared/image-models';
-import { estimateImageCost, findModel, invocableModelId } from '../../../../shared/models';
+import {
+  estimateImageCost,
+  findModel,
+  invocableModelId,
+  modelDisplayName,
+} from '../../../../shared/models';
 import { CATALOG } from '../../../../shared/catalog';
 import type { AppError } from '../../../../shared/result';
 import { call } from '../../api';
@@ -309,7 +314,7 @@ function Describe({ gallery }: { gallery: GalleryImage[] }) {
     () =>
       CATALOG.models
         .filter((m) => m.features.vision && m.lifecycle !== 'end-of-life')
-        .map((m) => ({ id: invocableModelId(m, region), label: `${m.provider} ${m.name}` })),
+        .map((m) => ({ id: invocableModelId(m, region), label: modelDisplayName(m) })),
     [region],
   );
   const [modelId, setModelId] = useState(

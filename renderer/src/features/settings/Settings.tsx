@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import type { AppInfo, ProfileList } from '../../../../shared/contract';
-import { textModels, invocableModelId } from '../../../../shared/models';
+import { invocableModelId, modelDisplayName, textModels } from '../../../../shared/models';
 import { BEDROCK_REGIONS, RegionId } from '../../../../shared/regions';
 import type { AppError } from '../../../../shared/result';
 import {
@@ -169,7 +169,7 @@ function ModelField({
     () =>
       textModels()
         .filter((m) => !m.outputModalities.includes('embedding'))
-        .map((m) => ({ id: invocableModelId(m, region), label: `${m.provider} ${m.name}` })),
+        .map((m) => ({ id: invocableModelId(m, region), label: modelDisplayName(m) })),
     [region],
   );
   return (

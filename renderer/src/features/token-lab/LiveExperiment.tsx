@@ -7,7 +7,12 @@ import { IntegerField, RangeField } from '../../components/fields';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link } from 'wouter';
-import { estimateTokenCost, invocableModelId, textModels } from '../../../../shared/models';
+import {
+  estimateTokenCost,
+  invocableModelId,
+  modelDisplayName,
+  textModels,
+} from '../../../../shared/models';
 import type { AppError } from '../../../../shared/result';
 import { openStream, type StreamHandle } from '../../api';
 import { useSettings } from '../../app/settings-context';
@@ -85,7 +90,7 @@ export function LiveExperiment() {
             m.features.systemPrompt &&
             !m.outputModalities.includes('embedding'),
         )
-        .map((m) => ({ id: invocableModelId(m, region), label: `${m.provider} ${m.name}` })),
+        .map((m) => ({ id: invocableModelId(m, region), label: modelDisplayName(m) })),
     [region],
   );
   const [modelId, setModelId] = useState(

@@ -1,0 +1,142 @@
+/**
+ * From a saved conversation to a ConverseStream request, and the model facts the chat needs.
+ * Converse keeps no state between calls, so every turn sends the whole conversation again. Pure
+ * (no DOM, no IndexedDB), so it is unit-tested.
+ */
+import type { ModelEntry } from '../../../../shared/catalog-schema';
+import type { Availability, ChatMessage, StreamInput } from '../../../../shared/contract';
+import {
+  baseModelId,
+  findModel,
+  invocableModelId,
+  modelDisplayName,
+  textModels,
+} from '../../../../shared/models';
+import type { ChatSettings, Conversation } from '../../db/db';
+
+export type ConverseRequest = StreamInput<'converseStream'>;
+
+/** The most output tokens the chat offers when the catalog gives no limit for a model. */
+export const FALLBACK_MAX_OUTPUT = 4096;
+
+/** The model's output limit from the catalog (capped by the contract's 200,000). */
+export function maxOutputFor(modelId: string): number {
+  const max = findModel(modelId)?.maxOutputTokens ?? FALLBACK_MAX_OUTPUT;
+  return Math.min(max, 200_000);
+}
+
+/**
+ * The request for the next answer: the conversation's turns as alternating messages, the system
+ * prompt and inference settings, and the guardrail when one is set. Assistant turns that produced
+ * no text (a failure before the first token) are left out, and the user turns around them are
+ * joined, because Converse needs user and assistant messages to alternate.
+ */
+export function buildConverseInput(
+  conversation: Conversation,
+  feature: 'chat' | 'compare' = 'chat',
+): ConverseRequest {
+  const messages: ChatMessage[] = [];
+  for (const turn of conversation.turns) {
+    const content: ChatMessage['content'] =
+      turn.role === 'user'
+        ? [
+            // Images first, then the question about them (the order the model providers advise).
+            ...turn.images.map((i) => ({ image: { format: i.format, base64: i.base64 } })),
+            ...(turn.text.trim() ? [{ text: turn.text }] : []),
+          ]
+        : turn.text.trim()
+          ? [{ text: turn.text }]
+          : [];
+    if (content.length === 0) continue;
+    const last = messages.at(-1);
+    if (last?.role === turn.role) last.content = [...last.content, ...content];
+    else messages.push({ role: turn.role, content });
+  }
+  const s = conversation.settings;
+  const model = findModel(s.modelId);
+  const system = s.system.trim() && model?.features.systemPrompt !== false ? s.system : undefined;
+  return {
+    modelId: s.modelId,
+    feature,
+    ...(system ? { system } : {}),
+    messages,
+    inferenceConfig: {
+      maxTokens: s.maxTokens,
+      temperature: s.temperature,
+      ...(s.topP !== null ? { topP: s.topP } : {}),
+      ...(s.stopSequences.length > 0 ? { stopSequences: s.stopSequences } : {}),
+    },
+    ...(s.guardrail
+      ? {
+          guardrail: {
+            id: s.guardrail.id.trim(),
+            version: s.guardrail.version.trim(),
+            trace: s.guardrail.trace,
+          },
+        }
+      : {}),
+  };
+}
+
+/** "Anthropic Claude Haiku 4.5", "Amazon Nova Lite": the provider once, then the model. */
+export function modelLabel(model: ModelEntry): string {
+  return modelDisplayName(model);
+}
+
+export interface ChatModel {
+  /** The id to call in this region (an inference profile when the catalog knows one). */
+  id: string;
+  label: string;
+  entry: ModelEntry;
+}
+
+/** Text models that stream and still answer on Bedrock, with the id to call in `region`. */
+export function chatModels(region: string): ChatModel[] {
+  return textModels()
+    .filter(
+      (m) =>
+        m.lifecycle !== 'end-of-life' &&
+        m.features.streaming &&
+        !m.outputModalities.includes('embedding'),
+    )
+    .map((m) => ({ id: invocableModelId(m, region), label: modelLabel(m), entry: m }));
+}
+
+export type AvailabilityStatus = 'on-demand' | 'profile' | 'not-listed';
+
+/**
+ * What the account's availability check says about a model: offered on demand, offered through
+ * an inference profile, or not listed for the account in that region.
+ */
+export function availabilityOf(model: ModelEntry, availability: Availability): AvailabilityStatus {
+  const listed = availability.models.find((x) => x.modelId === model.id);
+  if (listed?.inferenceTypes.includes('ON_DEMAND')) return 'on-demand';
+  const inProfile = availability.inferenceProfiles.some((p) =>
+    p.modelIds.some((id) => baseModelId(id) === model.id),
+  );
+  return inProfile || listed ? 'profile' : 'not-listed';
+}
+
+/**
+ * The picker's id for a model id from elsewhere (Settings stores bare ids such as
+ * `amazon.nova-micro-v1:0`; the picker offers the id to call in the region, which may be a
+ * profile). Ids the catalog does not know are kept as they are.
+ */
+export function pickerModelId(modelId: string, models: readonly ChatModel[]): string {
+  if (models.some((m) => m.id === modelId)) return modelId;
+  const base = baseModelId(modelId);
+  return models.find((m) => m.entry.id === base)?.id ?? modelId;
+}
+
+/** Default settings for a new chat with `modelId`. */
+export function defaultChatSettings(modelId: string): ChatSettings {
+  return {
+    modelId,
+    system: '',
+    temperature: 0.7,
+    topP: null,
+    maxTokens: Math.min(1024, maxOutputFor(modelId)),
+    stopSequences: [],
+    guardrail: null,
+  };
+}

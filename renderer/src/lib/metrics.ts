@@ -1,0 +1,352 @@
+/**
+ * Metrics over the invocation log and the Playground's compare runs: percentiles, per-day and
+ * per-model aggregation, local-day bucketing, the month-to-date spend against a budget, cost
+ * arithmetic and a simple measure of how different repeated replies are. Pure: no DOM, no clock
+ * (callers pass `now`), no React.
+ */
+import type { InvocationRecord } from '../../../shared/invocations';
+import { estimateTokenCost } from '../../../shared/models';
+
+// ---------------------------------------------------------------------------------------------
+// Percentiles
+
+/**
+ * The p-th percentile by the **nearest-rank** method: sort the values and take the one at rank
+ * ⌈p/100 × n⌉ (1-based), so the answer is always a value that was actually observed. p = 0 gives
+ * the minimum, p = 100 the maximum. Null for an empty list; non-finite values are ignored.
+ *
+ * Example: for 1..10, p50 is the 5th value (5) and p95 the 10th (10).
+ */
+export function percentile(values: readonly number[], p: number): number | null {
+  if (!(p >= 0 && p <= 100)) throw new RangeError(`A percentile must be 0..100, not ${p}.`);
+  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  if (sorted.length === 0) return null;
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[rank - 1] ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Local days
+
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormatter(timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = timeZone ?? '';
+  let formatter = dayFormatters.get(key);
+  if (!formatter) {
+    // en-CA formats a date as YYYY-MM-DD.
+    formatter = new Intl.DateTimeFormat('en-CA', {
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      ...(timeZone ? { timeZone } : {}),
+    });
+    dayFormatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+/**
+ * The calendar day (YYYY-MM-DD) an instant falls on in a time zone: the learner's own zone when
+ * `timeZone` is left out, so a call at 23:30 local time counts for that evening, not for the UTC
+ * day it may fall on.
+ */
+export function localDay(at: string | number | Date, timeZone?: string): string {
+  const date = at instanceof Date ? at : new Date(at);
+  const parts = dayFormatter(timeZone).formatToParts(date);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** The calendar month (YYYY-MM) of an instant in a time zone (default: the learner's own). */
+export function localMonth(at: string | number | Date, timeZone?: string): string {
+  return localDay(at, timeZone).slice(0, 7);
+}
+
+/** The day `delta` calendar days after a YYYY-MM-DD day (pure date arithmetic, no time zone). */
+export function addDays(day: string, delta: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  const date = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + delta));
+  return date.toISOString().slice(0, 10);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Aggregation
+
+/** Totals over a set of invocation records. */
+export interface Aggregate {
+  invocations: number;
+  ok: number;
+  errors: number;
+  cancelled: number;
+  inputTokens: number;
+  outputTokens: number;
+  /** Sum of the records' estimated costs (records without a price count as 0). */
+  costUsd: number;
+  /** Records whose cost is unknown (no price in the catalog), so `costUsd` leaves them out. */
+  unpriced: number;
+  /** Latency percentiles over the successful calls only (nearest rank); null when there are none. */
+  p50LatencyMs: number | null;
+  p95LatencyMs: number | null;
+  /** Time-to-first-token percentiles over successful streamed calls. */
+  p50FirstTokenMs: number | null;
+  p95FirstTokenMs: number | null;
+}
+
+export function aggregate(records: readonly InvocationRecord[]): Aggregate {
+  const latencies: number[] = [];
+  const firstTokens: number[] = [];
+  const totals = {
+    invocations: records.length,
+    ok: 0,
+    errors: 0,
+    cancelled: 0,
+    inputTokens: 0,
+    outputTokens: 0,
+    costUsd: 0,
+    unpriced: 0,
+  };
+  for (const r of records) {
+    if (r.status === 'ok') {
+      totals.ok++;
+      latencies.push(r.latencyMs);
+      if (r.firstTokenMs !== null) firstTokens.push(r.firstTokenMs);
+    } else if (r.status === 'error') totals.errors++;
+    else totals.cancelled++;
+    totals.inputTokens += r.inputTokens ?? 0;
+    totals.outputTokens += r.outputTokens ?? 0;
+    if (r.costUsd === null) {
+      // A failed call before any tokens costs nothing; only count calls that did use something.
+      if (r.status === 'ok' || (r.inputTokens ?? 0) + (r.outputTokens ?? 0) > 0) totals.unpriced++;
+    } else totals.costUsd += r.costUsd;
+  }
+  return {
+    ...totals,
+    p50LatencyMs: percentile(latencies, 50),
+    p95LatencyMs: percentile(latencies, 95),
+    p50FirstTokenMs: percentile(firstTokens, 50),
+    p95FirstTokenMs: percentile(firstTokens, 95),
+  };
+}
+
+/** Groups records by a key and aggregates each group; groups come back sorted by key. */
+function groupBy<K extends string>(
+  records: readonly InvocationRecord[],
+  keyOf: (r: InvocationRecord) => K,
+): { key: K; stats: Aggregate }[] {
+  const groups = new Map<K, InvocationRecord[]>();
+  for (const r of records) {
+    const key = keyOf(r);
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, group]) => ({ key, stats: aggregate(group) }));
+}
+
+/** One row per local day that has calls, oldest first. */
+export function byDay(
+  records: readonly InvocationRecord[],
+  timeZone?: string,
+): { day: string; stats: Aggregate }[] {
+  return groupBy(records, (r) => localDay(r.at, timeZone)).map(({ key, stats }) => ({
+    day: key,
+    stats,
+  }));
+}
+
+/** One row per model id as called (an inference-profile id is its own row), sorted by id. */
+export function byModel(
+  records: readonly InvocationRecord[],
+): { modelId: string; stats: Aggregate }[] {
+  return groupBy(records, (r) => r.modelId).map(({ key, stats }) => ({ modelId: key, stats }));
+}
+
+/**
+ * The last `days` local days up to and including `now`'s day, oldest first, each with its
+ * aggregate (days without calls have zero counts): the series a daily bar chart draws.
+ */
+export function dailySeries(
+  records: readonly InvocationRecord[],
+  days: number,
+  now: Date,
+  timeZone?: string,
+): { day: string; stats: Aggregate }[] {
+  const found = new Map(byDay(records, timeZone).map((d) => [d.day, d.stats]));
+  const today = localDay(now, timeZone);
+  return Array.from({ length: days }, (_, i) => {
+    const day = addDays(today, i - days + 1);
+    return { day, stats: found.get(day) ?? aggregate([]) };
+  });
+}
+
+/** Failed calls by error code, most frequent first (ties by code). Cancelled calls are not errors. */
+export function errorsByCode(
+  records: readonly InvocationRecord[],
+): { code: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const r of records) {
+    if (r.status !== 'error') continue;
+    const code = r.errorCode ?? 'unknown';
+    counts.set(code, (counts.get(code) ?? 0) + 1);
+  }
+  return [...counts.entries()]
+    .map(([code, count]) => ({ code, count }))
+    .sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : 1));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Budget
+
+/** Estimated spend of the calls made in `now`'s local calendar month, up to `now`. */
+export function monthToDateCost(
+  records: readonly InvocationRecord[],
+  now: Date,
+  timeZone?: string,
+): number {
+  const month = localMonth(now, timeZone);
+  let sum = 0;
+  for (const r of records) {
+    if (r.costUsd === null) continue;
+    if (Date.parse(r.at) > now.getTime()) continue;
+    if (localMonth(r.at, timeZone) === month) sum += r.costUsd;
+  }
+  return sum;
+}
+
+/** The share of the budget at which the dashboard starts warning. */
+export const BUDGET_WARNING_SHARE = 0.8;
+
+export type BudgetLevel = 'under' | 'warning' | 'exceeded';
+
+export interface BudgetStatus {
+  spentUsd: number;
+  budgetUsd: number;
+  /** spent / budget (may pass 1). */
+  share: number;
+  /** `warning` from 80% of the budget, `exceeded` from 100% (both inclusive). */
+  level: BudgetLevel;
+}
+
+/** Where a month's spend stands against a monthly budget; null when no budget is set. */
+export function budgetStatus(spentUsd: number, budgetUsd: number | null): BudgetStatus | null {
+  if (budgetUsd === null || !(budgetUsd > 0)) return null;
+  const share = spentUsd / budgetUsd;
+  // Compare in whole micro-dollars so that, say, $0.8 of $1 is not missed by a rounding error.
+  const spentMicros = Math.round(spentUsd * 1e6);
+  const budgetMicros = Math.round(budgetUsd * 1e6);
+  const level: BudgetLevel =
+    spentMicros >= budgetMicros
+      ? 'exceeded'
+      : spentMicros * 10 >= budgetMicros * (BUDGET_WARNING_SHARE * 10)
+        ? 'warning'
+        : 'under';
+  return { spentUsd, budgetUsd, share, level };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cost arithmetic
+
+/** USD for a number of tokens at a price per 1,000 tokens. */
+export function tokensCost(tokens: number, usdPer1k: number): number {
+  return (tokens / 1000) * usdPer1k;
+}
+
+/** A rough token count for a cost preview: about four characters per token (English text). */
+export function roughTokenCount(text: string): number {
+  return Math.ceil(text.length / 4);
+}
+
+/** Sums costs, treating unknown (null) ones separately so a total never hides them. */
+export function sumCosts(costs: readonly (number | null)[]): { usd: number; unknown: number } {
+  let usd = 0;
+  let unknown = 0;
+  for (const c of costs) {
+    if (c === null) unknown++;
+    else usd += c;
+  }
+  return { usd, unknown };
+}
+
+/**
+ * The most a compare run can cost: for each column, `runs` calls of `inputTokens` in and at most
+ * `maxOutputTokens` out at the catalog's on-demand prices. Models without a token price are
+ * listed in `unpriced` and left out of `maxUsd`.
+ */
+export function estimateCompareCost(
+  modelIds: readonly string[],
+  inputTokens: number,
+  maxOutputTokens: number,
+  runs: number,
+): { maxUsd: number; unpriced: string[] } {
+  let maxUsd = 0;
+  const unpriced: string[] = [];
+  for (const id of modelIds) {
+    const cost = estimateTokenCost(id, inputTokens * runs, maxOutputTokens * runs);
+    if (cost === null) unpriced.push(id);
+    else maxUsd += cost;
+  }
+  return { maxUsd, unpriced };
+}
+
+/** A dollar amount for people: more decimals for the fractions of a cent calls usually cost. */
+export function formatUsd(usd: number): string {
+  if (usd === 0) return '$0.00';
+  const abs = Math.abs(usd);
+  if (abs < 0.0001) return `$${usd.toFixed(6)}`;
+  if (abs < 0.01) return `$${usd.toFixed(5)}`;
+  if (abs < 1) return `$${usd.toFixed(4)}`;
+  return `$${usd.toFixed(2)}`;
+}
+
+/** Milliseconds for people: whole ms below 10 s, seconds with one decimal above. */
+export function formatMs(ms: number | null): string {
+  if (ms === null) return '–';
+  return ms < 10_000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// How different repeated replies are
+
+/** A reply with spacing normalised and case folded, for counting distinct replies. */
+export function normaliseReply(text: string): string {
+  return text.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+function wordSet(text: string): Set<string> {
+  return new Set(normaliseReply(text).match(/[\p{L}\p{N}']+/gu) ?? []);
+}
+
+/** Jaccard distance of two replies' word sets: 0 = same words, 1 = no word in common. */
+export function jaccardDistance(a: string, b: string): number {
+  const x = wordSet(a);
+  const y = wordSet(b);
+  if (x.size === 0 && y.size === 0) return 0;
+  let both = 0;
+  for (const w of x) if (y.has(w)) both++;
+  return 1 - both / (x.size + y.size - both);
+}
+
+/**
+ * How different a set of replies to the same prompt are: how many distinct replies there are
+ * (ignoring case and spacing), and the mean Jaccard distance between the word sets of every pair
+ * (null with fewer than two replies).
+ */
+export function replyDiversity(replies: readonly string[]): {
+  replies: number;
+  distinct: number;
+  meanDistance: number | null;
+} {
+  const distinct = new Set(replies.map(normaliseReply)).size;
+  let sum = 0;
+  let pairs = 0;
+  for (let i = 0; i < replies.length; i++) {
+    for (let j = i + 1; j < replies.length; j++) {
+      sum += jaccardDistance(replies[i] ?? '', replies[j] ?? '');
+      pairs++;
+    }
+  }
+  return { replies: replies.length, distinct, meanDistance: pairs > 0 ? sum / pairs : null };
+}
