@@ -8,6 +8,15 @@
  * - notes search: index build and query latency over the whole corpus;
  * - token lab: the sampling pipeline over 50 candidates and 10,000 draws with a histogram;
  * - diffusion lab: one forward frame of a 256x256 image and 50 reverse steps.
+ * - spaced review: the due-queue query over 10,000 cards and 50,000 attempts, in headless
+ *   Chromium's IndexedDB (what the app uses) and on fake-indexeddb in Node; drawing a mock exam
+ *   from 10,000 questions (bench/quiz-core.ts).
+ * - backup: importing a file of 10,000 questions into a fresh database (bench/backup.ts).
+ * - streaming: a delta written by the fake Bedrock -> its text in the DOM of the Playground's
+ *   Compare view, at 50 and 200 deltas per second (bench/streaming.ts; goal p95 < 16 ms).
+ *
+ * - playground chat: safe Markdown render of a streamed answer per delta, and searching 200 saved
+ *   chats (bench/chat.ts).
  *
  * Goals: initial JS under 250 kB gzip, first content under 300 ms; search index under 100 ms and
  * a query under 5 ms.
@@ -34,6 +43,21 @@ import {
   reverseSample,
 } from '../renderer/src/lib/diffusion';
 import { dataset, draw } from '../renderer/src/features/diffusion-lab/drawings';
+import {
+  accuracy,
+  dailyCounts,
+  dayOf,
+  dueForecast,
+  heatmap,
+  streak,
+  weakestTasks,
+} from '../renderer/src/lib/stats';
+import { EXAM_GUIDE } from '../shared/exam-guide';
+import { quizFigures } from './quiz';
+import { quizFiguresInChromium } from './quiz-browser';
+import { backupFigures } from './backup';
+import { printStreaming, streamingFigures } from './streaming';
+import { chatFigures, printChat } from './chat';
 
 const RUNS = 9;
 
@@ -242,6 +266,50 @@ function diffusionFigures() {
   return { forward: median(forward), reverse: median(reverse), items: data.length };
 }
 
+/**
+ * Practice stats: everything the Stats tab computes (accuracy, calendar, streak, forecast, weakest
+ * areas) for a heavy year of practice: 20,000 answers to 500 questions and 500 review cards.
+ */
+function statsFigures() {
+  const tasks = EXAM_GUIDE.domains.flatMap((d) =>
+    d.tasks.map((t) => ({ domain: d.id, task: t.id })),
+  );
+  const questions = Array.from({ length: 500 }, (_, i) => ({
+    id: `q${i}`,
+    ...tasks[i % tasks.length]!,
+    sourceNoteId: `note-${i % 39}`,
+  }));
+  const start = Date.parse('2025-06-01T08:00:00Z');
+  const attempts = Array.from({ length: 20_000 }, (_, i) => ({
+    id: `a${i}`,
+    questionId: `q${(i * 7) % 500}`,
+    at: new Date(start + i * 26 * 60_000).toISOString(),
+    correct: (i * 13) % 10 < 7,
+    mode: 'practice' as const,
+  }));
+  const cards = questions.map((q, i) => ({
+    questionId: q.id,
+    due: new Date(start + 365 * 86_400_000 + i * 3_600_000).toISOString(),
+    state: 2,
+  }));
+  const notes = loadCorpus().notes.map((n) => ({ id: n.id, title: n.title, tasks: n.tasks }));
+  const now = new Date(start + 366 * 86_400_000);
+  const times: number[] = [];
+  for (let i = 0; i < 15; i++) {
+    const t = performance.now();
+    const day = dayOf();
+    const today = day(now);
+    const acc = accuracy(attempts, questions);
+    const counts = dailyCounts(attempts, day);
+    streak(counts, today);
+    heatmap(counts, today, 26, 1);
+    dueForecast(cards, today, day, 30);
+    weakestTasks(acc, questions, notes);
+    times.push(performance.now() - t);
+  }
+  return { all: median(times), answers: attempts.length };
+}
+
 const sizes = await bundleSizes();
 console.log('Renderer bundle (gzip)');
 console.log(`  initial JS   ${kB(sizes.js).padStart(10)}   goal < 250 kB`);
@@ -281,6 +349,50 @@ console.log(
   `  50 reverse steps (DDIM, ${diffusion.items} images of 32x32, guided) ${diffusion.reverse.toFixed(0).padStart(4)} ms   goal < 500 ms`,
 );
 
+const stats = statsFigures();
+console.log('\nPractice stats (median of 15)');
+console.log(
+  `  every figure, ${stats.answers.toLocaleString('en-US')} answers ${stats.all.toFixed(1).padStart(8)} ms   goal < 100 ms (recomputed when an answer is saved)`,
+);
+
+// Spaced review and mock exam (bench/quiz.ts): IndexedDB here is fake-indexeddb, a pure-JS
+// implementation in Node that is slower per row than Chromium's, so these are upper bounds.
+const steady = await quizFigures();
+const backlog = await quizFigures(30, 60);
+const chromiumQuiz = await (async () => {
+  const browser = await launchChromium();
+  try {
+    return await quizFiguresInChromium(browser);
+  } finally {
+    await browser.close();
+  }
+})();
+console.log(
+  `\nSpaced review and mock exam (median; ${steady.cards.toLocaleString('en-US')} cards, ${steady.attempts.toLocaleString('en-US')} attempts)`,
+);
+const queueLine = (label: string, f: typeof steady) =>
+  console.log(
+    `  due queue, ${String(f.due).padStart(5)} due, ${label.padEnd(34)} ${f.queueMs.toFixed(1).padStart(6)} ms  (due rows ${f.parts.dueRowsMs.toFixed(1)}, new today ${f.parts.newTodayMs.toFixed(1)}, card keys ${f.parts.cardKeysMs.toFixed(1)})`,
+  );
+queueLine('steady state, Chromium IndexedDB', chromiumQuiz.steady);
+queueLine("a month's backlog, Chromium IndexedDB", chromiumQuiz.backlog);
+queueLine('steady state, fake-indexeddb (Node)', steady);
+queueLine("a month's backlog, fake-indexeddb", backlog);
+console.log('  goal: due queue < 20 ms');
+console.log(`  draw a 65-question exam from 10,000 ${steady.drawMs.toFixed(2).padStart(7)} ms`);
+
+// Backup import (bench/backup.ts): fake-indexeddb in Node, so the write is an upper bound.
+const backup = await backupFigures();
+console.log(
+  `\nBackup import, ${backup.count.toLocaleString('en-US')} questions (${(backup.bytes / 1048576).toFixed(1)} MB file, fake-indexeddb)`,
+);
+console.log(
+  `  parse and check (JSON, zod, rules, passages) ${backup.parseMs.toFixed(0).padStart(6)} ms`,
+);
+console.log(
+  `  merge and write, one transaction            ${backup.writeMs.toFixed(0).padStart(6)} ms`,
+);
+
 const { fcp, ready, empty } = await firstContent();
 console.log(`\nBrowser mode, headless Chromium, median of ${RUNS} fresh page loads`);
 console.log(
@@ -291,3 +403,9 @@ console.log(
 );
 console.log(`  first contentful paint, all runs: ${fcp.map((x) => x.toFixed(0)).join(', ')} ms`);
 console.log(`  baseline: a static image, same server and browser: ${median(empty).toFixed(0)} ms`);
+
+// Streaming latency in the Playground's Compare view (bench/streaming.ts).
+printStreaming(await streamingFigures());
+
+// Playground chat (bench/chat.ts).
+printChat(await chatFigures());

@@ -1,0 +1,147 @@
+/**
+ * Bench figures for spaced review and the mock exam (printed by bench/run.ts):
+ * - the due-queue query (`readDueQueue`: due cards through the `due` index, card keys, today's
+ *   new count through the `at` index) over 10,000 cards and 50,000 attempts. This module uses
+ *   whatever `indexedDB` the global scope has: bench/run.ts runs it in Node on fake-indexeddb and
+ *   bench/quiz-browser.ts bundles it into a page in Chromium, whose IndexedDB the app really uses;
+ * - drawing a 65-question mock exam from 10,000 questions.
+ */
+import { EXAM_GUIDE } from '../shared/exam-guide';
+import type { Question } from '../shared/questions';
+import { setDb, StratumDb, type Attempt, type ReviewCard } from '../renderer/src/db/db';
+import { newIntroducedToday, readDueQueue } from '../renderer/src/db/review';
+import { drawExam } from '../renderer/src/lib/mock-exam';
+import { createRng } from '../renderer/src/lib/sampling';
+import { DEFAULT_NEW_PER_DAY } from '../renderer/src/lib/review';
+
+const DAY = 86_400_000;
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+function syntheticQuestion(i: number): Question {
+  const domain = 1 + (i % 5);
+  const tasks = EXAM_GUIDE.domains[domain - 1]!.tasks;
+  return {
+    id: `q${i}`,
+    type: 'single',
+    stem: `Synthetic question number ${i} for the benchmark.`,
+    domain,
+    task: tasks[i % tasks.length]!.id,
+    sourceNoteId: 'ai-ml-basics',
+    sourcePassage: 'A passage that is long enough to quote.',
+    difficulty: 'medium',
+    explanation: 'Because the passage says so, plainly.',
+    origin: { kind: 'bank' },
+    tags: [],
+    options: ['a', 'b', 'c', 'd'].map((o) => ({ id: o, text: `Option ${o}` })),
+    answer: 'a',
+    whyWrong: {},
+  };
+}
+
+/**
+ * `backlog` sets how far back due dates go: a steady state has a few percent of cards due
+ * (due dates from 3 days ago to 90 days ahead: about 3%), a learner back from a break has many
+ * more (30 days ago to 60 ahead: about a third).
+ */
+export async function quizFigures(
+  backlogDays = 3,
+  aheadDays = 90,
+): Promise<{
+  cards: number;
+  attempts: number;
+  due: number;
+  queueMs: number;
+  drawMs: number;
+  seedMs: number;
+  parts: { dueRowsMs: number; newTodayMs: number; cardKeysMs: number };
+}> {
+  const db = new StratumDb(`stratum-bench-${Date.now()}`);
+  setDb(db);
+  const now = new Date();
+  const rng = createRng(1);
+  const t0 = performance.now();
+  // 10,000 cards, most in review, some learning or relearning.
+  const cards: ReviewCard[] = Array.from({ length: 10_000 }, (_, i) => {
+    const due = new Date(
+      now.getTime() + (rng.next() * (backlogDays + aheadDays) - backlogDays) * DAY,
+    ).toISOString();
+    const state = rng.next() < 0.9 ? 2 : rng.next() < 0.5 ? 1 : 3;
+    return {
+      questionId: `q${i}`,
+      due,
+      stability: 1 + rng.next() * 50,
+      difficulty: 1 + rng.next() * 9,
+      elapsedDays: 0,
+      scheduledDays: 5,
+      learningSteps: 0,
+      reps: 1 + Math.floor(rng.next() * 10),
+      lapses: Math.floor(rng.next() * 3),
+      state,
+      lastReview: new Date(now.getTime() - rng.next() * 30 * DAY).toISOString(),
+    };
+  });
+  // 50,000 attempts over the last year, a few hundred of them today.
+  const modes = ['practice', 'review', 'exam'] as const;
+  const attempts: Attempt[] = Array.from({ length: 50_000 }, (_, i) => ({
+    id: `a${i}`,
+    questionId: `q${Math.floor(rng.next() * 12_000)}`,
+    at: new Date(
+      now.getTime() - (i < 300 ? rng.next() * 3_600_000 : rng.next() * 365 * DAY),
+    ).toISOString(),
+    correct: rng.next() < 0.7,
+    mode: modes[i % 3]!,
+  }));
+  await db.reviewCards.bulkPut(cards);
+  await db.attempts.bulkPut(attempts);
+  const seedMs = performance.now() - t0;
+
+  const pool = Array.from({ length: 10_000 }, (_, i) => syntheticQuestion(i));
+  const poolIds = [...pool.map((q) => q.id), 'new-1', 'new-2'];
+  const queueTimes: number[] = [];
+  let due = 0;
+  for (let i = 0; i < 15; i++) {
+    const t = performance.now();
+    const queue = await readDueQueue(poolIds, now, DEFAULT_NEW_PER_DAY);
+    queueTimes.push(performance.now() - t);
+    due = queue.length;
+  }
+  // Where the query's time goes: each of its reads alone.
+  const timeOf = async (f: () => Promise<unknown>) => {
+    const times: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      const t = performance.now();
+      await f();
+      times.push(performance.now() - t);
+    }
+    return median(times);
+  };
+  const parts = {
+    dueRowsMs: await timeOf(() =>
+      db.reviewCards.where('due').belowOrEqual(now.toISOString()).toArray(),
+    ),
+    newTodayMs: await timeOf(() => newIntroducedToday(now)),
+    cardKeysMs: await timeOf(() => db.reviewCards.toCollection().primaryKeys()),
+  };
+  const drawTimes: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    const t = performance.now();
+    drawExam(pool, EXAM_GUIDE.domains, i);
+    drawTimes.push(performance.now() - t);
+  }
+  setDb(null);
+  await db.delete();
+  return {
+    cards: cards.length,
+    attempts: attempts.length,
+    due,
+    queueMs: median(queueTimes.slice(1)),
+    drawMs: median(drawTimes),
+    seedMs,
+    parts,
+  };
+}
