@@ -138,7 +138,10 @@ function NextSteps() {
           <Link href="/practice">Practise with exam-style questions</Link>
           <span className="muted">
             Over 200 original questions in the exam’s four formats, each explained, filtered by
-            domain or by what you missed.
+            domain or by what you missed; <Link href="/practice/review">spaced review</Link>, a
+            timed <Link href="/practice/exam">mock exam</Link>, your{' '}
+            <Link href="/practice/stats">stats</Link>, and new questions written by Bedrock from the
+            notes.
           </span>
         </li>
         <li>
@@ -159,6 +162,13 @@ function NextSteps() {
           <span className="muted">
             Providers, modalities, context windows and on-demand prices: the criteria task 3.1 asks
             you to weigh.
+          </span>
+        </li>
+        <li>
+          <Link href="/playground">Experiment with models on Bedrock</Link>
+          <span className="muted">
+            Streaming chat, side-by-side comparisons, prompt techniques, guardrails, and a log of
+            every call with its latency, tokens and cost.
           </span>
         </li>
         <li>
