@@ -55,6 +55,8 @@ export async function quizFigures(
   cards: number;
   attempts: number;
   due: number;
+  /** The first query of a session (it also reads every card key). */
+  firstQueueMs: number;
   queueMs: number;
   drawMs: number;
   seedMs: number;
@@ -95,6 +97,8 @@ export async function quizFigures(
     ).toISOString(),
     correct: rng.next() < 0.7,
     mode: modes[i % 3]!,
+    // As the app writes review answers since v7: whether the answer introduced its question.
+    ...(i % 3 === 1 ? { newCard: rng.next() < 0.2 } : {}),
   }));
   await db.reviewCards.bulkPut(cards);
   await db.attempts.bulkPut(attempts);
@@ -125,6 +129,7 @@ export async function quizFigures(
       db.reviewCards.where('due').belowOrEqual(now.toISOString()).toArray(),
     ),
     newTodayMs: await timeOf(() => newIntroducedToday(now)),
+    // Read once per database, then kept in memory (renderer/src/db/review.ts).
     cardKeysMs: await timeOf(() => db.reviewCards.toCollection().primaryKeys()),
   };
   const drawTimes: number[] = [];
@@ -139,6 +144,7 @@ export async function quizFigures(
     cards: cards.length,
     attempts: attempts.length,
     due,
+    firstQueueMs: queueTimes[0]!,
     queueMs: median(queueTimes.slice(1)),
     drawMs: median(drawTimes),
     seedMs,

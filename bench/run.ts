@@ -372,7 +372,7 @@ console.log(
 );
 const queueLine = (label: string, f: typeof steady) =>
   console.log(
-    `  due queue, ${String(f.due).padStart(5)} due, ${label.padEnd(34)} ${f.queueMs.toFixed(1).padStart(6)} ms  (due rows ${f.parts.dueRowsMs.toFixed(1)}, new today ${f.parts.newTodayMs.toFixed(1)}, card keys ${f.parts.cardKeysMs.toFixed(1)})`,
+    `  due queue, ${String(f.due).padStart(5)} due, ${label.padEnd(38)} ${f.queueMs.toFixed(1).padStart(6)} ms  (first of a session ${f.firstQueueMs.toFixed(0)} ms; reads: due rows ${f.parts.dueRowsMs.toFixed(1)}, new today ${f.parts.newTodayMs.toFixed(1)}, all card keys ${f.parts.cardKeysMs.toFixed(1)}, once)`,
   );
 queueLine('steady state, Chromium IndexedDB', chromiumQuiz.steady);
 queueLine("a month's backlog, Chromium IndexedDB", chromiumQuiz.backlog);

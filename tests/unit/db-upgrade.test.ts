@@ -63,6 +63,13 @@ describe('version 5', () => {
     expect(await current.attempts.orderBy('at').toArray()).toEqual(rows);
     // The new `mode` index answers queries over the old rows.
     expect(await current.attempts.where('mode').equals('practice').count()).toBe(2);
+    // v7's compound index covers them too.
+    expect(
+      await current.attempts
+        .where('[mode+at]')
+        .between(['practice', '2026-11-21T00:00:00.000Z'], ['practice', '2026-11-22T00:00:00.000Z'])
+        .count(),
+    ).toBe(1);
     expect(rows.every((r) => Attempt.safeParse(r).success)).toBe(true);
     for (const table of [current.questions, current.reports, current.reviewCards, current.exams]) {
       expect(await table.count()).toBe(0);

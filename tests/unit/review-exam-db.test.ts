@@ -18,6 +18,7 @@ import {
 import { saveProgress, startExam, submitExam, unfinishedExam } from '../../renderer/src/db/exams';
 import { allAttempts, recordAttempt } from '../../renderer/src/db/attempts';
 import { Rating, State } from '../../renderer/src/lib/review';
+import { applyImport, exportBackup, parseBackup } from '../../renderer/src/db/backup';
 
 let db: StratumDb;
 let n = 0;
@@ -102,6 +103,73 @@ describe('review storage', () => {
     const next = await nextDueAfter(now, new Set(pool));
     expect(next).toBe((await getCard('q-new1'))!.due);
     expect(await nextDueAfter(now, new Set(['q-old']))).toBeNull();
+  });
+
+  it('counts new questions from answers written before v7 (no newCard field)', async () => {
+    // Two review answers today, as v5/v6 wrote them: no `newCard`. q-a was first seen today (its
+    // card has one repetition); q-b was seen yesterday too (its card has two).
+    const card = (questionId: string, reps: number): ReviewCard => ({
+      questionId,
+      due: at(11, 9).toISOString(),
+      stability: 3,
+      difficulty: 5,
+      elapsedDays: 0,
+      scheduledDays: 1,
+      learningSteps: 0,
+      reps,
+      lapses: 0,
+      state: State.Review,
+      lastReview: at(10, 9).toISOString(),
+    });
+    await db.reviewCards.bulkPut([card('q-a', 1), card('q-b', 2)]);
+    await db.attempts.bulkPut([
+      { id: 'a1', questionId: 'q-a', at: at(10, 9).toISOString(), correct: true, mode: 'review' },
+      { id: 'a2', questionId: 'q-b', at: at(10, 9).toISOString(), correct: true, mode: 'review' },
+    ]);
+    expect(await newIntroducedToday(at(10, 12))).toBe(1);
+    // A new-style answer today joins them: the old way is still used for the whole day.
+    await answerReview({ questionId: 'q-c', correct: true, rating: Rating.Good, now: at(10, 10) });
+    expect(await newIntroducedToday(at(10, 12))).toBe(2);
+  });
+
+  it('keeps the due queue’s view of which questions are new in step with ratings, undo and imports', async () => {
+    const pool = ['q-a', 'q-b', 'q-c'];
+    const now = at(10, 9);
+    const newIds = async () =>
+      (await readDueQueue(pool, now, 10)).filter((i) => i.kind === 'new').map((i) => i.questionId);
+    expect(await newIds()).toEqual(['q-a', 'q-b', 'q-c']);
+    // A rating gives q-a a card: it is no longer new (and is not due yet).
+    const answer = await answerReview({
+      questionId: 'q-a',
+      correct: true,
+      rating: Rating.Easy,
+      now,
+    });
+    expect(await newIds()).toEqual(['q-b', 'q-c']);
+    // Undo removes the card again: q-a is new again.
+    await undoReview(answer);
+    expect(await newIds()).toEqual(['q-a', 'q-b', 'q-c']);
+    // A backup import that brings a card for q-b.
+    const { backup: file } = await exportBackup(db);
+    const card: ReviewCard = {
+      questionId: 'q-b',
+      due: at(20, 9).toISOString(),
+      stability: 10,
+      difficulty: 5,
+      elapsedDays: 0,
+      scheduledDays: 10,
+      learningSteps: 0,
+      reps: 3,
+      lapses: 0,
+      state: State.Review,
+      lastReview: at(9, 9).toISOString(),
+    };
+    const parsed = parseBackup(
+      JSON.stringify({ ...file, tables: { ...file.tables, reviewCards: [card] } }),
+    );
+    if (!parsed.ok) throw new Error(parsed.reason);
+    await applyImport(db, parsed.backup, 'keep-newer');
+    expect(await newIds()).toEqual(['q-a', 'q-c']);
   });
 
   it('skips an invalid stored card instead of failing, and a new answer replaces it', async () => {

@@ -24,6 +24,7 @@ import {
   type StratumDb,
 } from './db';
 import { issueText, sameJson } from './questions';
+import { forgetCardKeys } from './review';
 
 export const BACKUP_FORMAT = 'stratum-backup';
 export const BACKUP_VERSION = 1;
@@ -358,7 +359,7 @@ export async function applyImport(
   backup: Backup,
   choice: ImportChoice,
 ): Promise<ImportPlan> {
-  return db.transaction(
+  const applied = await db.transaction(
     'rw',
     TABLE_NAMES.map((t) => db.table(t)),
     async () => {
@@ -375,6 +376,9 @@ export async function applyImport(
       return out;
     },
   );
+  // Review cards may have been added: the due queue reads their keys again.
+  forgetCardKeys();
+  return applied;
 }
 
 /** A one-line summary of a plan: "12 questions added, 3 answers updated". */

@@ -75,6 +75,8 @@ export const Attempt = z.object({
   mode: z.enum(['practice', 'review', 'exam']),
   rating: z.number().int().min(1).max(4).optional(),
   examId: z.string().min(1).optional(),
+  /** Review answers from v7 on: true when this answer introduced the question (it had no card). */
+  newCard: z.boolean().optional(),
 });
 export type Attempt = z.infer<typeof Attempt>;
 
@@ -283,6 +285,11 @@ export class StratumDb extends Dexie {
     // v6 adds the playground's saved chats; every earlier table and row carries over unchanged.
     this.version(6).stores({
       conversations: 'id, updatedAt',
+    });
+    // v7: a compound index so the due queue reads only today's review answers, not every
+    // answer of the day. Rows are unchanged.
+    this.version(7).stores({
+      attempts: 'id, questionId, at, mode, [mode+at]',
     });
   }
 }

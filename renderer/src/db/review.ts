@@ -4,7 +4,7 @@
  * transaction, and undo restores the previous card and deletes the attempt in one transaction.
  * Rows are validated on the way out: a bad row is skipped, not deleted.
  */
-import { Attempt, getDb, ReviewCard } from './db';
+import { Attempt, getDb, ReviewCard, type StratumDb } from './db';
 import {
   countNewToday,
   dueQueue,
@@ -38,22 +38,50 @@ export async function getCard(questionId: string): Promise<ReviewCard | null> {
 }
 
 /**
- * New questions introduced today: today's review attempts come from the `at` index (not a scan
- * of every attempt), and their cards by key.
+ * New questions introduced today. Today's review answers come from the `[mode+at]` index (one
+ * range read of review answers only); answers written since v7 say whether they introduced their
+ * question (`newCard`). Should any of today's answers predate that field, their cards are read
+ * and counted the old way (a card with no more repetitions than today's answers is new today).
  */
 export async function newIntroducedToday(now: Date): Promise<number> {
   const db = getDb();
-  // One range read, filtered here: a Dexie filter() would walk a cursor row by row (much slower).
-  const today = (
-    await db.attempts
-      .where('at')
-      .between(startOfLocalDay(now).toISOString(), now.toISOString(), true, true)
-      .toArray()
-  ).filter((a: Attempt) => a.mode === 'review');
+  const today = await db.attempts
+    .where('[mode+at]')
+    .between(
+      ['review', startOfLocalDay(now).toISOString()],
+      ['review', now.toISOString()],
+      true,
+      true,
+    )
+    .toArray();
   if (today.length === 0) return 0;
-  const ids = [...new Set(today.map((a) => a.questionId))];
+  if (today.every((a: Attempt) => a.newCard !== undefined)) {
+    return new Set(today.filter((a: Attempt) => a.newCard).map((a: Attempt) => a.questionId)).size;
+  }
+  const ids = [...new Set(today.map((a: Attempt) => a.questionId))];
   const cards = valid((await db.reviewCards.bulkGet(ids)).filter((c) => c !== undefined));
   return countNewToday(today, new Map(cards.map((c) => [c.questionId, c])));
+}
+
+/**
+ * Which questions have a card, kept in memory: reading every card key is one IndexedDB request
+ * whose cost grows with the cards (about 30 ms for 10,000 in headless Chromium here), and the
+ * queue is recomputed after every rating. Loaded once per database, then kept in step by this
+ * module's own writes (answerReview, undoReview). Any other code that writes reviewCards (the
+ * backup import) must call `forgetCardKeys` after its transaction commits.
+ */
+let cardKeys: { db: StratumDb; keys: Set<string> } | null = null;
+
+async function loadCardKeys(db: StratumDb): Promise<Set<string>> {
+  if (cardKeys?.db === db) return cardKeys.keys;
+  const keys = new Set(await db.reviewCards.toCollection().primaryKeys());
+  cardKeys = { db, keys };
+  return keys;
+}
+
+/** Drops the in-memory card keys, so the next due queue reads them again. */
+export function forgetCardKeys(): void {
+  cardKeys = null;
 }
 
 /**
@@ -67,19 +95,18 @@ export async function readDueQueue(
   newLimit: number,
 ): Promise<QueueItem[]> {
   const db = getDb();
-  // One read-only transaction with every read issued at once: IndexedDB pipelines them, so the
-  // query costs about its slowest read rather than the sum.
+  // One read-only transaction with its reads issued together.
   const [dueRows, newToday, keys] = await db.transaction('r', db.reviewCards, db.attempts, () =>
     Promise.all([
       db.reviewCards.where('due').belowOrEqual(now.toISOString()).toArray(),
       newIntroducedToday(now),
-      newLimit > 0 ? db.reviewCards.toCollection().primaryKeys() : Promise.resolve([]),
+      loadCardKeys(db),
     ]),
   );
   return dueQueue({
     dueCards: valid(dueRows),
     poolIds,
-    cardIds: new Set(keys),
+    cardIds: keys,
     newToday,
     newLimit,
     now,
@@ -116,7 +143,7 @@ export async function answerReview(input: {
   now: Date;
 }): Promise<ReviewAnswer> {
   const db = getDb();
-  return db.transaction('rw', db.reviewCards, db.attempts, async () => {
+  const answer = await db.transaction('rw', db.reviewCards, db.attempts, async () => {
     const previous = ReviewCard.safeParse(await db.reviewCards.get(input.questionId));
     const before = previous.success ? previous.data : null;
     const card = ReviewCard.parse(schedule(input.questionId, before, input.rating, input.now));
@@ -127,11 +154,15 @@ export async function answerReview(input: {
       correct: input.correct,
       mode: 'review',
       rating: input.rating,
+      newCard: before === null,
     } satisfies Attempt);
     await db.reviewCards.put(card);
     await db.attempts.put(attempt);
     return { questionId: input.questionId, attemptId: attempt.id, previous: before, card };
   });
+  // Committed: keep the in-memory card keys in step.
+  if (cardKeys?.db === db) cardKeys.keys.add(answer.questionId);
+  return answer;
 }
 
 /** Undoes one rating: the card goes back to exactly what it was and the attempt is deleted. */
@@ -142,4 +173,5 @@ export async function undoReview(answer: ReviewAnswer): Promise<void> {
     else await db.reviewCards.delete(answer.questionId);
     await db.attempts.delete(answer.attemptId);
   });
+  if (!answer.previous && cardKeys?.db === db) cardKeys.keys.delete(answer.questionId);
 }
