@@ -5,7 +5,7 @@
  * five times (one after another within a column, columns in parallel) to show how much the
  * answers vary.
  */
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import type { StreamInput } from '../../../../shared/contract';
 import {
@@ -182,7 +182,16 @@ const STATUS_TEXT: Record<RunStatus, string> = {
   cancelled: 'Stopped',
 };
 
-function RunView({ run, index, of }: { run: RunResult; index: number; of: number }) {
+/** Memoised: a delta re-renders only the run it belongs to, not its neighbours or the other columns. */
+const RunView = memo(function RunView({
+  run,
+  index,
+  of,
+}: {
+  run: RunResult;
+  index: number;
+  of: number;
+}) {
   return (
     <article className="compare-run" data-testid="compare-run" data-status={run.status}>
       <p className="compare-run-head small">
@@ -207,9 +216,17 @@ function RunView({ run, index, of }: { run: RunResult; index: number; of: number
       ) : null}
     </article>
   );
-}
+});
 
-function ColumnView({ spec, runs, mode }: { spec: ColumnSpec; runs: RunResult[]; mode: Mode }) {
+const ColumnView = memo(function ColumnView({
+  spec,
+  runs,
+  mode,
+}: {
+  spec: ColumnSpec;
+  runs: RunResult[];
+  mode: Mode;
+}) {
   const finished = runs.filter((r) => r.status === 'done');
   const diversity =
     runs.length > 1 && finished.length > 1 ? replyDiversity(finished.map((r) => r.text)) : null;
@@ -235,7 +252,7 @@ function ColumnView({ spec, runs, mode }: { spec: ColumnSpec; runs: RunResult[];
       ))}
     </section>
   );
-}
+});
 
 export function CompareView() {
   const { state } = useSettings();
