@@ -15,7 +15,7 @@
  * - streaming: a delta written by the fake Bedrock -> its text in the DOM of the Playground's
  *   Compare view, at 50 and 200 deltas per second (bench/streaming.ts; goal p95 < 16 ms).
  *
- * - playground chat: safe Markdown render of a streamed answer per delta, and searching 200 saved
+ * - playground chat: safe Markdown render of an answer, whole and per streamed delta, and searching 200 saved
  *   chats (bench/chat.ts).
  *
  * Goals: initial JS under 250 kB gzip, first content under 300 ms; search index under 100 ms and
