@@ -52,7 +52,20 @@ if (!app.requestSingleInstanceLock()) {
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) open();
     });
-    app.on('before-quit', () => backend.dispose());
+    // Let the invocation log finish writing the calls already recorded, then quit for real.
+    let logFlushed = false;
+    app.on('before-quit', (event) => {
+      if (logFlushed) return;
+      event.preventDefault();
+      void backend.log
+        .flush()
+        .catch(() => undefined)
+        .finally(() => {
+          logFlushed = true;
+          backend.dispose();
+          app.quit();
+        });
+    });
   });
 
   app.on('window-all-closed', () => {

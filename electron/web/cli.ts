@@ -58,8 +58,15 @@ console.log(`Stratum (browser mode) is serving ${server.url}`);
 console.log(`Settings: ${store.path}`);
 
 const stop = () => {
-  backend.dispose();
-  void server.close().then(() => process.exit(0));
+  // The invocation log finishes its queued writes before the process ends.
+  void backend.log
+    .flush()
+    .catch(() => undefined)
+    .then(() => {
+      backend.dispose();
+      return server.close();
+    })
+    .then(() => process.exit(0));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
