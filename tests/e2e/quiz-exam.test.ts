@@ -113,6 +113,17 @@ describe('mock exam, keyboard only', () => {
     await page.getByTestId('exam-in-progress').waitFor();
     expect(await page.getByTestId('exam-in-progress').innerText()).toMatch(/3 of 65 answered/);
     await shot(page, 'exam-resume-light');
+    // Discarding offers Undo, and Undo brings the same exam back.
+    await page.getByRole('button', { name: 'Discard this exam' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('exam-discarded').waitFor();
+    expect(await page.getByTestId('exam-in-progress').count()).toBe(0);
+    expect(await page.getByTestId('exam-discarded').innerText()).toMatch(/3 of 65 answered/);
+    await shot(page, 'exam-discarded-light');
+    await page.getByTestId('exam-discarded').getByRole('button', { name: 'Undo' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('exam-in-progress').waitFor();
+    expect(await page.getByTestId('exam-in-progress').innerText()).toMatch(/3 of 65 answered/);
     await page.getByRole('button', { name: 'Resume exam' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: /Question \d+ of 65/ }).waitFor();

@@ -15,7 +15,15 @@ import {
   readDueQueue,
   undoReview,
 } from '../../renderer/src/db/review';
-import { saveProgress, startExam, submitExam, unfinishedExam } from '../../renderer/src/db/exams';
+import {
+  allExams,
+  discardExam,
+  restoreDiscardedExam,
+  saveProgress,
+  startExam,
+  submitExam,
+  unfinishedExam,
+} from '../../renderer/src/db/exams';
 import { allAttempts, recordAttempt } from '../../renderer/src/db/attempts';
 import { Rating, State } from '../../renderer/src/lib/review';
 import { applyImport, exportBackup, parseBackup } from '../../renderer/src/db/backup';
@@ -256,5 +264,35 @@ describe('exam storage', () => {
     const again = await submitExam(progressed, qs, WEIGHTS, new Date());
     expect(again).toEqual(done);
     expect(await allAttempts()).toHaveLength(3);
+  });
+
+  it('discards an unfinished exam with undo, but never a submitted one', async () => {
+    const start = new Date('2026-03-10T09:00:00.000Z');
+    const session = await startExam(
+      qs.map((q) => q.id),
+      start,
+    );
+    const progressed = { ...session, responses: { e1: { type: 'single' as const, choice: 'a' } } };
+    await saveProgress(progressed);
+
+    const gone = await discardExam(session.id);
+    expect(gone).toEqual(progressed);
+    expect(await unfinishedExam()).toBeNull();
+    expect(await allAttempts()).toEqual([]);
+
+    // Undo brings it back exactly, deadline included.
+    expect(await restoreDiscardedExam(gone!)).toBe(true);
+    expect(await unfinishedExam()).toEqual(progressed);
+
+    // Discard again, start another exam: the old one can no longer be restored (one at a time).
+    await discardExam(session.id);
+    const other = await startExam(['e1'], new Date('2026-03-10T09:05:00.000Z'));
+    expect(await restoreDiscardedExam(progressed)).toBe(false);
+    expect(await unfinishedExam()).toEqual(other);
+
+    // A submitted exam stays.
+    const done = await submitExam(other, qs, WEIGHTS, new Date('2026-03-10T09:10:00.000Z'));
+    expect(await discardExam(other.id)).toBeNull();
+    expect(await allExams()).toEqual([done]);
   });
 });

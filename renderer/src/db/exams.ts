@@ -57,6 +57,34 @@ export async function saveProgress(session: ExamSession): Promise<void> {
 }
 
 /**
+ * Discards an unfinished exam: its row is deleted (nothing was recorded for it yet) and returned,
+ * so the caller can offer Undo. A submitted exam is never discarded: returns null.
+ */
+export async function discardExam(id: string): Promise<ExamSession | null> {
+  const db = getDb();
+  return db.transaction('rw', db.exams, async () => {
+    const stored = ExamSession.safeParse(await db.exams.get(id));
+    if (!stored.success || stored.data.finishedAt !== null) return null;
+    await db.exams.delete(id);
+    return stored.data;
+  });
+}
+
+/**
+ * Undoes `discardExam`: puts the exam back as it was (its deadline kept running meanwhile). Refused
+ * (false) when another exam has been started since, so there is never more than one in progress.
+ */
+export async function restoreDiscardedExam(session: ExamSession): Promise<boolean> {
+  const db = getDb();
+  return db.transaction('rw', db.exams, async () => {
+    const others = valid(await db.exams.toArray());
+    if (others.some((e) => e.finishedAt === null && e.id !== session.id)) return false;
+    await db.exams.put(ExamSession.parse(session));
+    return true;
+  });
+}
+
+/**
  * Submits an exam at `now`: scores it against `questions` (those of the exam still in the pool),
  * stores the result, and records one attempt per question with mode 'exam' (an unanswered
  * question is recorded as wrong, as it is scored). Submitting twice changes nothing.

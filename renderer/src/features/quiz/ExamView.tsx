@@ -10,7 +10,14 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { EXAM_GUIDE } from '../../../../shared/exam-guide';
 import type { Question } from '../../../../shared/questions';
 import type { ExamSession } from '../../db/db';
-import { allExams, saveProgress, startExam, submitExam } from '../../db/exams';
+import {
+  allExams,
+  discardExam,
+  restoreDiscardedExam,
+  saveProgress,
+  startExam,
+  submitExam,
+} from '../../db/exams';
 import { useQuestionPool } from '../../db/questions';
 import {
   allocate,
@@ -146,6 +153,8 @@ function ExamStart({
   onOpen: (s: ExamSession) => void;
 }) {
   const now = useNow(1000);
+  /** The exam just discarded, while its Undo is on offer (gone once another exam starts). */
+  const [discarded, setDiscarded] = useState<ExamSession | null>(null);
   const available = useMemo(() => {
     const m = new Map<number, number>();
     for (const q of pool) m.set(q.domain, (m.get(q.domain) ?? 0) + 1);
@@ -164,6 +173,19 @@ function ExamStart({
         feedback until you submit. Flag questions to come back to, review your answers before
         submitting, and resume after a reload (the clock keeps running).
       </p>
+      {discarded && !unfinished ? (
+        <p className="status" role="status" data-testid="exam-discarded">
+          Mock exam discarded ({answeredCount(discarded, byId)} of {discarded.questionIds.length}{' '}
+          answered); nothing from it was recorded.{' '}
+          <button
+            type="button"
+            className="link"
+            onClick={() => void restoreDiscardedExam(discarded).then(() => setDiscarded(null))}
+          >
+            Undo
+          </button>
+        </p>
+      ) : null}
       {unfinished ? (
         <div className="status status-warn" data-testid="exam-in-progress">
           <div>
@@ -175,6 +197,16 @@ function ExamStart({
             <div className="actions">
               <button type="button" className="primary" onClick={() => onResume(unfinished)}>
                 Resume exam
+              </button>
+              <button
+                type="button"
+                onClick={() =>
+                  void discardExam(unfinished.id).then((gone) => {
+                    if (gone) setDiscarded(gone);
+                  })
+                }
+              >
+                Discard this exam
               </button>
             </div>
           </div>
@@ -230,7 +262,10 @@ function ExamStart({
             type="button"
             className="primary"
             disabled={size === 0 || unfinished !== null}
-            onClick={onStart}
+            onClick={() => {
+              setDiscarded(null);
+              onStart();
+            }}
           >
             Start a {size}-question mock exam
           </button>
