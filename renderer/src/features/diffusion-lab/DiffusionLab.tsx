@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ScreenHeading } from '../../components/ScreenHeading';
+import { TabStrip } from '../../components/Tabs';
 import { ForwardView } from './ForwardView';
 import { ImagesView } from './ImagesView';
 import { ParticlesView } from './ParticlesView';
@@ -25,34 +26,7 @@ export default function DiffusionLab() {
           computer.
         </p>
       </header>
-      <div
-        className="tabs"
-        role="tablist"
-        aria-label="Diffusion views"
-        onKeyDown={(e) => {
-          const i = VIEWS.findIndex((x) => x.id === view);
-          const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-          if (!step) return;
-          const next = VIEWS[(i + step + VIEWS.length) % VIEWS.length]!;
-          setView(next.id);
-          e.currentTarget.querySelector<HTMLElement>(`[data-tab="${next.id}"]`)?.focus();
-        }}
-      >
-        {VIEWS.map((v) => (
-          <button
-            key={v.id}
-            type="button"
-            role="tab"
-            data-tab={v.id}
-            tabIndex={view === v.id ? 0 : -1}
-            aria-selected={view === v.id}
-            className={view === v.id ? 'tab active' : 'tab'}
-            onClick={() => setView(v.id)}
-          >
-            {v.label}
-          </button>
-        ))}
-      </div>
+      <TabStrip tabs={VIEWS} current={view} onSelect={setView} label="Diffusion views" />
       {view === 'forward' ? <ForwardView /> : null}
       {view === 'reverse' ? <ReverseView /> : null}
       {view === 'particles' ? <ParticlesView /> : null}

@@ -2,9 +2,8 @@
  * The Practice screen: one place for every way to practise, as tabs with their own address
  * (#/practice/<view>) so other screens can link straight to, say, the due reviews.
  */
-import { type ComponentType } from 'react';
-import { useLocation, useParams } from 'wouter';
 import { ScreenHeading } from '../../components/ScreenHeading';
+import { RoutedTabs, type RoutedView } from '../../components/Tabs';
 import { GenerateView } from './GenerateView';
 import { ExamView } from './ExamView';
 import { ManageView } from './ManageView';
@@ -12,13 +11,7 @@ import { QuickPractice } from './QuickPractice';
 import { ReviewView } from './ReviewView';
 import { StatsView } from './StatsView';
 
-interface View {
-  id: string;
-  label: string;
-  Component: ComponentType;
-}
-
-const VIEWS: readonly View[] = [
+const VIEWS: readonly RoutedView[] = [
   { id: 'practice', label: 'Quick practice', Component: QuickPractice },
   { id: 'review', label: 'Spaced review', Component: ReviewView },
   { id: 'exam', label: 'Mock exam', Component: ExamView },
@@ -28,48 +21,12 @@ const VIEWS: readonly View[] = [
 ];
 
 export default function QuizScreen() {
-  const params = useParams<{ view?: string }>();
-  const [, navigate] = useLocation();
-  const current = VIEWS.find((v) => v.id === params.view) ?? VIEWS[0]!;
-  const go = (id: string) => navigate(id === VIEWS[0]!.id ? '/practice' : `/practice/${id}`);
   return (
     <section className="screen quiz-screen">
       <header className="screen-header">
         <ScreenHeading>Practice</ScreenHeading>
       </header>
-      <div
-        className="tabs"
-        role="tablist"
-        aria-label="Practice modes"
-        onKeyDown={(e) => {
-          const i = VIEWS.indexOf(current);
-          const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-          if (!step) return;
-          const next = VIEWS[(i + step + VIEWS.length) % VIEWS.length]!;
-          go(next.id);
-          requestAnimationFrame(() =>
-            document.querySelector<HTMLElement>(`[data-tab="${next.id}"]`)?.focus(),
-          );
-        }}
-      >
-        {VIEWS.map((v) => (
-          <button
-            key={v.id}
-            type="button"
-            role="tab"
-            data-tab={v.id}
-            tabIndex={current.id === v.id ? 0 : -1}
-            aria-selected={current.id === v.id}
-            className={current.id === v.id ? 'tab active' : 'tab'}
-            onClick={() => go(v.id)}
-          >
-            {v.label}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" aria-label={current.label}>
-        <current.Component key={current.id} />
-      </div>
+      <RoutedTabs base="/practice" views={VIEWS} label="Practice modes" />
     </section>
   );
 }

@@ -11,6 +11,7 @@ import {
   type Rng,
 } from '../../lib/sampling';
 import { ScreenHeading } from '../../components/ScreenHeading';
+import { TabStrip } from '../../components/Tabs';
 import { Controls } from './Controls';
 import { LiveExperiment } from './LiveExperiment';
 import { notesModel, TRAINING_WORDS } from './ngram-model';
@@ -274,35 +275,12 @@ export default function TokenLab() {
           reshapes them, top-k and top-p cut the tail, and one token is drawn.
         </p>
       </header>
-      <div
-        className="tabs"
-        role="tablist"
-        aria-label="Where the probabilities come from"
-        onKeyDown={(e) => {
-          // Arrow keys move between tabs, as in any tab list.
-          const i = SOURCES.findIndex((x) => x.id === source);
-          const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-          if (!step) return;
-          const next = SOURCES[(i + step + SOURCES.length) % SOURCES.length]!;
-          setSource(next.id);
-          e.currentTarget.querySelector<HTMLElement>(`[data-tab="${next.id}"]`)?.focus();
-        }}
-      >
-        {SOURCES.map((s) => (
-          <button
-            key={s.id}
-            type="button"
-            role="tab"
-            data-tab={s.id}
-            tabIndex={source === s.id ? 0 : -1}
-            aria-selected={source === s.id}
-            className={source === s.id ? 'tab active' : 'tab'}
-            onClick={() => setSource(s.id)}
-          >
-            {s.label}
-          </button>
-        ))}
-      </div>
+      <TabStrip
+        tabs={SOURCES}
+        current={source}
+        onSelect={setSource}
+        label="Where the probabilities come from"
+      />
       {source === 'live' ? (
         <LiveExperiment />
       ) : (
