@@ -11,7 +11,7 @@ import type { ExamSession } from '../../db/db';
 import { ESTIMATE_PASS_FRACTION, isAnswered, minutesUsed, PASS_SCORE } from '../../lib/mock-exam';
 import { emptyResponse, isCorrect } from '../../lib/scoring';
 import { QuestionView } from './QuestionView';
-import { TYPE_LABEL } from './QuickPractice';
+import { TYPE_LABEL } from './filters';
 
 const pct = (n: number, d: number) => (d > 0 ? Math.round((n / d) * 100) : 0);
 

@@ -44,7 +44,7 @@ import {
 import { correctResponse } from './question-rules';
 import { QuestionEditor } from './QuestionEditor';
 import { QuestionView } from './QuestionView';
-import { TYPE_LABEL } from './QuickPractice';
+import { TYPE_LABEL } from './filters';
 
 const MAX_SOURCES = 8;
 const MAX_SOURCE_CHARS = 80_000;

@@ -7,7 +7,6 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useMemo, useRef, useState } from 'react';
-import { EXAM_GUIDE } from '../../../../shared/exam-guide';
 import type { Question } from '../../../../shared/questions';
 import {
   applyImport,
@@ -47,7 +46,7 @@ import { BANK, bankById } from './bank';
 import { correctResponse, sourceProblems } from './question-rules';
 import { QuestionEditor } from './QuestionEditor';
 import { QuestionView } from './QuestionView';
-import { TYPE_LABEL } from './QuickPractice';
+import { DomainFilter, TYPE_LABEL, TypeFilter } from './filters';
 
 const PAGE = 50;
 const SOURCE_LABEL = { bank: 'Starter bank', edited: 'Edited', own: 'Generated or imported' };
@@ -498,7 +497,7 @@ export function ManageView() {
   const [type, setType] = useState('');
   const [limit, setLimit] = useState(PAGE);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const ids = { search: useId(), show: useId(), domain: useId(), type: useId() };
+  const ids = { search: useId(), show: useId() };
 
   const entries = useMemo(() => poolEntries(BANK, rows ?? []), [rows]);
   const reportCount = useMemo(() => {
@@ -599,28 +598,8 @@ export function ManageView() {
               <option value="deleted">Deleted</option>
             </select>
           </div>
-          <div className="field">
-            <label htmlFor={ids.domain}>Domain</label>
-            <select id={ids.domain} value={domain} onChange={(e) => setDomain(e.target.value)}>
-              <option value="">All domains</option>
-              {EXAM_GUIDE.domains.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.id}. {d.title}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={ids.type}>Type</label>
-            <select id={ids.type} value={type} onChange={(e) => setType(e.target.value)}>
-              <option value="">All types</option>
-              {Object.entries(TYPE_LABEL).map(([id, label]) => (
-                <option key={id} value={id}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <DomainFilter value={domain} onChange={setDomain} />
+          <TypeFilter value={type} onChange={setType} />
         </div>
         <p className="muted small" data-testid="manage-count">
           {rows === undefined ? 'Loading…' : `${shown.length} match.`}

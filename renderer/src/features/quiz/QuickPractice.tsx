@@ -11,15 +11,9 @@ import { allAttempts, missedIds, recordAttempt } from '../../db/attempts';
 import { emptyResponse, isComplete, isCorrect, type Response } from '../../lib/scoring';
 import { useQuestionPool } from '../../db/questions';
 import { BANK } from './bank';
+import { DomainFilter, TYPE_LABEL, TypeFilter } from './filters';
 import { takePracticeIntent } from './practice-intent';
 import { QuestionView } from './QuestionView';
-
-export const TYPE_LABEL: Record<Question['type'], string> = {
-  single: 'Multiple choice',
-  multiple: 'Multiple response',
-  ordering: 'Ordering',
-  matching: 'Matching',
-};
 
 function shuffle<T>(xs: readonly T[]): T[] {
   const out = [...xs];
@@ -50,9 +44,7 @@ export function QuickPractice() {
   const [count, setCount] = useState(10);
   const [session, setSession] = useState<Session | null>(null);
   const ids = {
-    domain: useId(),
     task: useId(),
-    type: useId(),
     origin: useId(),
     count: useId(),
   };
@@ -205,24 +197,13 @@ export function QuickPractice() {
       </p>
       <div className="card">
         <div className="form-grid">
-          <div className="field">
-            <label htmlFor={ids.domain}>Domain</label>
-            <select
-              id={ids.domain}
-              value={domain}
-              onChange={(e) => {
-                setDomain(e.target.value);
-                setTask('');
-              }}
-            >
-              <option value="">All domains</option>
-              {EXAM_GUIDE.domains.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.id}. {d.title}
-                </option>
-              ))}
-            </select>
-          </div>
+          <DomainFilter
+            value={domain}
+            onChange={(d) => {
+              setDomain(d);
+              setTask('');
+            }}
+          />
           <div className="field">
             <label htmlFor={ids.task}>Task statement</label>
             <select id={ids.task} value={task} onChange={(e) => setTask(e.target.value)}>
@@ -234,17 +215,7 @@ export function QuickPractice() {
               ))}
             </select>
           </div>
-          <div className="field">
-            <label htmlFor={ids.type}>Type</label>
-            <select id={ids.type} value={type} onChange={(e) => setType(e.target.value)}>
-              <option value="">All types</option>
-              {Object.entries(TYPE_LABEL).map(([id, label]) => (
-                <option key={id} value={id}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <TypeFilter value={type} onChange={setType} />
           <div className="field">
             <label htmlFor={ids.origin}>Origin</label>
             <select id={ids.origin} value={origin} onChange={(e) => setOrigin(e.target.value)}>

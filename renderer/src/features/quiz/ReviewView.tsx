@@ -34,7 +34,7 @@ import {
 import { emptyResponse, isComplete, isCorrect, type Response } from '../../lib/scoring';
 import { BANK } from './bank';
 import { QuestionView } from './QuestionView';
-import { TYPE_LABEL } from './QuickPractice';
+import { TYPE_LABEL } from './filters';
 import { formatDueAt, isTypingTarget, useNow } from './use-now';
 
 /** How many more new questions "Learn more" adds for today. */
