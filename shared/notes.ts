@@ -5,9 +5,10 @@
 import GithubSlugger from 'github-slugger';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { NoteId, TaskId } from './ids';
 
-export const NoteId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Note ids are kebab-case.');
-export const TaskId = z.string().regex(/^[1-5]\.[1-4]$/);
+export { NoteId, TaskId };
+
 export const LabId = z.enum(['token-lab', 'diffusion-lab']);
 export type LabId = z.infer<typeof LabId>;
 

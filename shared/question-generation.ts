@@ -5,7 +5,7 @@
  * that passed; each rejected item is reported with its reason.
  */
 import { z } from 'zod';
-import { NoteId, TaskId } from './notes';
+import { NoteId, TaskId } from './ids';
 import { ModelId } from './settings';
 import { Question } from './questions';
 

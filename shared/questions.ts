@@ -4,7 +4,7 @@
  * explanations for every wrong option). Pure: shared by the renderer, main and tests.
  */
 import { z } from 'zod';
-import { NoteId, TaskId } from './notes';
+import { NoteId, TaskId } from './ids';
 
 const OptionId = z.string().regex(/^[a-z]$/, 'Option ids are single lower-case letters.');
 const Text = z.string().trim().min(1).max(1000);
