@@ -43,8 +43,16 @@ export function comparableText(text: string): string {
  * without a letter or digit never occurs.
  */
 export function passageOccursIn(passage: string, noteText: string): boolean {
+  return passageOccursInComparable(passage, comparableText(noteText));
+}
+
+/**
+ * `passageOccursIn` for a note already turned into `comparableText`, so a caller checking many
+ * passages against the same notes normalises each note once.
+ */
+export function passageOccursInComparable(passage: string, comparableNote: string): boolean {
   const needle = comparableText(passage).replace(/\.$/, '').trim();
-  return /[a-z0-9]/.test(needle) && comparableText(noteText).includes(needle);
+  return /[a-z0-9]/.test(needle) && comparableNote.includes(needle);
 }
 
 /**

@@ -4,7 +4,7 @@
  * note's comparable text is computed once, so checking thousands of imported questions costs one
  * normalisation per question, not one per question and note.
  */
-import { comparableText } from '../../../../shared/question-checks';
+import { comparableText, passageOccursInComparable } from '../../../../shared/question-checks';
 import type { Question } from '../../../../shared/questions';
 
 interface NoteLike {
@@ -22,9 +22,7 @@ export function makeSourceCheck(notes: ReadonlyMap<string, NoteLike>): (q: Quest
       text = comparableText(note.body);
       comparable.set(q.sourceNoteId, text);
     }
-    // The same test as passageOccursIn (shared/question-checks), with the note's side cached.
-    const needle = comparableText(q.sourcePassage).replace(/\.$/, '').trim();
-    return needle.length > 0 && text.includes(needle)
+    return passageOccursInComparable(q.sourcePassage, text)
       ? []
       : [`sourcePassage: not found word for word in the note “${note.title}”`];
   };
