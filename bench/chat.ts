@@ -11,11 +11,7 @@ import { setDb, StratumDb, type Conversation } from '../renderer/src/db/db';
 import { saveConversation, searchConversations } from '../renderer/src/db/conversations';
 import { ModelOutput } from '../renderer/src/features/playground/model-output';
 import { markdownBlocks } from '../renderer/src/lib/markdown-blocks';
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-};
+import { median } from './median';
 
 const PARAGRAPH =
   'On-demand pricing charges **per token**, with no commitment; provisioned throughput buys model units by the hour. ';

@@ -13,14 +13,9 @@ import { newIntroducedToday, readDueQueue } from '../renderer/src/db/review';
 import { drawExam } from '../renderer/src/lib/mock-exam';
 import { createRng } from '../renderer/src/lib/sampling';
 import { DEFAULT_NEW_PER_DAY } from '../renderer/src/lib/review';
+import { median } from './median';
 
 const DAY = 86_400_000;
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 
 function syntheticQuestion(i: number): Question {
   const domain = 1 + (i % 5);

@@ -58,15 +58,11 @@ import { quizFiguresInChromium } from './quiz-browser';
 import { backupFigures } from './backup';
 import { printStreaming, streamingFigures } from './streaming';
 import { chatFigures, printChat } from './chat';
+import { median } from './median';
 
 const RUNS = 9;
 
 const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 
 async function bundleSizes() {
   const html = await readFile(join(RENDERER_DIR, 'index.html'), 'utf8');
