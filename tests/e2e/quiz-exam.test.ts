@@ -46,6 +46,17 @@ async function leaveSelect(p: Page) {
   for (let i = 0; i < 10 && (await focused(p)).tag === 'SELECT'; i++) await p.keyboard.press('Tab');
 }
 
+/**
+ * Waits for question n and for its first control to take the focus (an effect after the render),
+ * then leaves a select, so N, P, F and R reach the exam. The exam is drawn with a random seed, so
+ * the question may be any type.
+ */
+async function atQuestion(p: Page, n: number) {
+  await p.getByRole('heading', { name: `Question ${n} of 65` }).waitFor();
+  await p.waitForFunction(() => document.activeElement?.closest('.exam .card') != null);
+  await leaveSelect(p);
+}
+
 /** Opens a Practice tab from the keyboard: Ctrl+4, Tab to the tab list, arrows to the tab. */
 async function openTab(p: Page, label: string) {
   // Via Home, so the Practice screen mounts afresh and its heading takes the focus.
@@ -83,6 +94,7 @@ describe('mock exam, keyboard only', () => {
     let n = 1;
     while (answered < 3) {
       await page.getByRole('heading', { name: `Question ${n} of 65` }).waitFor();
+      await page.waitForFunction(() => document.activeElement?.closest('.exam .card') != null);
       const f = await focused(page);
       if (f.type === 'radio') {
         await page.keyboard.press('Space');
@@ -95,7 +107,7 @@ describe('mock exam, keyboard only', () => {
       await page.keyboard.press('n');
       n++;
     }
-    await page.getByRole('heading', { name: `Question ${n} of 65` }).waitFor();
+    await atQuestion(page, n);
     await page.keyboard.press('p');
     await page.getByRole('heading', { name: `Question ${n - 1} of 65` }).waitFor();
     // The navigator shows answered and flagged questions, and no answer is marked right or wrong.
@@ -140,6 +152,8 @@ describe('mock exam, keyboard only', () => {
   });
 
   it('opens the review screen with R, then submits with confirmation', async () => {
+    await page.waitForFunction(() => document.activeElement?.closest('.exam .card') != null);
+    await leaveSelect(page);
     await page.keyboard.press('r');
     await page.getByTestId('exam-review').waitFor();
     expect(await page.getByTestId('exam-review-counts').innerText()).toBe(
@@ -276,14 +290,15 @@ describe('dark theme', () => {
     await shot(p, 'exam-start-dark');
     await p.keyboard.press('Tab');
     await p.keyboard.press('Enter');
-    await p.getByRole('heading', { name: 'Question 1 of 65' }).waitFor();
     for (let i = 0; i < 4; i++) {
+      await p.getByRole('heading', { name: `Question ${i + 1} of 65` }).waitFor();
+      await p.waitForFunction(() => document.activeElement?.closest('.exam .card') != null);
       if ((await focused(p)).type === 'radio') await p.keyboard.press('Space');
       await leaveSelect(p);
       if (i === 1) await p.keyboard.press('f');
       await p.keyboard.press('n');
     }
-    await p.getByRole('heading', { name: 'Question 5 of 65' }).waitFor();
+    await atQuestion(p, 5);
     await shot(p, 'exam-question-dark');
     await p.keyboard.press('r');
     await p.getByTestId('exam-review').waitFor();
