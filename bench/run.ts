@@ -368,7 +368,7 @@ console.log(
 );
 const queueLine = (label: string, f: typeof steady) =>
   console.log(
-    `  due queue, ${String(f.due).padStart(5)} due, ${label.padEnd(38)} ${f.queueMs.toFixed(1).padStart(6)} ms  (first of a session ${f.firstQueueMs.toFixed(0)} ms; reads: due rows ${f.parts.dueRowsMs.toFixed(1)}, new today ${f.parts.newTodayMs.toFixed(1)}, all card keys ${f.parts.cardKeysMs.toFixed(1)}, once)`,
+    `  due queue, ${String(f.due).padStart(5)} due, ${label.padEnd(38)} ${f.queueMs.toFixed(1).padStart(6)} ms  (after a rating ${f.afterRatingMs.toFixed(1)} ms; new today ${f.parts.newTodayMs.toFixed(1)} ms of it; reading every card, once, in idle time after start: ${f.parts.cardLoadMs.toFixed(0)} ms; first queue without that read ${f.coldQueueMs.toFixed(0)} ms)`,
   );
 queueLine('steady state, Chromium IndexedDB', chromiumQuiz.steady);
 queueLine("a month's backlog, Chromium IndexedDB", chromiumQuiz.backlog);

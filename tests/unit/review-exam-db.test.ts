@@ -180,12 +180,57 @@ describe('review storage', () => {
     expect(await newIds()).toEqual(['q-a', 'q-c']);
   });
 
+  it('keeps its in-memory cards true to writes from another connection (another window)', async () => {
+    const pool = ['q-a', 'q-b', 'q-c'];
+    const now = at(10, 9);
+    const queue = async () =>
+      (await readDueQueue(pool, now, 10)).map((i) => `${i.questionId}:${i.kind}`);
+    expect(await queue()).toEqual(['q-a:new', 'q-b:new', 'q-c:new']);
+    // Another connection to the same database, as another window would have.
+    const other = new StratumDb(db.name);
+    const card = (questionId: string, due: Date, state: number): ReviewCard => ({
+      questionId,
+      due: due.toISOString(),
+      stability: 3,
+      difficulty: 5,
+      elapsedDays: 1,
+      scheduledDays: 3,
+      learningSteps: 0,
+      reps: 2,
+      lapses: 0,
+      state,
+      lastReview: at(7, 9).toISOString(),
+    });
+    // One key written elsewhere: it is read again before the next queue.
+    await other.reviewCards.put(card('q-b', at(9, 9), State.Review));
+    expect(await queue()).toEqual(['q-b:review', 'q-a:new', 'q-c:new']);
+    // A changed due date (no longer due) and a relearning card.
+    await other.reviewCards.bulkPut([
+      card('q-b', at(12, 9), State.Review),
+      card('q-c', at(10, 8), State.Relearning),
+    ]);
+    expect(await queue()).toEqual(['q-c:learning', 'q-a:new']);
+    expect(await nextDueAfter(now, new Set(pool))).toBe(at(12, 9).toISOString());
+    // A deleted card: its question is new again.
+    await other.reviewCards.delete('q-c');
+    expect(await queue()).toEqual(['q-a:new', 'q-c:new']);
+    // A clear (a range of keys): everything is read again.
+    await other.reviewCards.clear();
+    expect(await queue()).toEqual(['q-a:new', 'q-b:new', 'q-c:new']);
+    other.close();
+  });
+
   it('skips an invalid stored card instead of failing, and a new answer replaces it', async () => {
     await db.reviewCards.put({ questionId: 'bad', due: 'yesterday' } as unknown as ReviewCard);
     await answerReview({ questionId: 'ok', correct: true, rating: Rating.Easy, now: at(1, 9) });
     expect(await getCard('bad')).toBeNull();
+    // The bad row is left alone, and its question comes back as new so it can be answered again.
     const queue = await readDueQueue(['bad', 'ok'], at(10, 12), 5);
-    expect(queue.map((i) => i.questionId)).toEqual(['ok']);
+    expect(queue.map((i) => [i.questionId, i.kind])).toEqual([
+      ['ok', 'review'],
+      ['bad', 'new'],
+    ]);
+    expect(await db.reviewCards.get('bad')).toEqual({ questionId: 'bad', due: 'yesterday' });
     const replaced = await answerReview({
       questionId: 'bad',
       correct: true,

@@ -58,7 +58,10 @@ function Shell() {
       () =>
         void loadSearchPalette()
           .then(() => import('../features/notes/corpus'))
-          .then((m) => m.notesIndex()),
+          .then((m) => m.notesIndex())
+          // Then read the review cards into memory, so the first due queue does not wait for it.
+          .then(() => import('../db/review'))
+          .then((m) => m.warmReviewCards()),
     );
     return () => cancelIdleCallback(id);
   }, []);

@@ -4,6 +4,7 @@
  * transaction, and undo restores the previous card and deletes the attempt in one transaction.
  * Rows are validated on the way out: a bad row is skipped, not deleted.
  */
+import Dexie, { RangeSet, type ObservabilitySet } from 'dexie';
 import { Attempt, getDb, ReviewCard, type StratumDb } from './db';
 import {
   countNewToday,
@@ -19,11 +20,6 @@ function valid(rows: readonly unknown[]): ReviewCard[] {
     const parsed = ReviewCard.safeParse(row);
     return parsed.success ? [parsed.data] : [];
   });
-}
-
-/** Every card (for the forecast and statistics). */
-export async function allCards(): Promise<ReviewCard[]> {
-  return valid(await getDb().reviewCards.toArray());
 }
 
 /** How many questions have a card (have been answered in review at least once). */
@@ -64,49 +60,107 @@ export async function newIntroducedToday(now: Date): Promise<number> {
 }
 
 /**
- * Which questions have a card, kept in memory: reading every card key is one IndexedDB request
- * whose cost grows with the cards (about 30 ms for 10,000 in headless Chromium here), and the
- * queue is recomputed after every rating. Loaded once per database, then kept in step by this
- * module's own writes (answerReview, undoReview). Any other code that writes reviewCards (the
- * backup import) must call `forgetCardKeys` after its transaction commits.
+ * Every card, kept in memory once read. Reading the cards from IndexedDB costs about 20 ms per
+ * thousand rows in headless Chromium here, and the due queue is recomputed after every rating, so
+ * the queue, the forecast and the statistics read this copy instead. It stays true to the
+ * database through Dexie's `storagemutated` event, which fires for every committed write, in this
+ * window and in other windows of the same origin: a written key is marked dirty and read again
+ * before the next use, and a write that covers a range (a clear, a large bulk write, a new
+ * database) drops the copy. This module's own writes also update it as soon as they commit, so
+ * the next queue never waits for the event.
  */
-let cardKeys: { db: StratumDb; keys: Set<string> } | null = null;
-
-async function loadCardKeys(db: StratumDb): Promise<Set<string>> {
-  if (cardKeys?.db === db) return cardKeys.keys;
-  const keys = new Set(await db.reviewCards.toCollection().primaryKeys());
-  cardKeys = { db, keys };
-  return keys;
+interface CardCache {
+  db: StratumDb;
+  cards: Map<string, ReviewCard>;
+  /** Keys written since they were read; read again before the next use. */
+  dirty: Set<string>;
+  loaded: Promise<void>;
 }
+let cache: CardCache | null = null;
 
-/** Drops the in-memory card keys, so the next due queue reads them again. */
-export function forgetCardKeys(): void {
-  cardKeys = null;
+function onStorageMutated(parts: ObservabilitySet) {
+  if (!cache) return;
+  const tree = parts[`idb://${cache.db.name}/reviewCards/`];
+  if (!tree) return;
+  for (const node of RangeSet(tree)) {
+    if (typeof node.from === 'string' && node.from === node.to) cache.dirty.add(node.from);
+    else {
+      // A range of keys (or keys of an unexpected type): start again from the database.
+      cache = null;
+      return;
+    }
+  }
+}
+let subscribed = false;
+
+/** The in-memory cards of the current database, read (or brought up to date) first. */
+async function cachedCards(): Promise<Map<string, ReviewCard>> {
+  const db = getDb();
+  if (!subscribed) {
+    Dexie.on('storagemutated', onStorageMutated);
+    subscribed = true;
+  }
+  if (cache?.db !== db) {
+    const fresh: CardCache = { db, cards: new Map(), dirty: new Set(), loaded: Promise.resolve() };
+    fresh.loaded = db.reviewCards.toArray().then((rows) => {
+      for (const card of valid(rows)) fresh.cards.set(card.questionId, card);
+    });
+    cache = fresh;
+    fresh.loaded.catch(() => {
+      if (cache === fresh) cache = null;
+    });
+  }
+  const current = cache;
+  await current.loaded;
+  if (current.dirty.size > 0) {
+    const keys = [...current.dirty];
+    current.dirty.clear();
+    const rows = await db.reviewCards.bulkGet(keys);
+    keys.forEach((key, i) => {
+      const parsed = ReviewCard.safeParse(rows[i]);
+      if (parsed.success) current.cards.set(key, parsed.data);
+      else current.cards.delete(key);
+    });
+  }
+  return current.cards;
 }
 
 /**
- * The due queue for `poolIds` (in the order new questions should come): due cards through the
- * `due` index, today's new count through the `at` index, and the card keys (to tell which
- * questions are new).
+ * Starts reading the cards into memory, so that the first due queue of a session does not wait
+ * for it (called once the app is idle after start). Errors surface at the next real use.
+ */
+export function warmReviewCards(): void {
+  cachedCards().catch(() => undefined);
+}
+
+/** Drops the in-memory cards, so the next use reads them again (after a backup import). */
+export function forgetCardKeys(): void {
+  cache = null;
+}
+
+/** Every card (for the forecast and statistics). */
+export async function allCards(): Promise<ReviewCard[]> {
+  return [...(await cachedCards()).values()];
+}
+
+/**
+ * The due queue for `poolIds` (in the order new questions should come): due cards and which
+ * questions have a card from the in-memory cards, today's new count through the `[mode+at]`
+ * index.
  */
 export async function readDueQueue(
   poolIds: readonly string[],
   now: Date,
   newLimit: number,
 ): Promise<QueueItem[]> {
-  const db = getDb();
-  // One read-only transaction with its reads issued together.
-  const [dueRows, newToday, keys] = await db.transaction('r', db.reviewCards, db.attempts, () =>
-    Promise.all([
-      db.reviewCards.where('due').belowOrEqual(now.toISOString()).toArray(),
-      newIntroducedToday(now),
-      loadCardKeys(db),
-    ]),
-  );
+  const [cards, newToday] = await Promise.all([cachedCards(), newIntroducedToday(now)]);
+  const nowIso = now.toISOString();
+  const dueCards: ReviewCard[] = [];
+  for (const card of cards.values()) if (card.due <= nowIso) dueCards.push(card);
   return dueQueue({
-    dueCards: valid(dueRows),
+    dueCards,
     poolIds,
-    cardIds: keys,
+    cardIds: new Set(cards.keys()),
     newToday,
     newLimit,
     now,
@@ -118,12 +172,13 @@ export async function nextDueAfter(
   now: Date,
   poolIds: ReadonlySet<string>,
 ): Promise<string | null> {
-  const first = await getDb()
-    .reviewCards.where('due')
-    .above(now.toISOString())
-    .filter((c: ReviewCard) => poolIds.has(c.questionId))
-    .first();
-  return first?.due ?? null;
+  const nowIso = now.toISOString();
+  let first: string | null = null;
+  for (const card of (await cachedCards()).values()) {
+    if (card.due > nowIso && poolIds.has(card.questionId) && (first === null || card.due < first))
+      first = card.due;
+  }
+  return first;
 }
 
 /** What one rating wrote, enough to undo it. */
@@ -160,8 +215,8 @@ export async function answerReview(input: {
     await db.attempts.put(attempt);
     return { questionId: input.questionId, attemptId: attempt.id, previous: before, card };
   });
-  // Committed: keep the in-memory card keys in step.
-  if (cardKeys?.db === db) cardKeys.keys.add(answer.questionId);
+  // Committed: keep the in-memory cards in step.
+  if (cache?.db === db) cache.cards.set(answer.questionId, answer.card);
   return answer;
 }
 
@@ -173,5 +228,8 @@ export async function undoReview(answer: ReviewAnswer): Promise<void> {
     else await db.reviewCards.delete(answer.questionId);
     await db.attempts.delete(answer.attemptId);
   });
-  if (!answer.previous && cardKeys?.db === db) cardKeys.keys.delete(answer.questionId);
+  if (cache?.db === db) {
+    if (answer.previous) cache.cards.set(answer.questionId, answer.previous);
+    else cache.cards.delete(answer.questionId);
+  }
 }
