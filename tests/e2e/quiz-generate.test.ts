@@ -1,8 +1,9 @@
 /**
  * Generating questions in Chromium against the fake Bedrock: five valid items grounded in a real
- * note (plus one invalid item, which is rejected with its reason), reviewed and accepted, answered
- * in Quick practice, still there after a reload; a stem with HTML in it stays text. Then "My
- * questions": edit, delete with undo, report, export, and an import that is refused.
+ * note (plus one invalid item, which is rejected with its reason), still waiting for review after
+ * a reload, reviewed and accepted (an accepted item is no longer pending after another reload),
+ * answered in Quick practice, still there after a reload; a stem with HTML in it stays text. Then
+ * "My questions": edit, delete with undo, report, export, and an import that is refused.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -150,7 +151,7 @@ describe('generate with Bedrock', () => {
     expect(JSON.stringify(req.body)).toContain(texts[3]!.slice(0, 30));
   });
 
-  it('previews an item with its answer, keeps the review list across tabs, and accepts all', async () => {
+  it('previews an item with its answer and keeps the review list across tabs', async () => {
     const first = page.getByTestId('gen-item').first();
     await first.getByRole('button', { name: 'Preview with answer' }).click();
     await first.locator('.explanation').waitFor();
@@ -166,10 +167,55 @@ describe('generate with Bedrock', () => {
     const xss = page.getByTestId('gen-item').filter({ hasText: 'A developer pastes' });
     expect(await xss.locator('.gen-stem').innerText()).toContain('<img src=x onerror=');
     expect(await page.locator('.gen-view img').count()).toBe(0);
+  });
 
-    await page.getByRole('button', { name: 'Accept all 5' }).click();
-    await page.getByTestId('gen-status').filter({ hasText: '5 questions added' }).waitFor();
+  it('keeps the items waiting for review across reloads until they are accepted', async () => {
+    const stems = () => page.locator('[data-testid="gen-item"] .gen-stem').allInnerTexts();
+    const before = await stems();
+    expect(before).toHaveLength(5);
+    expect(new Set(before)).toEqual(new Set(STEMS));
+
+    // A reload ends the window's state; come back to Practice → Generate as a learner would.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Practice' }).waitFor();
+    await page.keyboard.press('Control+1');
+    await page.getByRole('heading', { level: 1, name: 'Welcome to Stratum' }).waitFor();
+    await page.keyboard.press('Control+4');
+    await page.getByRole('heading', { level: 1, name: 'Practice' }).waitFor();
+    await page.getByRole('tab', { name: 'Generate with Bedrock (5)', exact: true }).click();
+    await page.getByTestId('gen-item').nth(4).waitFor();
+    expect(await stems()).toEqual(before);
+    expect(await page.getByRole('heading', { name: 'Review (5)' }).count()).toBe(1);
+    expect(await page.locator('#gen-run-heading').count()).toBe(0);
+    const review = page.locator('section[aria-labelledby="gen-review-heading"]');
+    expect(await review.innerText()).toContain('They were kept from an earlier session.');
+    await review.screenshot({ path: `${SCREENS}/quiz-generate-restored-light.png` });
+    await page
+      .getByRole('tablist', { name: 'Practice modes' })
+      .screenshot({ path: `${SCREENS}/quiz-tabs-pending-light.png` });
+
+    // Accept one: after another reload it is in My questions and no longer waiting.
+    await page
+      .getByTestId('gen-item')
+      .filter({ hasText: before[0]! })
+      .getByRole('button', { name: 'Accept', exact: true })
+      .click();
+    await page.getByTestId('gen-status').filter({ hasText: '1 question added' }).waitFor();
+    await page.getByRole('tab', { name: 'Generate with Bedrock (4)', exact: true }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Practice' }).waitFor();
+    await page.getByRole('tab', { name: 'My questions' }).click();
+    await page.getByLabel('Show').selectOption('own');
+    await page.getByTestId('manage-count').filter({ hasText: '1 match.' }).waitFor();
+    expect(await page.getByTestId('manage-item').innerText()).toContain(before[0]!);
+    await page.getByRole('tab', { name: 'Generate with Bedrock (4)', exact: true }).click();
+    await page.getByTestId('gen-item').nth(3).waitFor();
+    expect(await stems()).toEqual(before.slice(1));
+
+    await page.getByRole('button', { name: 'Accept all 4' }).click();
+    await page.getByTestId('gen-status').filter({ hasText: '4 questions added' }).waitFor();
     expect(await page.getByTestId('gen-item').count()).toBe(0);
+    await page.getByRole('tab', { name: 'Generate with Bedrock', exact: true }).waitFor();
   });
 
   it('answers the generated questions in Quick practice, with a harmless HTML stem', async () => {
@@ -302,6 +348,61 @@ describe('my questions', () => {
   });
 });
 
+describe('when the review list cannot be saved', () => {
+  it('keeps the item on screen, says a reload would lose it, and saves it on Try again', async () => {
+    // The browser's storage refuses writes to the review list (as when the disk is full).
+    await page.evaluate(() => {
+      const w = window as { __failPending?: boolean };
+      w.__failPending = true;
+      for (const method of ['put', 'add'] as const) {
+        const original = IDBObjectStore.prototype[method];
+        IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args) {
+          if (w.__failPending && this.name === 'pendingQuestions') {
+            throw new DOMException('The disk is full.', 'QuotaExceededError');
+          }
+          return original.apply(this, args);
+        };
+      }
+    });
+    await page.getByRole('tab', { name: 'Generate with Bedrock' }).click();
+    await page.getByRole('checkbox', { name: NOTE_TITLE }).check();
+    await page.getByLabel('Questions (1 to 50)').fill('1');
+    const stem =
+      'A quiz app must show students the same hint text on every attempt. Which parameter should its developers lower?';
+    app.fake.enqueue({
+      kind: 'toolUse',
+      input: { questions: [draft(stem, passages()[4]!, 'easy')] },
+    });
+    await page.getByRole('button', { name: 'Generate 1 question' }).click();
+    await page.getByRole('heading', { name: 'Run finished' }).waitFor();
+    const unsaved = page.getByTestId('gen-unsaved');
+    await unsaved.waitFor();
+    expect(await unsaved.innerText()).toMatch(
+      /1 item could not be saved on this computer[\s\S]*The disk is full[\s\S]*a reload or restart would lose it/,
+    );
+    const item = page.getByTestId('gen-item');
+    expect(await item.innerText()).toContain('not saved on this computer');
+    await page
+      .locator('section[aria-labelledby="gen-review-heading"]')
+      .screenshot({ path: `${SCREENS}/quiz-generate-unsaved-light.png` });
+
+    await page.evaluate(() => ((window as { __failPending?: boolean }).__failPending = false));
+    await unsaved.getByRole('button', { name: 'Try again' }).click();
+    await unsaved.waitFor({ state: 'detached' });
+    expect(await item.innerText()).not.toContain('not saved');
+
+    // Saved now: a reload shows it; a discard (not undone) is kept too.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Practice' }).waitFor();
+    await page.getByTestId('gen-item').filter({ hasText: stem }).waitFor();
+    await page.getByRole('button', { name: 'Discard' }).click();
+    await page.getByTestId('gen-status').filter({ hasText: 'Discarded' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Review (0)' }).waitFor();
+    await page.getByRole('tab', { name: 'Generate with Bedrock', exact: true }).waitFor();
+  });
+});
+
 describe('dark theme', () => {
   it('renders both tabs in dark', async () => {
     const dark = await (
@@ -353,6 +454,13 @@ describe('dark theme', () => {
       .getByRole('button', { name: 'Preview with answer' })
       .click();
     await shot(dark, 'quiz-generate-dark');
+    // After a reload the item is still waiting, with its blind-check flag.
+    await dark.reload();
+    await dark.getByRole('heading', { level: 1, name: 'Practice' }).waitFor();
+    await dark.getByTestId('blind-flag').waitFor();
+    await dark
+      .locator('section[aria-labelledby="gen-review-heading"]')
+      .screenshot({ path: `${SCREENS}/quiz-generate-restored-dark.png` });
     await dark.getByRole('button', { name: 'Accept', exact: true }).click();
     await dark.getByTestId('gen-status').filter({ hasText: '1 question added' }).waitFor();
     await dark.getByRole('tab', { name: 'My questions' }).click();

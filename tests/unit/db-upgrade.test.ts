@@ -77,3 +77,77 @@ describe('version 5', () => {
     await current.delete();
   });
 });
+
+describe('version 8', () => {
+  it('keeps every v7 table and row and adds pendingQuestions empty', async () => {
+    const name = 'stratum-upgrade-v7-test';
+    // Version 7 as it shipped, written out here (not taken from StratumDb).
+    const v7 = new Dexie(name);
+    v7.version(1).stores({ noteProgress: 'noteId, lastOpenedAt, bookmarkedAt' });
+    v7.version(2).stores({ experiments: 'id, createdAt, kind' });
+    v7.version(3).stores({ images: 'id, createdAt' });
+    v7.version(4).stores({ attempts: 'id, questionId, at' });
+    v7.version(5).stores({
+      attempts: 'id, questionId, at, mode',
+      questions: 'id, updatedAt',
+      reports: 'id, questionId, at',
+      reviewCards: 'questionId, due',
+      exams: 'id, startedAt',
+    });
+    v7.version(6).stores({ conversations: 'id, updatedAt' });
+    v7.version(7).stores({ attempts: 'id, questionId, at, mode, [mode+at]' });
+    const rows: Record<string, unknown[]> = {
+      noteProgress: [
+        {
+          noteId: 'bedrock-pricing',
+          read: true,
+          readAt: '2026-11-20T10:00:00.000Z',
+          bookmarked: false,
+          bookmarkedAt: null,
+          lastOpenedAt: '2026-11-20T10:00:00.000Z',
+        },
+      ],
+      attempts: [
+        {
+          id: 'a1',
+          questionId: 'd1-001',
+          at: '2026-11-21T09:30:00.000Z',
+          correct: true,
+          mode: 'review',
+          rating: 3,
+          newCard: true,
+        },
+      ],
+      reports: [
+        {
+          id: 'r1',
+          questionId: 'd1-001',
+          at: '2026-11-21T09:31:00.000Z',
+          reason: 'unclear',
+          comment: '',
+          resolved: false,
+        },
+      ],
+      conversations: [{ id: 'c1', updatedAt: '2026-11-22T08:00:00.000Z', title: 'Kept' }],
+    };
+    for (const [table, list] of Object.entries(rows)) await v7.table(table).bulkPut(list);
+    v7.close();
+
+    const current = new StratumDb(name);
+    await current.open();
+    expect(current.verno).toBeGreaterThanOrEqual(8);
+    for (const [table, list] of Object.entries(rows)) {
+      expect(await current.table(table).toArray(), table).toEqual(list);
+    }
+    expect(
+      await current.attempts
+        .where('[mode+at]')
+        .equals(['review', '2026-11-21T09:30:00.000Z'])
+        .count(),
+    ).toBe(1);
+    expect(await current.pendingQuestions.count()).toBe(0);
+    // The new position index answers ordered reads.
+    expect(await current.pendingQuestions.orderBy('position').toArray()).toEqual([]);
+    await current.delete();
+  });
+});

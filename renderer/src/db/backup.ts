@@ -1,6 +1,8 @@
 /**
  * Export and import of the learner's data as one versioned JSON file: their questions (generated,
  * imported, edited bank items), answers, review cards, mock exams, reports and note progress.
+ * Generated items still waiting for review (`pendingQuestions`) are unreviewed drafts and are not
+ * exported.
  *
  * An import is checked completely before anything is written: the file must be JSON, say it is a
  * Stratum backup of a version this app reads, and every row must pass its schema (questions also

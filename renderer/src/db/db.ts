@@ -244,6 +244,32 @@ export const Conversation = z.object({
 });
 export type Conversation = z.infer<typeof Conversation>;
 
+/**
+ * A generated question waiting for the learner's review (accept, edit or discard), kept so that a
+ * reload or restart does not lose what Bedrock was paid to write. Accepting moves it to
+ * `questions`; it is never exported (an unreviewed draft).
+ */
+export const PendingQuestionRow = z
+  .object({
+    /** The question's id (the primary key). */
+    id: z.string().min(1),
+    question: Question,
+    /** Result of the optional blind check; null when not asked for, not possible, or edited. */
+    blindCheck: BlindCheck.nullable(),
+    /** Why the blind check could not be done, when it was asked for and failed. */
+    blindCheckProblem: z.string().nullable(),
+    /** True once the learner changed it in the editor. */
+    edited: z.boolean(),
+    addedAt: z.iso.datetime(),
+    /** The item's place in the review list: rising in the order items arrive, kept on Undo. */
+    position: z.number(),
+  })
+  .refine((row) => row.id === row.question.id, {
+    message: 'the row id differs from the question id',
+    path: ['id'],
+  });
+export type PendingQuestionRow = z.infer<typeof PendingQuestionRow>;
+
 export class StratumDb extends Dexie {
   noteProgress!: Table<NoteProgress, string>;
   experiments!: Table<TokenExperiment, string>;
@@ -254,6 +280,7 @@ export class StratumDb extends Dexie {
   reviewCards!: Table<ReviewCard, string>;
   exams!: Table<ExamSession, string>;
   conversations!: Table<Conversation, string>;
+  pendingQuestions!: Table<PendingQuestionRow, string>;
 
   constructor(name = 'stratum') {
     super(name);
@@ -290,6 +317,11 @@ export class StratumDb extends Dexie {
     // answer of the day. Rows are unchanged.
     this.version(7).stores({
       attempts: 'id, questionId, at, mode, [mode+at]',
+    });
+    // v8 adds generated questions waiting for review, ordered by their place in the list; every
+    // earlier table and row carries over unchanged.
+    this.version(8).stores({
+      pendingQuestions: 'id, position',
     });
   }
 }

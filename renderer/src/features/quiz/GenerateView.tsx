@@ -4,7 +4,8 @@
  * progress (n of N), calls, tokens and cost as they arrive, lists each rejected item with its
  * reasons, and holds the accepted items for review (preview, edit, accept, discard) unless
  * auto-accept stores them straight away. Review state lives in ./generation-store, so it survives
- * switching tabs.
+ * switching tabs, and the items waiting for review are kept on this computer until accepted or
+ * discarded, so they survive a reload or restart too.
  */
 import { useMemo, useState } from 'react';
 import { Link } from 'wouter';
@@ -26,7 +27,7 @@ import {
 import type { Question } from '../../../../shared/questions';
 import { useSettings } from '../../app/settings-context';
 import { ErrorPanel } from '../../components/ConnectionStatus';
-import { useQuestionPool } from '../../db/questions';
+import { QuestionRejected, useQuestionPool } from '../../db/questions';
 import { CORPUS } from '../notes/corpus';
 import { BANK } from './bank';
 import {
@@ -34,11 +35,15 @@ import {
   cancelGeneration,
   clearRun,
   discardPending,
+  dismissStorageError,
   editPending,
+  fromEarlierSession,
   restorePending,
+  retrySaving,
   startGeneration,
   useGeneration,
   type PendingItem,
+  type PendingStorage,
   type RunState,
 } from './generation-store';
 import { correctResponse } from './question-rules';
@@ -303,6 +308,7 @@ function ReviewItem({
       <p className="muted small">
         {TYPE_LABEL[q.type]} · {q.difficulty} · Task {q.task} · {note?.title ?? q.sourceNoteId}
         {item.edited ? ' · edited' : ''}
+        {item.saveError ? ' · not saved on this computer' : ''}
       </p>
       {item.blindCheck && !item.blindCheck.agrees ? (
         <p className="status status-warn small" data-testid="blind-flag">
@@ -353,7 +359,70 @@ function ReviewItem({
   );
 }
 
-function ReviewList({ pending }: { pending: PendingItem[] }) {
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** What went wrong when accepting, and what to do next. */
+function acceptProblem(error: unknown, pending: readonly PendingItem[], n: number): string {
+  if (error instanceof QuestionRejected) {
+    const stem = pending.find((p) => p.question.id === error.questionId)?.question.stem;
+    const which = stem ? `“${stem.slice(0, 60)}…”` : `Question ${error.questionId}`;
+    return `Nothing was added: ${which} was refused (${error.problems.join('; ')}). Edit it to fix this, or discard it.`;
+  }
+  const what = n === 1 ? 'the question' : 'the questions';
+  return `Could not add ${what} to your bank (${error instanceof Error ? error.message : String(error)}). Nothing was changed and ${n === 1 ? 'it is' : 'they are'} still waiting here; try again.`;
+}
+
+/** Storage trouble: items not saved (a reload would lose them), a failed read or discard. */
+function StorageNotes({ pending, storage }: { pending: PendingItem[]; storage: PendingStorage }) {
+  const unsaved = pending.filter((p) => p.saveError !== null);
+  const unreadable = storage.unreadable;
+  return (
+    <>
+      {unsaved.length > 0 ? (
+        <div className="status status-error small" role="alert" data-testid="gen-unsaved">
+          <div>
+            <strong>
+              {plural(unsaved.length, 'item', 'items')} could not be saved on this computer
+            </strong>
+            <p>
+              Storing {unsaved.length === 1 ? 'it' : 'them'} failed: {unsaved[0]!.saveError}.{' '}
+              {unsaved.length === 1 ? 'It is' : 'They are'} still listed below (marked “not saved”),
+              but a reload or restart would lose {unsaved.length === 1 ? 'it' : 'them'}. Try again,
+              or accept {unsaved.length === 1 ? 'it' : 'them'} now.
+            </p>
+            <div className="actions">
+              <button type="button" onClick={() => void retrySaving()}>
+                Try again
+              </button>
+            </div>
+          </div>
+        </div>
+      ) : null}
+      {storage.error ? (
+        <div className="status status-error small" role="alert" data-testid="gen-storage-error">
+          <div>
+            <p>{storage.error}</p>
+            <div className="actions">
+              <button type="button" className="link" onClick={dismissStorageError}>
+                Dismiss
+              </button>
+            </div>
+          </div>
+        </div>
+      ) : null}
+      {unreadable.length > 0 ? (
+        <p className="muted small" data-testid="gen-unreadable">
+          {plural(unreadable.length, 'stored item', 'stored items')} waiting for review could not be
+          read and {unreadable.length === 1 ? 'is' : 'are'} not shown (first: “{unreadable[0]!.id}”,{' '}
+          {unreadable[0]!.problem}). {unreadable.length === 1 ? 'It is' : 'They are'} left as
+          stored.
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function ReviewList({ pending, storage }: { pending: PendingItem[]; storage: PendingStorage }) {
   const pool = useQuestionPool(BANK);
   const [status, setStatus] = useState<{
     text: string;
@@ -371,12 +440,14 @@ function ReviewList({ pending }: { pending: PendingItem[] }) {
         text: `${n} question${n === 1 ? '' : 's'} added to your bank. Practise them in Quick practice (origin “Generated with Bedrock”).`,
       });
     } catch (error) {
-      setStatus({ text: error instanceof Error ? error.message : String(error), error: true });
+      setStatus({ text: acceptProblem(error, pending, ids.length), error: true });
     }
   };
+  const kept = pending.filter(fromEarlierSession).length;
   return (
     <section className="card" aria-labelledby="gen-review-heading">
       <h2 id="gen-review-heading">Review ({pending.length})</h2>
+      <StorageNotes pending={pending} storage={storage} />
       {status ? (
         <p
           role="status"
@@ -402,8 +473,8 @@ function ReviewList({ pending }: { pending: PendingItem[] }) {
       ) : null}
       {pending.length === 0 ? (
         <p className="empty">
-          Generated questions wait here until you accept or discard them. Nothing is added to your
-          bank without your say (unless you turn on auto-accept).
+          Generated questions wait here, also across restarts, until you accept or discard them.
+          Nothing is added to your bank without your say (unless you turn on auto-accept).
         </p>
       ) : (
         <>
@@ -411,16 +482,21 @@ function ReviewList({ pending }: { pending: PendingItem[] }) {
             Every item below passed the schema, the rule checks, the passage check against its note
             and the near-duplicate check. Read each one before accepting it: a checked item can
             still be wrong.
+            {kept > 0
+              ? ` ${kept === pending.length ? (kept === 1 ? 'It was' : 'They were') : `${kept} of them were`} kept from an earlier session.`
+              : ''}
           </p>
-          <div className="actions">
-            <button
-              type="button"
-              className="primary"
-              onClick={() => void accept(pending.map((p) => p.question.id))}
-            >
-              Accept all {pending.length}
-            </button>
-          </div>
+          {pending.length > 1 ? (
+            <div className="actions">
+              <button
+                type="button"
+                className="primary"
+                onClick={() => void accept(pending.map((p) => p.question.id))}
+              >
+                Accept all {pending.length}
+              </button>
+            </div>
+          ) : null}
           <ul className="gen-items">
             {pending.map((p) => (
               <ReviewItem
@@ -432,8 +508,8 @@ function ReviewList({ pending }: { pending: PendingItem[] }) {
                   const gone = discardPending(p.question.id);
                   if (gone)
                     setStatus({
-                      text: `Discarded “${gone.item.question.stem.slice(0, 60)}…”.`,
-                      undo: () => restorePending(gone.item, gone.index),
+                      text: `Discarded “${gone.question.stem.slice(0, 60)}…”.`,
+                      undo: () => restorePending(gone),
                     });
                 }}
               />
@@ -447,7 +523,7 @@ function ReviewList({ pending }: { pending: PendingItem[] }) {
 
 export function GenerateView() {
   const { state } = useSettings();
-  const { run, pending } = useGeneration();
+  const { run, pending, storage } = useGeneration();
   const pool = useQuestionPool(BANK);
   const region = state?.settings.aws.region ?? 'us-east-1';
   const models = useMemo(() => {
@@ -622,7 +698,9 @@ export function GenerateView() {
         </div>
       </section>
       {run ? <RunPanel run={run} /> : null}
-      {!run?.autoAccept || pending.length > 0 ? <ReviewList pending={pending} /> : null}
+      {!run?.autoAccept || pending.length > 0 ? (
+        <ReviewList pending={pending} storage={storage} />
+      ) : null}
     </div>
   );
 }

@@ -380,8 +380,8 @@ function BackupPanel() {
       <h2 id="backup-heading">Backup</h2>
       <p className="muted small">
         One JSON file with your questions (generated, imported and edited), answers, review cards,
-        mock exams, reports and note progress. Importing merges by id and never deletes anything
-        already here.
+        mock exams, reports and note progress. Generated questions still waiting for your review are
+        not included. Importing merges by id and never deletes anything already here.
       </p>
       <div className="actions">
         <button type="button" onClick={() => void doExport()}>

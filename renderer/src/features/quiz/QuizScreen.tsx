@@ -1,11 +1,14 @@
 /**
  * The Practice screen: one place for every way to practise, as tabs with their own address
- * (#/practice/<view>) so other screens can link straight to, say, the due reviews.
+ * (#/practice/<view>) so other screens can link straight to, say, the due reviews. The Generate
+ * tab shows how many generated items wait for review, e.g. "Generate with Bedrock (3)".
  */
+import { useMemo } from 'react';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { RoutedTabs, type RoutedView } from '../../components/Tabs';
 import { GenerateView } from './GenerateView';
 import { ExamView } from './ExamView';
+import { usePendingCount } from './generation-store';
 import { ManageView } from './ManageView';
 import { QuickPractice } from './QuickPractice';
 import { ReviewView } from './ReviewView';
@@ -21,12 +24,20 @@ const VIEWS: readonly RoutedView[] = [
 ];
 
 export default function QuizScreen() {
+  const waiting = usePendingCount();
+  const views = useMemo(
+    () =>
+      waiting > 0
+        ? VIEWS.map((v) => (v.id === 'generate' ? { ...v, label: `${v.label} (${waiting})` } : v))
+        : VIEWS,
+    [waiting],
+  );
   return (
     <section className="screen quiz-screen">
       <header className="screen-header">
         <ScreenHeading>Practice</ScreenHeading>
       </header>
-      <RoutedTabs base="/practice" views={VIEWS} label="Practice modes" />
+      <RoutedTabs base="/practice" views={views} label="Practice modes" />
     </section>
   );
 }
