@@ -5,7 +5,7 @@
  * five times (one after another within a column, columns in parallel) to show how much the
  * answers vary.
  */
-import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { Link } from 'wouter';
 import type { StreamInput } from '../../../../shared/contract';
 import {
@@ -84,6 +84,34 @@ const emptyRun = (): RunResult => ({
   stopReason: null,
   error: null,
 });
+
+/**
+ * The current batch, kept outside the view's state: a delta (up to hundreds a second) re-renders
+ * only the results below, not the settings form above them.
+ */
+interface BatchStore {
+  get: () => Batch | null;
+  update: (change: (b: Batch | null) => Batch | null) => void;
+  subscribe: (listener: () => void) => () => void;
+}
+
+function createBatchStore(): BatchStore {
+  let batch: Batch | null = null;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => batch,
+    update: (change) => {
+      const next = change(batch);
+      if (next === batch) return;
+      batch = next;
+      for (const l of listeners) l();
+    },
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
 
 function modelLabel(id: string): string {
   const model = findModel(id);
@@ -276,7 +304,8 @@ export function CompareView() {
   const [prompt, setPrompt] = useState(
     'Explain in two sentences what a foundation model is, for a beginner.',
   );
-  const [batch, setBatch] = useState<Batch | null>(null);
+  const [store] = useState(createBatchStore);
+  const [running, setRunning] = useState(false);
   const handles = useRef(new Set<StreamHandle>());
   const stopped = useRef(false);
   const mounted = useRef(true);
@@ -299,7 +328,6 @@ export function CompareView() {
     [mode, models, count, temperature, temperatures, singleModel],
   );
 
-  const running = batch !== null && batch.wallMs === null;
   const inputTokens = roughTokenCount(system) + roughTokenCount(prompt);
   const once = estimateCompareCost(
     columns.map((c) => c.modelId),
@@ -325,17 +353,18 @@ export function CompareView() {
     const system_ = system.trim();
     const text = prompt.trim();
     stopped.current = false;
-    setBatch({
+    setRunning(true);
+    store.update(() => ({
       id,
       mode,
       columns: specs,
       runsPerColumn,
       results: specs.map(() => Array.from({ length: runsPerColumn }, emptyRun)),
       wallMs: null,
-    });
+    }));
     const patch = (c: number, r: number, change: (run: RunResult) => Partial<RunResult>) => {
       if (!mounted.current) return;
-      setBatch((b) =>
+      store.update((b) =>
         b && b.id === id
           ? {
               ...b,
@@ -412,7 +441,8 @@ export function CompareView() {
     void Promise.all(specs.map((_, c) => runColumn(c))).then(() => {
       if (!mounted.current) return;
       const wallMs = performance.now() - started;
-      setBatch((b) => (b && b.id === id ? { ...b, wallMs } : b));
+      store.update((b) => (b && b.id === id ? { ...b, wallMs } : b));
+      setRunning(false);
     });
   };
 
@@ -437,13 +467,6 @@ export function CompareView() {
     setModels((ms) => ms.map((m, j) => (j === i ? id : m)));
   const setColumnTemperature = (i: number, t: number) =>
     setTemperatures((ts) => ts.map((x, j) => (j === i ? t : x)));
-
-  const sequentialMs = batch
-    ? batch.results.reduce((sum, col) => sum + col.reduce((s, r) => s + (r.totalMs ?? 0), 0), 0)
-    : 0;
-  const slowestMs = batch
-    ? Math.max(0, ...batch.results.map((col) => col.reduce((s, r) => s + (r.totalMs ?? 0), 0)))
-    : 0;
 
   return (
     <div className="compare">
@@ -620,37 +643,44 @@ export function CompareView() {
         </div>
       </section>
 
-      {batch ? (
-        <>
-          <p
-            role="status"
-            aria-live="polite"
-            className="small compare-wall"
-            data-testid="compare-wall"
-          >
-            {batch.wallMs === null
-              ? `Running ${batch.columns.length} columns at the same time${batch.runsPerColumn > 1 ? `, ${batch.runsPerColumn} runs each` : ''}…`
-              : `All columns finished in ${formatMs(batch.wallMs)}. They ran at the same time: the slowest column took ${formatMs(slowestMs)}, and one after another they would have taken about ${formatMs(sequentialMs)}.`}
-          </p>
-          <div className={`compare-grid compare-grid-${batch.columns.length}`}>
-            {batch.columns.map((spec, c) => (
-              <ColumnView key={c} spec={spec} runs={batch.results[c] ?? []} mode={batch.mode} />
-            ))}
-          </div>
-          {batch.runsPerColumn > 1 && batch.wallMs !== null ? (
-            <p className="muted small">
-              Why do the runs differ? With a temperature above 0 the model samples each next token
-              from its probability distribution, so the same prompt can give different answers. Even
-              at temperature 0 the answers can occasionally differ. Distinct replies are counted
-              ignoring case and spacing; the mean word difference compares every pair of replies (0:
-              the same words, 1: no word in common). The <Link href="/token-lab">Token lab</Link>{' '}
-              shows the sampling step by step.
-            </p>
-          ) : null}
-        </>
-      ) : (
-        <p className="empty">No comparison yet. Pick the columns, write a prompt and press Run.</p>
-      )}
+      <CompareResults store={store} />
     </div>
+  );
+}
+
+/** The running or last batch: the wall-clock summary and the columns. */
+function CompareResults({ store }: { store: BatchStore }) {
+  const batch = useSyncExternalStore(store.subscribe, store.get);
+  if (!batch) {
+    return (
+      <p className="empty">No comparison yet. Pick the columns, write a prompt and press Run.</p>
+    );
+  }
+  const columnMs = batch.results.map((col) => col.reduce((s, r) => s + (r.totalMs ?? 0), 0));
+  const sequentialMs = columnMs.reduce((sum, ms) => sum + ms, 0);
+  const slowestMs = Math.max(0, ...columnMs);
+  return (
+    <>
+      <p role="status" aria-live="polite" className="small compare-wall" data-testid="compare-wall">
+        {batch.wallMs === null
+          ? `Running ${batch.columns.length} columns at the same time${batch.runsPerColumn > 1 ? `, ${batch.runsPerColumn} runs each` : ''}…`
+          : `All columns finished in ${formatMs(batch.wallMs)}. They ran at the same time: the slowest column took ${formatMs(slowestMs)}, and one after another they would have taken about ${formatMs(sequentialMs)}.`}
+      </p>
+      <div className={`compare-grid compare-grid-${batch.columns.length}`}>
+        {batch.columns.map((spec, c) => (
+          <ColumnView key={c} spec={spec} runs={batch.results[c] ?? []} mode={batch.mode} />
+        ))}
+      </div>
+      {batch.runsPerColumn > 1 && batch.wallMs !== null ? (
+        <p className="muted small">
+          Why do the runs differ? With a temperature above 0 the model samples each next token from
+          its probability distribution, so the same prompt can give different answers. Even at
+          temperature 0 the answers can occasionally differ. Distinct replies are counted ignoring
+          case and spacing; the mean word difference compares every pair of replies (0: the same
+          words, 1: no word in common). The <Link href="/token-lab">Token lab</Link> shows the
+          sampling step by step.
+        </p>
+      ) : null}
+    </>
   );
 }
