@@ -422,13 +422,14 @@ function ExamRunner({
       flagged: flagged.has(id) ? session.flagged.filter((x) => x !== id) : [...session.flagged, id],
     });
 
-  // Focus: a question's first control when it changes; the confirm button when it appears.
+  // Focus: a question's first control when it changes (its heading when that control is a list,
+  // where N, P, F and R would pick an option instead); the confirm button when it appears.
   useEffect(() => {
-    if (reviewing) heading.current?.focus();
-    else
-      card.current
-        ?.querySelector<HTMLElement>('input:not(:disabled), select, button:not(:disabled)')
-        ?.focus();
+    const first = card.current?.querySelector<HTMLElement>(
+      'input:not(:disabled), select, button:not(:disabled)',
+    );
+    if (reviewing || first instanceof HTMLSelectElement) heading.current?.focus();
+    else first?.focus();
   }, [index, reviewing]);
   useEffect(() => {
     if (confirming) confirmButton.current?.focus();
@@ -628,7 +629,8 @@ function ExamRunner({
         </div>
         <p className="muted small exam-keys">
           Keys: <kbd>N</kbd> next, <kbd>P</kbd> previous, <kbd>F</kbd> flag, <kbd>R</kbd> review
-          screen; Space chooses the focused option; arrow keys move in the grid below.
+          screen (not while a drop-down list has the focus); Space chooses the focused option; arrow
+          keys move in the grid below.
         </p>
       </div>
       <div className="card">
