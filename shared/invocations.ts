@@ -40,6 +40,11 @@ export const InvocationRecord = z.object({
   stopReason: z.string().nullable(),
   /** Estimated from the catalog's prices; null when unknown. */
   costUsd: z.number().nonnegative().nullable(),
+  /**
+   * The guardrail the call ran with (ConverseStream with a guardrail only); records written
+   * before this field existed have none.
+   */
+  guardrail: z.object({ id: z.string().min(1), version: z.string().min(1) }).optional(),
 });
 export type InvocationRecord = z.infer<typeof InvocationRecord>;
 

@@ -153,6 +153,9 @@ export class InvocationLog {
       errorCode: call.errorCode,
       stopReason: call.stopReason,
       costUsd: estimateCallCost(call),
+      ...(call.guardrail
+        ? { guardrail: { id: call.guardrail.id, version: call.guardrail.version } }
+        : {}),
     });
     return await this.run(async () => {
       await this.ensureCounted();

@@ -308,6 +308,20 @@ describe('guardrails', () => {
     await page.locator('.chat-main').screenshot({ path: `${SCREENS}/playground-chat-light.png` });
     await page.getByLabel('Show the guardrail’s trace').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SCREENS}/playground-chat-settings-light.png` });
+    // The invocation log says which guardrail the call ran with, and that it intervened.
+    await page.getByRole('tab', { name: 'Invocation log' }).click();
+    const rows = page.getByTestId('log-calls').locator('tbody tr');
+    await rows.first().waitFor();
+    const withGuardrail = rows.filter({ hasText: 'guardrail' });
+    expect(await withGuardrail.count()).toBe(1);
+    expect(await withGuardrail.innerText()).toMatch(
+      /ok\s+guardrail intervened \(fakeguardrail01, version DRAFT\)/,
+    );
+    await page
+      .getByTestId('log-calls')
+      .screenshot({ path: `${SCREENS}/playground-log-guardrail-light.png` });
+    await page.getByRole('tab', { name: 'Chat' }).click();
+    await composer().waitFor();
   });
 });
 

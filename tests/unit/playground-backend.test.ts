@@ -147,6 +147,7 @@ describe('streaming chat', () => {
     });
     expect(record!.firstTokenMs).toEqual(expect.any(Number));
     expect(record!.costUsd).toBeCloseTo(meta.costUsd!, 15);
+    expect(record!.guardrail).toBeUndefined();
   });
 
   it('logs compare runs under their own feature', async () => {
@@ -303,7 +304,11 @@ describe('guardrails', () => {
       ],
     });
     expect(meta.guardrailTrace?.modelOutput[0]).toContain('This is the fake Bedrock reply to');
-    expect((await logged())[0]).toMatchObject({ status: 'ok', stopReason: 'guardrail_intervened' });
+    expect((await logged())[0]).toMatchObject({
+      status: 'ok',
+      stopReason: 'guardrail_intervened',
+      guardrail: { id: 'fakeguardrail01', version: '1' },
+    });
   });
 
   it('reports a blocked prompt with the input assessment and no output tokens', async () => {

@@ -165,6 +165,9 @@ export async function converseStream(
       status,
       errorCode,
       stopReason,
+      ...(input.guardrail
+        ? { guardrail: { id: input.guardrail.id, version: input.guardrail.version } }
+        : {}),
     });
   };
   try {

@@ -676,6 +676,14 @@ export function LogView() {
                           <span className={`log-status log-status-${r.status}`}>
                             {r.status === 'error' ? `error: ${r.errorCode ?? 'unknown'}` : r.status}
                           </span>
+                          {r.guardrail ? (
+                            <span className="small muted log-guardrail">
+                              {r.stopReason === 'guardrail_intervened'
+                                ? 'guardrail intervened'
+                                : 'guardrail applied'}{' '}
+                              (<code>{r.guardrail.id}</code>, version {r.guardrail.version})
+                            </span>
+                          ) : null}
                         </td>
                         <td className="num">{r.costUsd === null ? '–' : formatUsd(r.costUsd)}</td>
                       </tr>
