@@ -326,15 +326,15 @@ describe('guardrails', () => {
 });
 
 describe('model availability', () => {
-  it('marks the models the account can use once checked', async () => {
-    await page.getByRole('button', { name: 'Check what my account can use' }).click();
+  it('marks the models the region offers once checked', async () => {
+    await page.getByRole('button', { name: 'Check what this region offers' }).click();
     await page.getByText(/Checked us-east-1/).waitFor();
     const labels = await page
       .getByLabel('Model')
       .locator('option')
       .evaluateAll((options) => options.map((o) => o.textContent ?? ''));
-    expect(labels).toContain('Amazon Nova Lite (vision, available)');
-    expect(labels.some((l) => l.endsWith('not listed for your account)'))).toBe(true);
+    expect(labels).toContain('Amazon Nova Lite (vision, offered)');
+    expect(labels.some((l) => l.endsWith('not listed)'))).toBe(true);
   });
 });
 

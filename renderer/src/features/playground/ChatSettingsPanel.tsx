@@ -1,5 +1,5 @@
 /**
- * The chat's settings: model (with what the account can use, once checked), system prompt,
+ * The chat's settings: model (with what the region offers, once checked), system prompt,
  * inference parameters within the model's limits, stop sequences and an optional guardrail.
  */
 import { useId, useState } from 'react';
@@ -17,9 +17,9 @@ import {
 } from './chat-request';
 
 const STATUS_LABEL: Record<AvailabilityStatus, string> = {
-  'on-demand': 'available',
-  profile: 'available via inference profile',
-  'not-listed': 'not listed for your account',
+  'on-demand': 'offered',
+  profile: 'offered via inference profile',
+  'not-listed': 'not listed',
 };
 
 /** The first problem with a guardrail id or version, or null. */
@@ -174,7 +174,7 @@ export function ChatSettingsPanel({
                 ? 'Checking…'
                 : availability
                   ? 'Check again'
-                  : 'Check what my account can use'}
+                  : 'Check what this region offers'}
             </button>
           </div>
           {availabilityError ? (
@@ -184,13 +184,13 @@ export function ChatSettingsPanel({
             </p>
           ) : availability ? (
             <p className="hint">
-              Checked {availability.region}: models your account is not offered there are marked
-              “not listed”.
+              Checked {availability.region}: models Bedrock does not list there are marked “not
+              listed”. Whether your account may call a model is known only when a call succeeds.
             </p>
           ) : (
             <p className="hint">
-              The list is Stratum’s catalog; the check asks Bedrock which of them your account can
-              use in this region (free, no model is called).
+              The list is Stratum’s catalog; the check asks Bedrock which of them it offers in this
+              region (free, no model is called).
             </p>
           )}
         </div>

@@ -105,8 +105,9 @@ export function chatModels(region: string): ChatModel[] {
 export type AvailabilityStatus = 'on-demand' | 'profile' | 'not-listed';
 
 /**
- * What the account's availability check says about a model: offered on demand, offered through
- * an inference profile, or not listed for the account in that region.
+ * What the region's availability check says about a model: offered on demand, offered through
+ * an inference profile, or not listed in that region (whether the account may call it is only
+ * known when a call succeeds).
  */
 export function availabilityOf(model: ModelEntry, availability: Availability): AvailabilityStatus {
   const listed = availability.models.find((x) => x.modelId === model.id);
