@@ -67,6 +67,32 @@ const STEMS = [
 ];
 
 /** A screenshot of the whole screen: the viewport grows to the scrolling content's height. */
+/**
+ * Waits until IndexedDB holds `n` items waiting for review: the store writes them in the
+ * background, and a reload before a write commits would lose it (as closing a tab would).
+ */
+async function storedPending(p: Page, n: number) {
+  const count = () =>
+    p.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('stratum');
+          open.onerror = () => reject(open.error ?? new Error('open failed'));
+          open.onsuccess = () => {
+            const db = open.result;
+            const req = db.transaction('pendingQuestions').objectStore('pendingQuestions').count();
+            req.onsuccess = () => {
+              db.close();
+              resolve(req.result);
+            };
+            req.onerror = () => reject(req.error ?? new Error('count failed'));
+          };
+        }),
+    );
+  for (let i = 0; i < 100 && (await count()) !== n; i++) await p.waitForTimeout(50);
+  expect(await count()).toBe(n);
+}
+
 async function shot(p: Page, name: string) {
   const size = p.viewportSize()!;
   const height = await p.evaluate(
@@ -176,6 +202,7 @@ describe('generate with Bedrock', () => {
     expect(new Set(before)).toEqual(new Set(STEMS));
 
     // A reload ends the window's state; come back to Practice → Generate as a learner would.
+    await storedPending(page, 5);
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Practice' }).waitFor();
     await page.keyboard.press('Control+1');
@@ -397,6 +424,7 @@ describe('when the review list cannot be saved', () => {
     await page.getByTestId('gen-item').filter({ hasText: stem }).waitFor();
     await page.getByRole('button', { name: 'Discard' }).click();
     await page.getByTestId('gen-status').filter({ hasText: 'Discarded' }).waitFor();
+    await storedPending(page, 0);
     await page.reload();
     await page.getByRole('heading', { name: 'Review (0)' }).waitFor();
     await page.getByRole('tab', { name: 'Generate with Bedrock', exact: true }).waitFor();
