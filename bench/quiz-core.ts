@@ -13,7 +13,7 @@ import { setDb, StratumDb, type Attempt, type ReviewCard } from '../renderer/src
 import {
   allCards,
   answerReview,
-  forgetCardKeys,
+  forgetCachedCards,
   newIntroducedToday,
   readDueQueue,
 } from '../renderer/src/db/review';
@@ -121,12 +121,12 @@ export async function quizFigures(
     return times;
   };
   // A session that did not read the cards in advance: the first query reads every card.
-  forgetCardKeys();
+  forgetCachedCards();
   const [coldQueueMs] = await timeOf(() => readDueQueue(poolIds, now, DEFAULT_NEW_PER_DAY), 1);
   // Reading every card into memory (the app does it once, when idle after start).
   const cardLoadMs = median(
     await timeOf(async () => {
-      forgetCardKeys();
+      forgetCachedCards();
       await allCards();
     }),
   );

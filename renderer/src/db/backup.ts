@@ -26,7 +26,7 @@ import {
   type StratumDb,
 } from './db';
 import { issueText, sameJson } from './questions';
-import { forgetCardKeys } from './review';
+import { forgetCachedCards } from './review';
 
 export const BACKUP_FORMAT = 'stratum-backup';
 export const BACKUP_VERSION = 1;
@@ -378,8 +378,8 @@ export async function applyImport(
       return out;
     },
   );
-  // Review cards may have been added: the due queue reads their keys again.
-  forgetCardKeys();
+  // Review cards may have been written: the in-memory copy is read again at its next use.
+  forgetCachedCards();
   return applied;
 }
 

@@ -134,7 +134,7 @@ export function warmReviewCards(): void {
 }
 
 /** Drops the in-memory cards, so the next use reads them again (after a backup import). */
-export function forgetCardKeys(): void {
+export function forgetCachedCards(): void {
   cache = null;
 }
 
@@ -160,7 +160,7 @@ export async function readDueQueue(
   return dueQueue({
     dueCards,
     poolIds,
-    cardIds: new Set(cards.keys()),
+    cardIds: cards,
     newToday,
     newLimit,
     now,

@@ -154,8 +154,8 @@ export interface QueueInput {
   dueCards: readonly ReviewCard[];
   /** The learner's question ids, in the order new questions should be introduced. */
   poolIds: readonly string[];
-  /** Ids of every question that has a card (seen in review at least once). */
-  cardIds: ReadonlySet<string>;
+  /** Which questions have a card (seen in review at least once): a set, or a map by id. */
+  cardIds: { has(id: string): boolean };
   /** New questions already introduced today. */
   newToday: number;
   /** New questions allowed per day. */
