@@ -38,6 +38,7 @@ import {
   dismissStorageError,
   editPending,
   fromEarlierSession,
+  messageOf,
   restorePending,
   retrySaving,
   startGeneration,
@@ -369,7 +370,7 @@ function acceptProblem(error: unknown, pending: readonly PendingItem[], n: numbe
     return `Nothing was added: ${which} was refused (${error.problems.join('; ')}). Edit it to fix this, or discard it.`;
   }
   const what = n === 1 ? 'the question' : 'the questions';
-  return `Could not add ${what} to your bank (${error instanceof Error ? error.message : String(error)}). Nothing was changed and ${n === 1 ? 'it is' : 'they are'} still waiting here; try again.`;
+  return `Could not add ${what} to your bank (${messageOf(error)}). Nothing was changed and ${n === 1 ? 'it is' : 'they are'} still waiting here; try again.`;
 }
 
 /** Storage trouble: items not saved (a reload would lose them), a failed read or discard. */

@@ -143,7 +143,7 @@ export function fromEarlierSession(item: PendingItem): boolean {
  * An error as a short text. Dexie wraps the browser's error (its own message repeats it), so the
  * wrapped error's message is used when there is one; trailing full stops are dropped.
  */
-function messageOf(error: unknown): string {
+export function messageOf(error: unknown): string {
   const inner: unknown = error instanceof Error ? (error as { inner?: unknown }).inner : undefined;
   const text =
     inner instanceof Error && inner.message
@@ -291,10 +291,7 @@ function autoSave(item: Pick<PendingItem, 'question' | 'blindCheck'>) {
       await addQuestions([item], BANK_IDS, sourceProblems);
       setRun({ saved: (state.run?.saved ?? 0) + 1 });
     } catch (error) {
-      const reasons =
-        error instanceof QuestionRejected
-          ? [...error.problems]
-          : [error instanceof Error ? error.message : String(error)];
+      const reasons = error instanceof QuestionRejected ? [...error.problems] : [messageOf(error)];
       setRun({
         rejections: [
           ...(state.run?.rejections ?? []),
