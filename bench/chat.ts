@@ -11,7 +11,9 @@ import { setDb, StratumDb, type Conversation } from '../renderer/src/db/db';
 import { saveConversation, searchConversations } from '../renderer/src/db/conversations';
 import { ModelOutput } from '../renderer/src/features/playground/model-output';
 import { markdownBlocks } from '../renderer/src/lib/markdown-blocks';
-import { median } from './median';
+import { median as medianOrNull } from '../shared/statistics';
+
+const median = (xs: readonly number[]): number => medianOrNull(xs) ?? NaN;
 
 const PARAGRAPH =
   'On-demand pricing charges **per token**, with no commitment; provisioned throughput buys model units by the hour. ';

@@ -18,9 +18,11 @@ import {
   readDueQueue,
 } from '../renderer/src/db/review';
 import { drawExam } from '../renderer/src/lib/mock-exam';
-import { createRng } from '../renderer/src/lib/sampling';
+import { createRng } from '../shared/random';
 import { DEFAULT_NEW_PER_DAY, Rating } from '../renderer/src/lib/review';
-import { median } from './median';
+import { median as medianOrNull } from '../shared/statistics';
+
+const median = (xs: readonly number[]): number => medianOrNull(xs) ?? NaN;
 
 const DAY = 86_400_000;
 

@@ -34,7 +34,8 @@ import { RENDERER_DIR } from '../tests/support/app';
 import { loadCorpus } from '../tests/support/corpus';
 import { buildIndex, plainText } from '../renderer/src/lib/search';
 import { logitsFromDistribution, trainKneserNey } from '../renderer/src/lib/ngram';
-import { createRng, drawMany, pipeline } from '../renderer/src/lib/sampling';
+import { drawMany, pipeline } from '../renderer/src/lib/sampling';
+import { createRng } from '../shared/random';
 import {
   cosineSchedule,
   forwardSample,
@@ -58,7 +59,9 @@ import { quizFiguresInChromium } from './quiz-browser';
 import { backupFigures } from './backup';
 import { printStreaming, streamingFigures } from './streaming';
 import { chatFigures, printChat } from './chat';
-import { median } from './median';
+import { median as medianOrNull } from '../shared/statistics';
+
+const median = (xs: readonly number[]): number => medianOrNull(xs) ?? NaN;
 
 const RUNS = 9;
 

@@ -19,7 +19,7 @@
  * 200 per second for 5 seconds (does the UI keep up: no lag that grows through the run).
  */
 import type { Page } from 'playwright-core';
-import { percentile } from '../renderer/src/lib/metrics';
+import { percentile } from '../shared/statistics';
 import { TIMED_DELTA_STAMP } from '../tests/fakes/bedrock';
 import { startApp } from '../tests/support/app';
 import { launchChromium } from '../tests/support/chromium';

@@ -35,7 +35,7 @@ import {
   type DatasetItem,
   type Gmm2,
 } from '../../renderer/src/lib/diffusion';
-import { createRng } from '../../renderer/src/lib/sampling';
+import { createRng } from '../../shared/random';
 
 function expectRelClose(actual: number, expected: number, rel = 1e-9) {
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(rel * Math.abs(expected));

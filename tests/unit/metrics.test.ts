@@ -4,6 +4,7 @@
  * month-to-date budget thresholds, cost arithmetic at the catalog's prices, reply diversity.
  */
 import { describe, expect, it } from 'vitest';
+import { percentile } from '../../shared/statistics';
 import type { InvocationRecord } from '../../shared/invocations';
 import {
   addDays,
@@ -19,7 +20,6 @@ import {
   localDay,
   localMonth,
   monthToDateCost,
-  percentile,
   replyDiversity,
   sumCosts,
   tokensCost,

@@ -6,9 +6,10 @@
  */
 import chiSquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
 import { describe, expect, it } from 'vitest';
+import { createRng } from '../../shared/random';
+import { wilsonInterval } from '../../shared/statistics';
 import {
   chiSquareStatistic,
-  createRng,
   drawMany,
   entropyBits,
   greedyIndex,
@@ -19,7 +20,6 @@ import {
   softmax,
   topKMask,
   topPMask,
-  wilsonInterval,
   type Candidate,
 } from '../../renderer/src/lib/sampling';
 
@@ -370,15 +370,15 @@ describe('statistics', () => {
     [20, 0.8388698745050668, 1],
     [10, 0.2992949144298199, 0.7007050855701801],
   ])('gives the Wilson interval for %i/20', (k, lo, hi) => {
-    const [actualLo, actualHi] = wilsonInterval(k, 20);
+    const { low: actualLo, high: actualHi } = wilsonInterval(k, 20);
     expect(actualLo).toBeCloseTo(lo, 12);
     expect(actualHi).toBeCloseTo(hi, 12);
   });
 
   it('pins the Wilson interval ends at exactly 0 and 1, and knows nothing at n = 0', () => {
-    expect(wilsonInterval(0, 20)[0]).toBe(0);
-    expect(wilsonInterval(20, 20)[1]).toBe(1);
-    expect(wilsonInterval(0, 0)).toEqual([0, 1]);
+    expect(wilsonInterval(0, 20).low).toBe(0);
+    expect(wilsonInterval(20, 20).high).toBe(1);
+    expect(wilsonInterval(0, 0)).toEqual({ low: 0, high: 1 });
     expect(() => wilsonInterval(21, 20)).toThrow(RangeError);
   });
 

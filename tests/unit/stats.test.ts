@@ -4,6 +4,7 @@
  * passed explicitly to `dayOf`, so the tests do not depend on the machine's zone.
  */
 import { describe, expect, it } from 'vitest';
+import { wilsonInterval } from '../../shared/statistics';
 import type { Attempt, ExamSession } from '../../renderer/src/db/db';
 import {
   accuracy,
@@ -21,7 +22,6 @@ import {
   unpractisedTasks,
   weakestTasks,
   weekday,
-  wilson,
   type NoteFacts,
   type QuestionFacts,
 } from '../../renderer/src/lib/stats';
@@ -174,12 +174,12 @@ describe('wilson interval (95%)', () => {
     [8, 10, 0.4902, 0.9433],
   ];
   it.each(cases)('%i of %i', (k, total, low, high) => {
-    const w = wilson(k, total);
+    const w = wilsonInterval(k, total);
     expect(w.low).toBeCloseTo(low, 3);
     expect(w.high).toBeCloseTo(high, 3);
   });
   it('says nothing is known with no answers', () => {
-    expect(wilson(0, 0)).toEqual({ low: 0, high: 1 });
+    expect(wilsonInterval(0, 0)).toEqual({ low: 0, high: 1 });
   });
 });
 

@@ -34,6 +34,7 @@ import {
 import type { CallRecorder } from '../../../shared/invocations';
 import { estimateTokenCost, findModel } from '../../../shared/models';
 import { StemIndex } from '../../../shared/question-checks';
+import { createRng, seedFromText, shuffle } from '../../../shared/random';
 import {
   GENERATION_PROMPT_VERSION,
   type BlindCheck,
@@ -112,32 +113,9 @@ function relatedStems(stems: readonly string[], sources: readonly GenerationSour
     .map((s) => s.stem);
 }
 
-/** A 32-bit seed from a string (FNV-1a), for reproducible shuffles. */
-function seedOf(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/** Fisher-Yates with mulberry32, seeded: the same item always shows the same blind order. */
+/** Seeded from the item's id: the same item always shows the same blind order. */
 export function shuffled<T>(items: readonly T[], seed: string): T[] {
-  let a = seedOf(seed);
-  const rand = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
+  return shuffle(items, createRng(seedFromText(seed)));
 }
 
 type ReadReply =

@@ -17,7 +17,7 @@
  * Pure: no DOM and no Node APIs, so it runs in a Web Worker and in Node tests alike. Every random
  * draw comes from a seeded RNG so a lesson replays identically.
  */
-import { createRng, type Rng } from './sampling';
+import { createRng, type Rng } from '../../../shared/random';
 
 // ---------------------------------------------------------------------------------------------
 // Noise schedules

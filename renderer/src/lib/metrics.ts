@@ -6,24 +6,10 @@
  */
 import type { InvocationRecord } from '../../../shared/invocations';
 import { estimateTokenCost } from '../../../shared/models';
+import { percentile } from '../../../shared/statistics';
 
 // ---------------------------------------------------------------------------------------------
 // Percentiles
-
-/**
- * The p-th percentile by the **nearest-rank** method: sort the values and take the one at rank
- * ⌈p/100 × n⌉ (1-based), so the answer is always a value that was actually observed. p = 0 gives
- * the minimum, p = 100 the maximum. Null for an empty list; non-finite values are ignored.
- *
- * Example: for 1..10, p50 is the 5th value (5) and p95 the 10th (10).
- */
-export function percentile(values: readonly number[], p: number): number | null {
-  if (!(p >= 0 && p <= 100)) throw new RangeError(`A percentile must be 0..100, not ${p}.`);
-  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
-  if (sorted.length === 0) return null;
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return sorted[rank - 1] ?? null;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Local days

@@ -17,7 +17,7 @@
  * is no penalty for guessing on the real exam, so guessing is always better).
  */
 import type { Question } from '../../../shared/questions';
-import { createRng, type Rng } from './sampling';
+import { createRng, shuffle, type Rng } from '../../../shared/random';
 import { isComplete, isCorrect, type Response } from './scoring';
 
 export const EXAM_QUESTIONS = 65;
@@ -124,15 +124,6 @@ export function allocate(
     }
   }
   return { counts, target, notes };
-}
-
-function shuffle<T>(xs: readonly T[], rng: Rng): T[] {
-  const out = [...xs];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rng.next() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
 }
 
 /** `k` questions of one domain, round-robin over its task statements (both orders random). */

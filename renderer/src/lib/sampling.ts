@@ -5,8 +5,7 @@
  * Every stage returns plain numbers so the UI can show them exactly as computed.
  * Pure: no DOM and no Node APIs, so it runs in the renderer and in Node tests alike.
  */
-import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import type { Rng } from '../../../shared/random';
 
 /** One candidate next token and the raw score (logit) the model gave it. */
 export interface Candidate {
@@ -47,11 +46,6 @@ export interface PipelineResult {
   /** True when T = 0: the draw is an argmax, not a random choice. */
   greedy: boolean;
   order: typeof PIPELINE_ORDER;
-}
-
-/** A uniform random source on [0, 1). */
-export interface Rng {
-  next(): number;
 }
 
 /** Floating slack for cumulative sums: 0.5 + 0.3 must count as reaching p = 0.8. */
@@ -204,21 +198,6 @@ export function pipeline(
   };
 }
 
-/**
- * A seeded uniform [0, 1) source: xoroshiro128+ from pure-rand (mutated in place, for speed)
- * read through uniformFloat64 (53 random bits). Both are pure 32-bit integer arithmetic, so a
- * seed gives the same sequence on every platform and run. pure-rand seeds the state almost
- * verbatim, which makes the first outputs of small seeds nearly identical (the first value is
- * ~0.99999 for seeds 0..42), so the generator jumps 2^64 steps ahead once to mix the state.
- * The seed is an integer reduced to 32 bits (seed | 0) by pure-rand.
- */
-export function createRng(seed: number): Rng {
-  if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
-  const generator = xoroshiro128plus(seed);
-  generator.jump();
-  return { next: () => uniformFloat64(generator) };
-}
-
 /** A cumulative distribution for inverse-CDF sampling. */
 interface Cdf {
   cumulative: Float64Array;
@@ -317,29 +296,6 @@ export function entropyBits(dist: readonly number[]): number {
 /** 2^entropy: the number of equally likely tokens that would be just as uncertain. */
 export function perplexity(dist: readonly number[]): number {
   return 2 ** entropyBits(dist);
-}
-
-/**
- * Wilson score interval for a proportion (z = 1.96 is about 95%). Chosen over the textbook
- * p ± z·sqrt(p(1-p)/n) because that one collapses to zero width at 0 and n successes ("never
- * happens" after 20 draws) and can spill outside [0, 1]; Wilson stays inside [0, 1] and is
- * still informative at 0 and n. The ends are pinned to exactly
- * 0 and 1 there (the formula gives them up to rounding). n = 0 carries no information: [0, 1].
- */
-export function wilsonInterval(successes: number, n: number, z = 1.96): [number, number] {
-  if (!Number.isInteger(n) || n < 0 || !Number.isInteger(successes)) {
-    throw new RangeError('successes and n must be integers, n >= 0');
-  }
-  if (successes < 0 || successes > n) throw new RangeError('successes must be in 0..n');
-  if (n === 0) return [0, 1];
-  const phat = successes / n;
-  const z2 = z * z;
-  const denominator = 1 + z2 / n;
-  const centre = (phat + z2 / (2 * n)) / denominator;
-  const half = (z / denominator) * Math.sqrt((phat * (1 - phat)) / n + z2 / (4 * n * n));
-  const lo = successes === 0 ? 0 : Math.max(0, centre - half);
-  const hi = successes === n ? 1 : Math.min(1, centre + half);
-  return [lo, hi];
 }
 
 /**

@@ -7,6 +7,7 @@
  * (instant -> 'YYYY-MM-DD' in one time zone, see `dayOf`) and does its day arithmetic on those
  * civil dates, never by adding 24 hours, so a daylight-saving change cannot shift a bucket.
  */
+import { wilsonInterval } from '../../../shared/statistics';
 import type { Attempt, ExamSession, ReviewCard } from '../db/db';
 
 /** A local calendar date, 'YYYY-MM-DD'. */
@@ -178,19 +179,6 @@ export function accuracy(
 /** `part / whole` as a fraction, or null when there is nothing to divide. */
 export function ratio(part: number, whole: number): number | null {
   return whole > 0 ? part / whole : null;
-}
-
-/**
- * The Wilson score interval for `k` successes in `n` trials (z = 1.96 for 95%). Unlike
- * k/n ± margin it stays inside [0, 1] and is honest about small samples.
- */
-export function wilson(k: number, n: number, z = 1.96): { low: number; high: number } {
-  if (n <= 0) return { low: 0, high: 1 };
-  const p = k / n;
-  const z2 = z * z;
-  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
-  const half = (z / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
-  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -411,7 +399,7 @@ export function weakestTasks(
     [...acc.byTask]
       .filter(([, t]) => t.questions > 0)
       .map(([task, tally]) => {
-        const { low, high } = wilson(tally.questionsCorrect, tally.questions);
+        const { low, high } = wilsonInterval(tally.questionsCorrect, tally.questions);
         return { task, tally, score: low, high };
       })
       .filter((w) => w.score < STRONG_SCORE)

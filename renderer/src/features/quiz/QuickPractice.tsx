@@ -7,6 +7,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { EXAM_GUIDE } from '../../../../shared/exam-guide';
 import type { Question } from '../../../../shared/questions';
+import { createRng, randomSeed, shuffle } from '../../../../shared/random';
 import { allAttempts, missedIds, recordAttempt } from '../../db/attempts';
 import { emptyResponse, isComplete, isCorrect, type Response } from '../../lib/scoring';
 import { useQuestionPool } from '../../db/questions';
@@ -14,15 +15,6 @@ import { BANK } from './bank';
 import { DomainFilter, TYPE_LABEL, TypeFilter } from './filters';
 import { takePracticeIntent } from './practice-intent';
 import { QuestionView } from './QuestionView';
-
-function shuffle<T>(xs: readonly T[]): T[] {
-  const out = [...xs];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(Math.random() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
 
 interface Session {
   questions: Question[];
@@ -73,7 +65,7 @@ export function QuickPractice() {
   );
 
   const start = () => {
-    const questions = shuffle(pool).slice(0, count);
+    const questions = shuffle(pool, createRng(randomSeed())).slice(0, count);
     const first = questions[0];
     if (!first) return;
     setSession({

@@ -26,7 +26,6 @@ import {
   streak,
   unpractisedTasks,
   weakestTasks,
-  wilson,
   type Accuracy,
   type DayKey,
   type FinishedExam,
@@ -38,6 +37,7 @@ import {
   type Tally,
   type WeakArea,
 } from '../../lib/stats';
+import { wilsonInterval } from '../../../../shared/statistics';
 import { CORPUS } from '../notes/corpus';
 import { BANK } from './bank';
 import { setPracticeIntent } from './practice-intent';
@@ -486,7 +486,7 @@ function WeakAreas({ weak, unpractised }: { weak: WeakArea[]; unpractised: strin
       ) : (
         <ol className="weak-list" data-testid="stats-weak">
           {weak.map((w) => {
-            const range = wilson(w.tally.questionsCorrect, w.tally.questions);
+            const range = wilsonInterval(w.tally.questionsCorrect, w.tally.questions);
             return (
               <li key={w.task} data-testid={`stats-weak-${w.task}`}>
                 <div>

@@ -5,14 +5,14 @@
  */
 import { useId, useMemo, useState } from 'react';
 import {
-  createRng,
   drawMany,
   entropyBits,
   perplexity,
   pipeline,
-  wilsonInterval,
   type Candidate,
 } from '../../lib/sampling';
+import { createRng } from '../../../../shared/random';
+import { wilsonInterval } from '../../../../shared/statistics';
 import { Controls } from './Controls';
 import type { LabSettings } from './settings';
 
@@ -59,7 +59,7 @@ export function Histogram({
       <ul>
         {top.map((i) => {
           const observed = n ? (counts[i] ?? 0) / n : 0;
-          const [lo, hi] = wilsonInterval(counts[i] ?? 0, n);
+          const { low: lo, high: hi } = wilsonInterval(counts[i] ?? 0, n);
           return (
             <li key={i} data-testid="histogram-row" data-count={counts[i] ?? 0}>
               <span className="h-label">

@@ -1,15 +1,14 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { logitsFromDistribution } from '../../lib/ngram';
 import {
-  createRng,
   greedyIndex,
   pipeline,
   PIPELINE_ORDER,
   sampleIndex,
   type Candidate,
   type PipelineResult,
-  type Rng,
 } from '../../lib/sampling';
+import { createRng, type Rng } from '../../../../shared/random';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { TabStrip } from '../../components/Tabs';
 import { Controls } from './Controls';
