@@ -16,6 +16,30 @@ const electronFiles = [
   'electron/preload/**/*.ts',
 ];
 
+/**
+ * One inner layer's extra import rules. They use typescript-eslint's rule (it can allow type-only
+ * imports) so they add to, rather than replace, the renderer-wide rule below.
+ */
+function innerLayer(files, patterns) {
+  return [
+    {
+      files: [files],
+      rules: {
+        '@typescript-eslint/no-restricted-imports': [
+          'error',
+          { patterns: [awsPattern, ...patterns] },
+        ],
+      },
+    },
+  ];
+}
+
+/** Only these folders talk to AWS: everything else reaches AWS through them. */
+const awsPattern = {
+  group: ['@aws-sdk/*', '@smithy/*'],
+  message: 'Only electron/main/bedrock/ and electron/main/aws/ import AWS SDK clients.',
+};
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**'] },
   js.configs.recommended,
@@ -70,6 +94,35 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    files: ['electron/**/*.ts', 'renderer/**/*.{ts,tsx}', 'shared/**/*.ts'],
+    ignores: ['electron/main/bedrock/**', 'electron/main/aws/**'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [awsPattern] }] },
+  },
+  // The renderer's inner layers (see DESIGN.md): lib/ is pure logic, components/ is the control
+  // kit every screen shares, workers/ run lib/ code off the UI thread. Each may reach only down.
+  ...innerLayer('renderer/src/lib/**/*.{ts,tsx}', [
+    { group: ['**/db/*', '!**/db/schema'], message: 'lib/ is pure logic: no database code.' },
+    {
+      group: ['**/db/schema'],
+      allowTypeImports: true,
+      message: 'lib/ may name the row shapes (import type) but runs no database code.',
+    },
+    {
+      group: ['**/features/**', '**/app/**'],
+      message: 'lib/ imports nothing from features/ or app/.',
+    },
+    { group: ['**/components/**'], message: 'lib/ is pure logic: no UI.' },
+  ]),
+  ...innerLayer('renderer/src/components/**/*.{ts,tsx}', [
+    {
+      group: ['**/features/**', '**/app/**'],
+      message: 'components/ is the shared control kit: it imports nothing from features/ or app/.',
+    },
+  ]),
+  ...innerLayer('renderer/src/workers/**/*.ts', [
+    { group: ['**/features/**', '**/app/**'], message: 'workers/ import lib/, never features/.' },
+  ]),
   {
     files: ['shared/**/*.ts'],
     rules: {

@@ -8,7 +8,8 @@
 import 'fake-indexeddb/auto';
 import { markdownToPlainText } from '../shared/question-checks';
 import type { Question } from '../shared/questions';
-import { StratumDb, type QuestionRow } from '../renderer/src/db/db';
+import { StratumDb } from '../renderer/src/db/db';
+import { type QuestionRow } from '../renderer/src/db/schema';
 import { applyImport, backupText, parseBackup, type Backup } from '../renderer/src/db/backup';
 import { makeSourceCheck } from '../renderer/src/features/quiz/source-check';
 import { loadCorpus } from '../tests/support/corpus';

@@ -7,7 +7,8 @@
 import 'fake-indexeddb/auto';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { setDb, StratumDb, type Conversation } from '../renderer/src/db/db';
+import { setDb, StratumDb } from '../renderer/src/db/db';
+import { type Conversation } from '../renderer/src/db/schema';
 import { saveConversation, searchConversations } from '../renderer/src/db/conversations';
 import { ModelOutput } from '../renderer/src/features/playground/model-output';
 import { markdownBlocks } from '../renderer/src/lib/markdown-blocks';

@@ -9,7 +9,8 @@
  */
 import { EXAM_GUIDE } from '../shared/exam-guide';
 import type { Question } from '../shared/questions';
-import { setDb, StratumDb, type Attempt, type ReviewCard } from '../renderer/src/db/db';
+import { setDb, StratumDb } from '../renderer/src/db/db';
+import { type Attempt, type ReviewCard } from '../renderer/src/db/schema';
 import {
   allCards,
   answerReview,

@@ -43,7 +43,7 @@ import {
   linearSchedule,
   reverseSample,
 } from '../renderer/src/lib/diffusion';
-import { dataset, draw } from '../renderer/src/features/diffusion-lab/drawings';
+import { dataset, draw } from '../renderer/src/lib/drawings';
 import {
   accuracy,
   dailyCounts,

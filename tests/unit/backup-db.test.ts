@@ -6,15 +6,15 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Question } from '../../shared/questions';
+import { StratumDb } from '../../renderer/src/db/db';
 import {
-  StratumDb,
   type Attempt,
   type ExamSession,
   type NoteProgress,
   type QuestionReport,
   type QuestionRow,
   type ReviewCard,
-} from '../../renderer/src/db/db';
+} from '../../renderer/src/db/schema';
 import {
   applyImport,
   backupText,

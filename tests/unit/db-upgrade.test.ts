@@ -2,7 +2,8 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { Attempt, StratumDb } from '../../renderer/src/db/db';
+import { StratumDb } from '../../renderer/src/db/db';
+import { Attempt } from '../../renderer/src/db/schema';
 
 describe('the Stratum database', () => {
   it('upgrades a version 1 database to the current one without losing note progress', async () => {

@@ -6,7 +6,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { ConverseInput } from '../../shared/contract';
-import type { ChatImage, Conversation } from '../../renderer/src/db/db';
+import type { ChatImage, Conversation } from '../../renderer/src/db/schema';
 import {
   checkImageAttachment,
   bytesToBase64,

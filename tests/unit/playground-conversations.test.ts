@@ -2,7 +2,8 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setDb, StratumDb, type Conversation } from '../../renderer/src/db/db';
+import { setDb, StratumDb } from '../../renderer/src/db/db';
+import { type Conversation } from '../../renderer/src/db/schema';
 import {
   conversationToJson,
   conversationToMarkdown,

@@ -1,6 +1,6 @@
 /** The learner's pool: the starter bank merged with edited, deleted and own question rows. */
 import { describe, expect, it } from 'vitest';
-import type { QuestionRow } from '../../renderer/src/db/db';
+import type { QuestionRow } from '../../renderer/src/db/schema';
 import { mergePool } from '../../renderer/src/db/questions';
 import type { Question } from '../../shared/questions';
 

@@ -5,7 +5,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Question } from '../../shared/questions';
-import { setDb, StratumDb, type QuestionRow } from '../../renderer/src/db/db';
+import { setDb, StratumDb } from '../../renderer/src/db/db';
+import { type QuestionRow } from '../../renderer/src/db/schema';
 import {
   addQuestions,
   allReports,

@@ -6,7 +6,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Question } from '../../shared/questions';
-import { setDb, StratumDb, type ReviewCard } from '../../renderer/src/db/db';
+import { setDb, StratumDb } from '../../renderer/src/db/db';
+import { type ReviewCard } from '../../renderer/src/db/schema';
 import {
   answerReview,
   getCard,

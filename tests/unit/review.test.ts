@@ -3,7 +3,7 @@
  * order and daily new limit, new-today counting, the forecast and interval labels.
  */
 import { describe, expect, it } from 'vitest';
-import type { ReviewCard } from '../../renderer/src/db/db';
+import type { ReviewCard } from '../../renderer/src/db/schema';
 import {
   allowedRatings,
   comesBackToday,

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { wilsonInterval } from '../../shared/statistics';
-import type { Attempt, ExamSession } from '../../renderer/src/db/db';
+import type { Attempt, ExamSession } from '../../renderer/src/db/schema';
 import {
   accuracy,
   addDays,

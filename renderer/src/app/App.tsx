@@ -5,7 +5,7 @@ import { Icon } from '../components/Icon';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { Home } from '../features/home/Home';
 import { SCREENS } from './screens';
-import { requestHeadingFocus } from './focus';
+import { requestHeadingFocus } from '../components/focus';
 import { SettingsProvider } from './settings-context';
 
 // Screens other than Home are split into their own chunks and loaded on first visit.

@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { claimHeadingFocus } from '../app/focus';
+import { claimHeadingFocus } from './focus';
 
 /** The h1 of a screen; takes focus when the screen was opened by navigation. */
 export function ScreenHeading({ children, id }: { children: ReactNode; id?: string }) {

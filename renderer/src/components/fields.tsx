@@ -1,5 +1,11 @@
-/** Labelled form fields the labs share: a range slider that shows its value, and a whole number. */
-import { useId, type ReactNode } from 'react';
+/**
+ * The control kit's fields: a slider that shows its value with its unit, and a number field that
+ * never changes what was typed silently. Every screen builds its settings from these two, so they
+ * look and behave the same everywhere (styles in fields.css, next to this file).
+ */
+import { useId, useState, type ReactNode } from 'react';
+import { boundNumber, type Bounds } from '../lib/bounded-number';
+import './fields.css';
 
 export function RangeField({
   label,
@@ -9,6 +15,7 @@ export function RangeField({
   step,
   onChange,
   display,
+  unit,
   disabled = false,
   hint,
 }: {
@@ -18,16 +25,18 @@ export function RangeField({
   max: number;
   step: number;
   onChange: (value: number) => void;
-  /** How the value is shown beside the label (default: as is). */
+  /** How the value is shown beside the label (default: the value and its unit). */
   display?: string;
+  /** Shown after the value: " s", " tokens". */
+  unit?: string;
   disabled?: boolean;
   hint?: ReactNode;
 }) {
   const id = useId();
   return (
-    <div className="field">
+    <div className="field range-field">
       <label htmlFor={id}>
-        {label} <output className="value">{display ?? String(value)}</output>
+        {label} <output className="value">{display ?? `${value}${unit ?? ''}`}</output>
       </label>
       <input
         id={id}
@@ -44,36 +53,71 @@ export function RangeField({
   );
 }
 
-/** A whole number kept within [min, max]; typing something else leaves the value alone. */
-export function IntegerField({
-  label,
-  value,
-  min,
-  max,
-  onChange,
-}: {
+export interface NumberFieldProps extends Bounds {
   label: string;
   value: number;
-  min: number;
-  max: number;
   onChange: (value: number) => void;
-}) {
+  step?: number;
+  disabled?: boolean;
+  hint?: ReactNode;
+  /** A compact field (smaller label), for rows of settings. */
+  inline?: boolean;
+}
+
+/**
+ * A number within [min, max]. What was typed stays in the box while the learner types; a value
+ * outside the range (or not whole, for an integer field) is brought into range at once and a
+ * polite message under the field says what is used instead. Leaving the field shows the value in
+ * use. The message stays until the next edit.
+ */
+export function NumberField({
+  label,
+  value,
+  onChange,
+  step,
+  disabled = false,
+  hint,
+  inline = false,
+  ...bounds
+}: NumberFieldProps) {
   const id = useId();
+  const [draft, setDraft] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const messageId = `${id}-message`;
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
+    <div className={inline ? 'field inline number-field' : 'field number-field'}>
+      <label htmlFor={id}>
+        {label}
+        {bounds.unit ? <span className="unit">{` (${bounds.unit.trim()})`}</span> : null}
+      </label>
       <input
         id={id}
         type="number"
-        min={min}
-        max={max}
-        step={1}
-        value={value}
+        inputMode={bounds.integer ? 'numeric' : 'decimal'}
+        min={bounds.min}
+        max={bounds.max}
+        step={step ?? (bounds.integer ? 1 : 'any')}
+        value={draft ?? String(value)}
+        disabled={disabled}
+        aria-describedby={message ? messageId : undefined}
         onChange={(e) => {
-          const n = Math.trunc(Number(e.target.value));
-          if (Number.isFinite(n)) onChange(Math.min(max, Math.max(min, n)));
+          const text = e.target.value;
+          setDraft(text);
+          const bounded = boundNumber(text, bounds, value);
+          setMessage(bounded.message);
+          if (bounded.value !== value) onChange(bounded.value);
         }}
+        onBlur={() => setDraft(null)}
       />
+      <p className="field-note" id={messageId} aria-live="polite">
+        {message}
+      </p>
+      {hint ? <p className="hint">{hint}</p> : null}
     </div>
   );
+}
+
+/** A whole number within [min, max]: a NumberField with `integer` set. */
+export function IntegerField(props: Omit<NumberFieldProps, 'integer'>) {
+  return <NumberField {...props} integer />;
 }

@@ -1,5 +1,6 @@
 /** Practice attempts. Rows are validated on the way out; a bad row is skipped, not deleted. */
-import { Attempt, getDb } from './db';
+import { getDb } from './db';
+import { Attempt } from './schema';
 
 /**
  * Records one answer (by default a quick-practice answer, now) and returns the stored row. Review

@@ -16,6 +16,7 @@
  */
 import { z } from 'zod';
 import { questionProblems, type Question } from '../../../shared/questions';
+import { type StratumDb } from './db';
 import {
   Attempt,
   ExamSession,
@@ -23,8 +24,7 @@ import {
   QuestionReport,
   QuestionRow,
   ReviewCard,
-  type StratumDb,
-} from './db';
+} from './schema';
 import { issueText, sameJson } from './questions';
 import { forgetCachedCards } from './review';
 

@@ -8,7 +8,8 @@
  * sensible size, a conversation holds at most MAX_IMAGES_PER_CONVERSATION images and
  * MAX_CONVERSATION_IMAGE_BYTES of image data in total; the composer refuses more, with a message.
  */
-import { getDb, Conversation, type AssistantTurn, type ChatImage } from './db';
+import { getDb } from './db';
+import { Conversation, type AssistantTurn, type ChatImage } from './schema';
 
 /** Images one message may carry (Stratum's choice, well under what Converse allows). */
 export const MAX_IMAGES_PER_TURN = 4;

@@ -5,7 +5,8 @@
  * deleted.
  */
 import type { Question } from '../../../shared/questions';
-import { Attempt, ExamSession, getDb } from './db';
+import { getDb } from './db';
+import { Attempt, ExamSession } from './schema';
 import { EXAM_MINUTES, isAnswered, scoreExam, type DomainWeight } from '../lib/mock-exam';
 import { isCorrect } from '../lib/scoring';
 

@@ -1,5 +1,6 @@
 /** Saved token-lab experiments. Rows are validated on the way out; a bad row is skipped, not deleted. */
-import { getDb, TokenExperiment } from './db';
+import { getDb } from './db';
+import { TokenExperiment } from './schema';
 
 export async function saveExperiment(experiment: TokenExperiment): Promise<void> {
   await getDb().experiments.put(TokenExperiment.parse(experiment));

@@ -1,5 +1,6 @@
 /** The image gallery. Rows are validated on the way out; a bad row is skipped, not deleted. */
-import { GalleryImage, getDb } from './db';
+import { getDb } from './db';
+import { GalleryImage } from './schema';
 
 export async function addImages(images: GalleryImage[]): Promise<void> {
   const db = getDb();

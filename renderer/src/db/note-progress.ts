@@ -1,5 +1,6 @@
 /** Read progress and bookmarks for notes. Rows are validated on the way out of IndexedDB. */
-import { getDb, NoteProgress } from './db';
+import { getDb } from './db';
+import { NoteProgress } from './schema';
 
 const empty = (noteId: string): NoteProgress => ({
   noteId,

@@ -5,7 +5,8 @@
  * items to `questions` and out of `pendingQuestions` in one transaction: both or neither.
  */
 import type { Question } from '../../../shared/questions';
-import { getDb, PendingQuestionRow, type QuestionRow } from './db';
+import { getDb } from './db';
+import { PendingQuestionRow, type QuestionRow } from './schema';
 import { addQuestions, issueText, type NewQuestion } from './questions';
 
 /** A stored row that could not be read, by its key (it stays in the database). */

@@ -9,7 +9,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { z } from 'zod';
 import { Question, questionProblems } from '../../../shared/questions';
 import type { BlindCheck } from '../../../shared/question-generation';
-import { getDb, QuestionReport, QuestionRow } from './db';
+import { getDb } from './db';
+import { QuestionReport, QuestionRow } from './schema';
 
 export async function questionRows(): Promise<QuestionRow[]> {
   const rows = await getDb().questions.toArray();

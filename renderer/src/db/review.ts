@@ -5,7 +5,8 @@
  * Rows are validated on the way out: a bad row is skipped, not deleted.
  */
 import Dexie, { RangeSet, type ObservabilitySet } from 'dexie';
-import { Attempt, getDb, ReviewCard, type StratumDb } from './db';
+import { getDb, type StratumDb } from './db';
+import { Attempt, ReviewCard } from './schema';
 import {
   countNewToday,
   dueQueue,

@@ -17,7 +17,7 @@ import {
   type Card,
   type Grade,
 } from 'ts-fsrs';
-import type { ReviewCard } from '../db/db';
+import type { ReviewCard } from '../db/schema';
 
 export { Rating, State };
 export type { Grade };

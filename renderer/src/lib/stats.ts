@@ -8,7 +8,7 @@
  * civil dates, never by adding 24 hours, so a daylight-saving change cannot shift a bucket.
  */
 import { wilsonInterval } from '../../../shared/statistics';
-import type { Attempt, ExamSession, ReviewCard } from '../db/db';
+import type { Attempt, ExamSession, ReviewCard } from '../db/schema';
 
 /** A local calendar date, 'YYYY-MM-DD'. */
 export type DayKey = string;

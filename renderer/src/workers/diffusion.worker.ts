@@ -12,7 +12,7 @@ import {
   type Gmm2,
   type SamplerKind,
 } from '../lib/diffusion';
-import { dataset } from '../features/diffusion-lab/drawings';
+import { dataset } from '../lib/drawings';
 
 export interface ReverseRequest {
   id: number;

@@ -16,7 +16,7 @@ import {
   toSignedPixels,
   type Schedule,
 } from '../../lib/diffusion';
-import { CLASSES, draw } from './drawings';
+import { CLASSES, draw } from '../../lib/drawings';
 import { PixelCanvas } from './PixelCanvas';
 
 export const IMAGE_SIZE = 96;

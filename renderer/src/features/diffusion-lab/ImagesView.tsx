@@ -25,10 +25,10 @@ import type { AppError } from '../../../../shared/result';
 import { call } from '../../api';
 import { useSettings } from '../../app/settings-context';
 import { ErrorPanel } from '../../components/ConnectionStatus';
-import type { GalleryImage } from '../../db/db';
+import type { GalleryImage } from '../../db/schema';
 import { addImages, deleteImage, listImages } from '../../db/gallery';
 import { toRgba } from '../../lib/diffusion';
-import { applesPicture } from './drawings';
+import { applesPicture } from '../../lib/drawings';
 
 const SIZES: Record<'nova-canvas' | 'titan-image-v2', [number, number][]> = {
   'nova-canvas': [

@@ -7,7 +7,7 @@ import { IntegerField, RangeField } from '../../components/fields';
 import { useEffect, useId, useState } from 'react';
 import type { SamplerKind } from '../../lib/diffusion';
 import type { ReverseResponse } from '../../workers/diffusion.worker';
-import { CLASSES } from './drawings';
+import { CLASSES } from '../../lib/drawings';
 import { PixelCanvas } from './PixelCanvas';
 import { runInWorker } from './worker-client';
 

@@ -3,7 +3,7 @@ import { Link, useLocation, useParams } from 'wouter';
 import { EXAM_GUIDE } from '../../../../shared/exam-guide';
 import type { Note } from '../../../../shared/notes';
 import { markOpened, setBookmarked, setRead } from '../../db/note-progress';
-import type { NoteProgress } from '../../db/db';
+import type { NoteProgress } from '../../db/schema';
 import { AVAILABLE_LABS } from '../../app/labs';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { CORPUS, notesForTask } from './corpus';

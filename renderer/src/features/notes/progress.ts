@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { NoteProgress } from '../../db/db';
+import type { NoteProgress } from '../../db/schema';
 import { allProgress } from '../../db/note-progress';
 
 /** Live read/bookmark state for every note (undefined while loading). */

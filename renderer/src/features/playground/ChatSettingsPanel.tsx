@@ -8,7 +8,7 @@ import { GuardrailIdentifier, GuardrailVersion } from '../../../../shared/guardr
 import { findModel } from '../../../../shared/models';
 import type { AppError } from '../../../../shared/result';
 import { IntegerField, RangeField } from '../../components/fields';
-import type { ChatSettings } from '../../db/db';
+import type { ChatSettings } from '../../db/schema';
 import {
   availabilityOf,
   maxOutputFor,

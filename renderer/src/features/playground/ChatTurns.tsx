@@ -9,7 +9,7 @@ import {
 } from '../../../../shared/guardrails';
 import { errorTitle } from '../../components/ConnectionStatus';
 import { Icon } from '../../components/Icon';
-import type { AssistantTurn, ChatImage, UserTurn } from '../../db/db';
+import type { AssistantTurn, ChatImage, UserTurn } from '../../db/schema';
 import { formatBytes } from '../../db/conversations';
 import { StreamingOutput } from './ModelOutput';
 

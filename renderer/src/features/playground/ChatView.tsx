@@ -16,7 +16,13 @@ import { estimateTokenCost, findModel } from '../../../../shared/models';
 import type { AppError } from '../../../../shared/result';
 import { call, openStream, type StreamHandle } from '../../api';
 import { useSettings } from '../../app/settings-context';
-import type { AssistantTurn, ChatImage, ChatSettings, Conversation, UserTurn } from '../../db/db';
+import type {
+  AssistantTurn,
+  ChatImage,
+  ChatSettings,
+  Conversation,
+  UserTurn,
+} from '../../db/schema';
 import {
   conversationImages,
   conversationToJson,

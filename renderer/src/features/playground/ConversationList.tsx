@@ -1,6 +1,6 @@
 /** The chat's side list: saved conversations, searchable, each deletable (with undo). */
 import { useId } from 'react';
-import type { Conversation } from '../../db/db';
+import type { Conversation } from '../../db/schema';
 
 function when(iso: string): string {
   return new Date(iso).toLocaleString(undefined, {

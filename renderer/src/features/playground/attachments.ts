@@ -6,7 +6,7 @@
 import { MAX_CONVERSE_IMAGE_BYTES } from '../../../../shared/contract';
 import { base64ImageSize, MAX_CONVERSE_IMAGE_SIDE } from '../../../../shared/converse-images';
 import { sniffImageFormat } from '../../../../shared/image-bytes';
-import type { ChatImage } from '../../db/db';
+import type { ChatImage } from '../../db/schema';
 import {
   formatBytes,
   MAX_CONVERSATION_IMAGE_BYTES,

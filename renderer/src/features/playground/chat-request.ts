@@ -12,7 +12,7 @@ import {
   modelDisplayName,
   textModels,
 } from '../../../../shared/models';
-import type { ChatSettings, Conversation } from '../../db/db';
+import type { ChatSettings, Conversation } from '../../db/schema';
 
 export type ConverseRequest = StreamInput<'converseStream'>;
 

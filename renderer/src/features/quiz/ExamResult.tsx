@@ -7,7 +7,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { EXAM_GUIDE } from '../../../../shared/exam-guide';
 import type { Question } from '../../../../shared/questions';
-import type { ExamSession } from '../../db/db';
+import type { ExamSession } from '../../db/schema';
 import { ESTIMATE_PASS_FRACTION, isAnswered, minutesUsed, PASS_SCORE } from '../../lib/mock-exam';
 import { emptyResponse, isCorrect } from '../../lib/scoring';
 import { QuestionView } from './QuestionView';

@@ -9,7 +9,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { EXAM_GUIDE } from '../../../../shared/exam-guide';
 import type { Question } from '../../../../shared/questions';
-import type { ExamSession } from '../../db/db';
+import type { ExamSession } from '../../db/schema';
 import {
   allExams,
   discardExam,

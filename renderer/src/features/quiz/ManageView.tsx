@@ -23,7 +23,8 @@ import {
   type ImportChoice,
   type ImportPlan,
 } from '../../db/backup';
-import { getDb, type QuestionReport } from '../../db/db';
+import { getDb } from '../../db/db';
+import { type QuestionReport } from '../../db/schema';
 import {
   allReports,
   deleteQuestion,

@@ -28,7 +28,7 @@ import type {
 import type { Question } from '../../../../shared/questions';
 import type { AppError } from '../../../../shared/result';
 import { openStream, type StreamHandle } from '../../api';
-import type { PendingQuestionRow } from '../../db/db';
+import type { PendingQuestionRow } from '../../db/schema';
 import {
   acceptPendingRows,
   deletePendingRow,

@@ -17,7 +17,7 @@ import type { AppError } from '../../../../shared/result';
 import { openStream, type StreamHandle } from '../../api';
 import { useSettings } from '../../app/settings-context';
 import { ErrorPanel } from '../../components/ConnectionStatus';
-import type { TokenExperiment } from '../../db/db';
+import type { TokenExperiment } from '../../db/schema';
 import { deleteExperiment, listExperiments, saveExperiment } from '../../db/experiments';
 import { tally } from '../../lib/next-word';
 import { Histogram } from './RepeatedSampling';

@@ -4,13 +4,7 @@
  * setting can run side by side on the same candidates.
  */
 import { useId, useMemo, useState } from 'react';
-import {
-  drawMany,
-  entropyBits,
-  perplexity,
-  pipeline,
-  type Candidate,
-} from '../../lib/sampling';
+import { drawMany, entropyBits, perplexity, pipeline, type Candidate } from '../../lib/sampling';
 import { createRng } from '../../../../shared/random';
 import { wilsonInterval } from '../../../../shared/statistics';
 import { Controls } from './Controls';

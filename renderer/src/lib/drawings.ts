@@ -3,7 +3,7 @@
  * a house and a computer, with seeded variation in colour and placement. Pure maths on pixel
  * arrays in [-1, 1], so the same code runs in the page and in the Web Worker.
  */
-import { createRng, type Rng } from '../../../../shared/random';
+import { createRng, type Rng } from '../../../shared/random';
 
 export const CLASSES = ['cat', 'tree', 'house', 'computer'] as const;
 export type DrawingClass = (typeof CLASSES)[number];

@@ -1,0 +1,270 @@
+/**
+ * The shapes of the rows Stratum keeps in IndexedDB, as zod schemas: every read and every import
+ * is checked against these. db.ts declares the tables and versions that hold them.
+ */
+import { z } from 'zod';
+import { Question } from '../../../shared/questions';
+import { BlindCheck } from '../../../shared/question-generation';
+import { GuardrailTraceSummary } from '../../../shared/guardrails';
+
+export const NoteProgress = z.object({
+  noteId: z.string().min(1),
+  read: z.boolean(),
+  readAt: z.iso.datetime().nullable(),
+  bookmarked: z.boolean(),
+  bookmarkedAt: z.iso.datetime().nullable(),
+  lastOpenedAt: z.iso.datetime().nullable(),
+});
+export type NoteProgress = z.infer<typeof NoteProgress>;
+
+/** One live next-word run of the token lab, kept so it can be re-opened later. */
+export const TokenExperiment = z.object({
+  id: z.string().min(1),
+  kind: z.literal('next-word'),
+  createdAt: z.iso.datetime(),
+  modelId: z.string(),
+  region: z.string(),
+  prompt: z.string(),
+  settings: z.object({
+    n: z.number().int().positive(),
+    temperature: z.number(),
+    topP: z.number(),
+    maxTokens: z.number().int().positive(),
+    concurrency: z.number().int().positive(),
+  }),
+  /** Raw replies by call index (null where no reply arrived). */
+  replies: z.array(z.string().nullable()),
+  status: z.enum(['complete', 'cancelled', 'failed']),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  usage: z.object({ inputTokens: z.number(), outputTokens: z.number() }),
+  costUsd: z.number().nullable(),
+});
+export type TokenExperiment = z.infer<typeof TokenExperiment>;
+
+/** An image generated on Bedrock, with the parameters that made it (the diffusion lab's gallery). */
+export const GalleryImage = z.object({
+  id: z.string().min(1),
+  createdAt: z.iso.datetime(),
+  modelId: z.string(),
+  task: z.enum(['TEXT_IMAGE', 'IMAGE_VARIATION']),
+  prompt: z.string().nullable(),
+  negativePrompt: z.string().nullable(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  quality: z.enum(['standard', 'premium']),
+  cfgScale: z.number(),
+  seed: z.number().int(),
+  similarityStrength: z.number().nullable(),
+  format: z.enum(['png', 'jpeg']),
+  base64: z.string().min(1),
+  costUsd: z.number().nullable(),
+});
+export type GalleryImage = z.infer<typeof GalleryImage>;
+
+/**
+ * One answer to a question. `mode` says where it was given; a spaced-review answer also carries
+ * the learner's FSRS rating (1 Again .. 4 Easy), and a mock-exam answer its exam's id.
+ * (Rows from v4 have neither field and stay valid.)
+ */
+export const Attempt = z.object({
+  id: z.string().min(1),
+  questionId: z.string().min(1),
+  at: z.iso.datetime(),
+  correct: z.boolean(),
+  mode: z.enum(['practice', 'review', 'exam']),
+  rating: z.number().int().min(1).max(4).optional(),
+  examId: z.string().min(1).optional(),
+  /** Review answers from v7 on: true when this answer introduced the question (it had no card). */
+  newCard: z.boolean().optional(),
+});
+export type Attempt = z.infer<typeof Attempt>;
+
+/**
+ * A question the learner owns: generated, imported, or an edited copy of a bank question (same id
+ * as the bank item, which it then replaces). Deletion is a flag so it can be undone; a deleted
+ * bank question stays hidden.
+ */
+export const QuestionRow = z.object({
+  id: z.string().min(1),
+  question: Question,
+  deleted: z.boolean(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  /** Result of the optional blind check when it was generated; null otherwise. */
+  blindCheck: BlindCheck.nullable(),
+});
+export type QuestionRow = z.infer<typeof QuestionRow>;
+
+/** A learner's report that a question is wrong or unclear. */
+export const QuestionReport = z.object({
+  id: z.string().min(1),
+  questionId: z.string().min(1),
+  at: z.iso.datetime(),
+  reason: z.enum(['wrong-answer', 'unclear', 'out-of-scope', 'outdated', 'other']),
+  comment: z.string().max(2000),
+  resolved: z.boolean(),
+});
+export type QuestionReport = z.infer<typeof QuestionReport>;
+
+/** FSRS memory state of one question (ts-fsrs Card, dates as ISO strings). */
+export const ReviewCard = z.object({
+  questionId: z.string().min(1),
+  due: z.iso.datetime(),
+  stability: z.number().nonnegative(),
+  difficulty: z.number().nonnegative(),
+  elapsedDays: z.number().nonnegative(),
+  scheduledDays: z.number().nonnegative(),
+  learningSteps: z.number().int().nonnegative(),
+  reps: z.number().int().nonnegative(),
+  lapses: z.number().int().nonnegative(),
+  /** ts-fsrs State: 0 New, 1 Learning, 2 Review, 3 Relearning. */
+  state: z.number().int().min(0).max(3),
+  lastReview: z.iso.datetime().nullable(),
+});
+export type ReviewCard = z.infer<typeof ReviewCard>;
+
+/** A learner's response to one question (mirrors lib/scoring's Response). */
+export const StoredResponse = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('single'), choice: z.string().nullable() }),
+  z.object({ type: z.literal('multiple'), choices: z.array(z.string()) }),
+  z.object({ type: z.literal('ordering'), order: z.array(z.string()) }),
+  z.object({ type: z.literal('matching'), pairs: z.record(z.string(), z.string()) }),
+]);
+
+/** A mock exam, saved as it goes so a reload resumes it with the clock still running. */
+export const ExamSession = z.object({
+  id: z.string().min(1),
+  startedAt: z.iso.datetime(),
+  /** startedAt + the time limit. */
+  deadline: z.iso.datetime(),
+  finishedAt: z.iso.datetime().nullable(),
+  questionIds: z.array(z.string().min(1)).min(1),
+  responses: z.record(z.string(), StoredResponse),
+  flagged: z.array(z.string()),
+  /** Set on submit. `scaled` is an estimate on the 100-1000 scale, never an official score. */
+  result: z
+    .object({
+      correct: z.number().int().nonnegative(),
+      total: z.number().int().positive(),
+      scaled: z.number().int().min(100).max(1000),
+      passed: z.boolean(),
+      byDomain: z.record(
+        z.string(),
+        z.object({
+          correct: z.number().int().nonnegative(),
+          total: z.number().int().nonnegative(),
+        }),
+      ),
+    })
+    .nullable(),
+});
+export type ExamSession = z.infer<typeof ExamSession>;
+
+/** An image attached to a user turn of a playground chat, checked (format, size) when attached. */
+export const ChatImage = z.object({
+  /** The file name it was attached from (shown, exported; never a path). */
+  name: z.string().max(255),
+  format: z.enum(['png', 'jpeg', 'gif', 'webp']),
+  /** Plain base64 of the file, as Converse takes it. */
+  base64: z.string().min(1),
+  /** Decoded size in bytes. */
+  bytes: z.number().int().positive(),
+});
+export type ChatImage = z.infer<typeof ChatImage>;
+
+/** What the learner sent in one turn of a playground chat. */
+export const UserTurn = z.object({
+  id: z.string().min(1),
+  role: z.literal('user'),
+  at: z.iso.datetime(),
+  text: z.string(),
+  images: z.array(ChatImage).max(20),
+});
+export type UserTurn = z.infer<typeof UserTurn>;
+
+/**
+ * A model's answer in a playground chat. `status` says how the stream ended: `stopped` when the
+ * learner pressed Stop, `failed` on an error; the text that arrived before either is kept.
+ */
+export const AssistantTurn = z.object({
+  id: z.string().min(1),
+  role: z.literal('assistant'),
+  at: z.iso.datetime(),
+  modelId: z.string().min(1),
+  text: z.string(),
+  status: z.enum(['complete', 'stopped', 'failed']),
+  /** Converse's stopReason (end_turn, max_tokens, stop_sequence, guardrail_intervened, ...). */
+  stopReason: z.string().nullable(),
+  error: z
+    .object({ code: z.string(), message: z.string(), remedy: z.string().optional() })
+    .nullable(),
+  usage: z
+    .object({
+      inputTokens: z.number().int().nonnegative(),
+      outputTokens: z.number().int().nonnegative(),
+      totalTokens: z.number().int().nonnegative(),
+    })
+    .nullable(),
+  latencyMs: z.number().nonnegative().nullable(),
+  firstTokenMs: z.number().nonnegative().nullable(),
+  costUsd: z.number().nonnegative().nullable(),
+  /** The guardrail trace summary, when the run had a guardrail with trace on. */
+  guardrailTrace: GuardrailTraceSummary.nullable(),
+});
+export type AssistantTurn = z.infer<typeof AssistantTurn>;
+
+export const ChatTurn = z.discriminatedUnion('role', [UserTurn, AssistantTurn]);
+export type ChatTurn = z.infer<typeof ChatTurn>;
+
+/** The settings a playground chat runs with (kept per conversation). */
+export const ChatSettings = z.object({
+  modelId: z.string().min(1),
+  system: z.string().max(100_000),
+  temperature: z.number().min(0).max(1),
+  /** Null: not sent (some models refuse temperature and top-p together). */
+  topP: z.number().min(0).max(1).nullable(),
+  maxTokens: z.number().int().min(1).max(200_000),
+  stopSequences: z.array(z.string().min(1).max(100)).max(4),
+  /** Optional Amazon Bedrock guardrail applied to every run. */
+  guardrail: z
+    .object({ id: z.string().min(1), version: z.string().min(1), trace: z.boolean() })
+    .nullable(),
+});
+export type ChatSettings = z.infer<typeof ChatSettings>;
+
+/** A playground chat, saved after every turn so it survives a reload. */
+export const Conversation = z.object({
+  id: z.string().min(1),
+  title: z.string().min(1).max(200),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  settings: ChatSettings,
+  turns: z.array(ChatTurn),
+});
+export type Conversation = z.infer<typeof Conversation>;
+
+/**
+ * A generated question waiting for the learner's review (accept, edit or discard), kept so that a
+ * reload or restart does not lose what Bedrock was paid to write. Accepting moves it to
+ * `questions`; it is never exported (an unreviewed draft).
+ */
+export const PendingQuestionRow = z
+  .object({
+    /** The question's id (the primary key). */
+    id: z.string().min(1),
+    question: Question,
+    /** Result of the optional blind check; null when not asked for, not possible, or edited. */
+    blindCheck: BlindCheck.nullable(),
+    /** Why the blind check could not be done, when it was asked for and failed. */
+    blindCheckProblem: z.string().nullable(),
+    /** True once the learner changed it in the editor. */
+    edited: z.boolean(),
+    addedAt: z.iso.datetime(),
+    /** The item's place in the review list: rising in the order items arrive, kept on Undo. */
+    position: z.number(),
+  })
+  .refine((row) => row.id === row.question.id, {
+    message: 'the row id differs from the question id',
+    path: ['id'],
+  });
+export type PendingQuestionRow = z.infer<typeof PendingQuestionRow>;
