@@ -7,6 +7,7 @@ import { Home } from '../features/home/Home';
 import { SCREENS } from './screens';
 import { requestHeadingFocus } from '../components/focus';
 import { SettingsProvider } from './settings-context';
+import '../features/search/search.css';
 
 // Screens other than Home are split into their own chunks and loaded on first visit.
 const Settings = lazy(() => import('../features/settings/Settings'));

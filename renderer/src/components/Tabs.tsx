@@ -5,6 +5,7 @@
  */
 import { type ComponentType } from 'react';
 import { useLocation, useParams } from 'wouter';
+import './tabs.css';
 
 export interface Tab<T extends string = string> {
   id: T;

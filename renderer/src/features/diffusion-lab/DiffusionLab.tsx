@@ -5,6 +5,7 @@ import { ForwardView } from './ForwardView';
 import { ImagesView } from './ImagesView';
 import { ParticlesView } from './ParticlesView';
 import { ReverseView } from './ReverseView';
+import './diffusion-lab.css';
 
 type View = 'forward' | 'reverse' | 'particles' | 'bedrock';
 const VIEWS: { id: View; label: string }[] = [

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { CORPUS } from '../notes/corpus';
+import './glossary.css';
 
 export default function GlossaryScreen() {
   const { slug } = useParams<{ slug?: string }>();

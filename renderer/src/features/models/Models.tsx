@@ -8,6 +8,7 @@ import { call } from '../../api';
 import { useSettings } from '../../app/settings-context';
 import { ErrorPanel } from '../../components/ConnectionStatus';
 import { ScreenHeading } from '../../components/ScreenHeading';
+import './models.css';
 
 /** Dollars with enough digits to tell cheap models apart. */
 const usd = (n: number) => (n >= 0.1 ? `$${n.toFixed(2)}` : `$${Number(n.toPrecision(2))}`);

@@ -9,6 +9,7 @@ import { ScreenHeading } from '../../components/ScreenHeading';
 import { CORPUS, notesForTask } from './corpus';
 import { Markdown } from './Markdown';
 import { useProgress } from './progress';
+import './notes.css';
 
 const taskTitle = new Map(EXAM_GUIDE.domains.flatMap((d) => d.tasks.map((t) => [t.id, t.title])));
 const domainTitle = new Map(EXAM_GUIDE.domains.map((d) => [d.id, d.title]));

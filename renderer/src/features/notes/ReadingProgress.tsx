@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { EXAM_GUIDE } from '../../../../shared/exam-guide';
 import { CORPUS } from './corpus';
 import { useProgress } from './progress';
+import './notes.css';
 
 export default function ReadingProgress() {
   const progress = useProgress();

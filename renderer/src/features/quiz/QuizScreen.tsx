@@ -13,6 +13,10 @@ import { ManageView } from './ManageView';
 import { QuickPractice } from './QuickPractice';
 import { ReviewView } from './ReviewView';
 import { StatsView } from './StatsView';
+import './practice.css';
+import './stats.css';
+import './review-exam.css';
+import './generate-manage.css';
 
 const VIEWS: readonly RoutedView[] = [
   { id: 'practice', label: 'Quick practice', Component: QuickPractice },

@@ -18,6 +18,7 @@ import { PipelineTable } from './PipelineTable';
 import { RepeatedSampling } from './RepeatedSampling';
 import { SCENARIOS, type ScenarioStep } from './scenarios';
 import { loadLabSettings, saveLabSettings, type LabSettings } from './settings';
+import './token-lab.css';
 
 type Source = 'curated' | 'ngram' | 'live';
 
