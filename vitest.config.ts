@@ -12,6 +12,15 @@ export default defineConfig({
         },
       },
       {
+        // Over the wire to the fake Bedrock (real SDK clients, real HTTP/2 and event streams).
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 20_000,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

@@ -17,7 +17,14 @@ export const FAKE_ACCESS_KEY_ID = 'AKIAFAKEFAKEFAKE0001';
 /** A recognisable secret: tests assert it never reaches the renderer. */
 export const FAKE_SECRET_ACCESS_KEY = 'fakeSecretKey/DoNotLeak+2026/abcdefghijklmnop';
 
-export const RENDERER_DIR = resolve(import.meta.dirname, '../../out/renderer');
+/**
+ * The built renderer. STRATUM_OUT_DIR points at another build (`electron-vite build --outDir X`),
+ * so two builds can be tested side by side without overwriting each other's out/.
+ */
+export const RENDERER_DIR = resolve(
+  process.env.STRATUM_OUT_DIR ?? resolve(import.meta.dirname, '../../out'),
+  'renderer',
+);
 
 export interface RunningApp {
   fake: FakeBedrock;
