@@ -4,25 +4,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/chromium';
-import { startApp, type RunningApp } from '../support/app';
+import type { RunningApp } from '../support/app';
+import { openApp, type OpenedApp } from '../support/e2e';
 
 const SCREENS = 'test-results/screens';
 let app: RunningApp;
 let browser: Browser;
 let page: Page;
 
+let opened: OpenedApp | undefined;
 beforeAll(async () => {
-  app = await startApp();
-  browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
-  await page.goto(`${app.server.url}#/diffusion-lab`);
-  await page.getByRole('heading', { level: 1, name: 'Diffusion lab' }).waitFor();
+  opened = await openApp({
+    path: '#/diffusion-lab',
+    heading: 'Diffusion lab',
+    viewport: { width: 1400, height: 1000 },
+  });
+  ({ app, browser, page } = opened);
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => opened?.close());
 
 describe('forward diffusion', () => {
   it('updates x_t and its coefficients as t is scrubbed', async () => {

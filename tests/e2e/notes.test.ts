@@ -1,8 +1,8 @@
 /** Notes, search and reading progress in Chromium (browser mode). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/chromium';
-import { startApp, type RunningApp } from '../support/app';
+import type { RunningApp } from '../support/app';
+import { openApp, type OpenedApp } from '../support/e2e';
 import { loadCorpus } from '../support/corpus';
 
 const SCREENS = 'test-results/screens';
@@ -13,16 +13,12 @@ let app: RunningApp;
 let browser: Browser;
 let page: Page;
 
+let opened: OpenedApp | undefined;
 beforeAll(async () => {
-  app = await startApp();
-  browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
-  await page.goto(app.server.url);
+  opened = await openApp({ heading: null, viewport: { width: 1400, height: 900 } });
+  ({ app, browser, page } = opened);
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => opened?.close());
 
 describe('the notes reader', () => {
   it('opens a note from the sidebar tree', async () => {

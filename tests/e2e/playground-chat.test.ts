@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/chromium';
-import { startApp, type RunningApp } from '../support/app';
+import type { RunningApp } from '../support/app';
+import { openApp, type OpenedApp } from '../support/e2e';
 import { encodePng } from '../fakes/png';
 
 const SCREENS = 'test-results/screens';
@@ -19,17 +19,16 @@ const LONG_REPLY = Array.from(
   (_, i) => `Sentence ${i + 1} about on-demand pricing.`,
 ).join(' ');
 
+let opened: OpenedApp | undefined;
 beforeAll(async () => {
-  app = await startApp();
-  browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
-  await page.goto(`${app.server.url}#/playground`);
-  await page.getByRole('heading', { level: 1, name: 'Playground' }).waitFor();
+  opened = await openApp({
+    path: '#/playground',
+    heading: 'Playground',
+    viewport: { width: 1400, height: 1000 },
+  });
+  ({ app, browser, page } = opened);
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => opened?.close());
 
 const composer = () => page.getByRole('textbox', { name: 'Message' });
 const lastAnswer = () => page.getByTestId('assistant-turn').last();

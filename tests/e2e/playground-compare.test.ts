@@ -6,26 +6,23 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium } from '../support/chromium';
-import { startApp, type RunningApp } from '../support/app';
+import type { RunningApp } from '../support/app';
+import { openApp, type OpenedApp } from '../support/e2e';
 
 const SCREENS = 'test-results/screens';
 let app: RunningApp;
-let browser: Browser;
 let page: Page;
 
+let opened: OpenedApp | undefined;
 beforeAll(async () => {
-  app = await startApp();
-  browser = await launchChromium();
-  // Tall, so that element screenshots of the long views are not clipped by the scrolling pane.
-  page = await (await browser.newContext({ viewport: { width: 1400, height: 3200 } })).newPage();
-  await page.goto(`${app.server.url}#/playground/compare`);
-  await page.getByRole('heading', { level: 1, name: 'Playground' }).waitFor();
+  opened = await openApp({
+    path: '#/playground/compare',
+    heading: 'Playground',
+    viewport: { width: 1400, height: 3200 },
+  });
+  ({ app, page } = opened);
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => opened?.close());
 
 const columns = () => page.getByTestId('compare-column');
 const runs = () => page.getByTestId('compare-run');

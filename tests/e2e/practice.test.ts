@@ -1,29 +1,20 @@
 /** Quick practice in Chromium: filter, answer by keyboard, see explanations, missed-only. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/chromium';
-import { startApp, type RunningApp } from '../support/app';
+import type { Page } from 'playwright-core';
+import { openApp, type OpenedApp } from '../support/e2e';
 
-let app: RunningApp;
-let browser: Browser;
 let page: Page;
 /** How many of the first practice's five answers were wrong. */
 let wrong = 0;
 
+let opened: OpenedApp | undefined;
 beforeAll(async () => {
-  app = await startApp();
-  browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1300, height: 950 } })).newPage();
-  await page.goto(app.server.url);
-  // Shortcuts work once the app (not just the static shell) is on screen.
-  await page.getByRole('heading', { level: 1, name: 'Welcome to Stratum' }).waitFor();
+  opened = await openApp({ viewport: { width: 1300, height: 950 } });
+  ({ page } = opened);
   await page.keyboard.press('Control+4');
   await page.getByRole('heading', { level: 1, name: 'Practice' }).waitFor();
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => opened?.close());
 
 describe('quick practice', () => {
   it('answers five multiple-choice questions from the keyboard and scores them', async () => {

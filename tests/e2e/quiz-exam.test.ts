@@ -7,8 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/chromium';
-import { startApp, type RunningApp } from '../support/app';
+import type { RunningApp } from '../support/app';
+import { openApp, type OpenedApp } from '../support/e2e';
 
 let app: RunningApp;
 let browser: Browser;
@@ -16,17 +16,12 @@ let page: Page;
 
 const SHOTS = 'test-results/screens';
 
+let opened: OpenedApp | undefined;
 beforeAll(async () => {
-  app = await startApp();
-  browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1300, height: 950 } })).newPage();
-  await page.goto(app.server.url);
-  await page.getByRole('heading', { level: 1, name: 'Welcome to Stratum' }).waitFor();
+  opened = await openApp({ viewport: { width: 1300, height: 950 } });
+  ({ app, browser, page } = opened);
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => opened?.close());
 
 /** Screenshot of the scrolling content area (the page itself does not scroll). */
 async function shot(p: Page, name: string) {

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { markdownToPlainText, passageOccursIn } from '../../shared/question-checks';
-import { launchChromium } from '../support/chromium';
-import { startApp, type RunningApp } from '../support/app';
+import type { RunningApp } from '../support/app';
+import { openApp, type OpenedApp } from '../support/e2e';
 import { CONTENT_DIR } from '../support/corpus';
 
 const SCREENS = 'test-results/screens';
@@ -110,19 +110,14 @@ let app: RunningApp;
 let browser: Browser;
 let page: Page;
 
+let opened: OpenedApp | undefined;
 beforeAll(async () => {
-  app = await startApp();
-  browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1300, height: 1000 } })).newPage();
-  await page.goto(app.server.url);
-  await page.getByRole('heading', { level: 1, name: 'Welcome to Stratum' }).waitFor();
+  opened = await openApp({ viewport: { width: 1300, height: 1000 } });
+  ({ app, browser, page } = opened);
   await page.keyboard.press('Control+4');
   await page.getByRole('heading', { level: 1, name: 'Practice' }).waitFor();
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => opened?.close());
 
 describe('generate with Bedrock', () => {
   it('shows an empty state and the connection hint before anything is picked', async () => {

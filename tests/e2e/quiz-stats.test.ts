@@ -7,10 +7,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { QuestionFile, type Question } from '../../shared/questions';
-import { launchChromium } from '../support/chromium';
-import { startApp, type RunningApp } from '../support/app';
+import { openApp, type OpenedApp } from '../support/e2e';
 
 const SCREENS = 'test-results/screens';
 const QUESTIONS_DIR = resolve(import.meta.dirname, '../../content/questions');
@@ -20,25 +19,18 @@ const BANK: Question[] = readdirSync(QUESTIONS_DIR)
   .sort()
   .flatMap((f) => QuestionFile.parse(JSON.parse(readFileSync(join(QUESTIONS_DIR, f), 'utf8'))));
 
-let app: RunningApp;
-let browser: Browser;
 let page: Page;
 /** Ids of questions answered wrong, in the order asked. */
 const missed: string[] = [];
 
+let opened: OpenedApp | undefined;
 beforeAll(async () => {
-  app = await startApp();
-  browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1300, height: 950 } })).newPage();
-  await page.goto(app.server.url);
-  await page.getByRole('heading', { level: 1, name: 'Welcome to Stratum' }).waitFor();
+  opened = await openApp({ viewport: { width: 1300, height: 950 } });
+  ({ page } = opened);
   await page.keyboard.press('Control+4');
   await page.getByRole('heading', { level: 1, name: 'Practice' }).waitFor();
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => opened?.close());
 
 async function openStats(p: Page = page) {
   await p.getByRole('tab', { name: 'Stats' }).click();

@@ -1,25 +1,24 @@
 /** The token lab in Chromium: the pipeline, seeded sampling, the notes model and a live run. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/chromium';
-import { startApp, type RunningApp } from '../support/app';
+import type { RunningApp } from '../support/app';
+import { openApp, type OpenedApp } from '../support/e2e';
 
 const SCREENS = 'test-results/screens';
 let app: RunningApp;
 let browser: Browser;
 let page: Page;
 
+let opened: OpenedApp | undefined;
 beforeAll(async () => {
-  app = await startApp();
-  browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
-  await page.goto(`${app.server.url}#/token-lab`);
-  await page.getByRole('heading', { level: 1, name: 'Token lab' }).waitFor();
+  opened = await openApp({
+    path: '#/token-lab',
+    heading: 'Token lab',
+    viewport: { width: 1400, height: 1000 },
+  });
+  ({ app, browser, page } = opened);
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => opened?.close());
 
 const finalOf = (token: string) =>
   page
