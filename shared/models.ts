@@ -3,7 +3,6 @@ import { CATALOG } from './catalog';
 import type { ModelEntry } from './catalog-schema';
 import { geographiesFor } from './regions';
 
-/** Strips an ARN down to its id, and an inference-profile prefix down to the base model id. */
 /**
  * The name a learner reads: "Anthropic Claude Haiku 4.5", but "Amazon Nova Micro" (the model's
  * name already starts with its maker).
@@ -13,6 +12,11 @@ export function modelDisplayName(model: { name: string; provider: string }): str
   return model.name.startsWith(brand) ? model.name : `${model.provider} ${model.name}`;
 }
 
+/**
+ * Strips an ARN down to its id, and an inference-profile prefix down to the base model id:
+ * `us.amazon.nova-micro-v1:0` and `amazon.nova-micro-v1:0` are one model. Group and compare by
+ * this, never by the id string.
+ */
 export function baseModelId(id: string): string {
   const fromArn = id.includes('/') ? (id.split('/').pop() ?? id) : id;
   const parts = fromArn.split('.');
@@ -110,4 +114,44 @@ export function estimateImageCost(
   const tier = choose(width * height, label);
   const price = model.pricing.perImage.find((p) => p.tier === tier);
   return price ? price.usd * count : null;
+}
+
+/** One model in a picker: listed once, under the id Stratum calls it by in the region. */
+export interface ModelOption {
+  /** The invocation id for the region (an inference profile when the catalog knows one). */
+  id: string;
+  model: ModelEntry;
+  label: string;
+}
+
+/**
+ * The catalog's models for a picker, one option per model (never a model and its inference
+ * profile as two), each with the id to call in `region`, in catalog order.
+ */
+export function modelOptions(
+  region: string,
+  keep: (model: ModelEntry) => boolean = () => true,
+): ModelOption[] {
+  return CATALOG.models.filter(keep).map((model) => ({
+    id: invocableModelId(model, region),
+    model,
+    label: modelDisplayName(model),
+  }));
+}
+
+/**
+ * The option that stands for `id` in `options`: the same model's option whether `id` is its base
+ * id, an inference profile of another geography or an ARN. Null when no option is that model
+ * (an id outside the catalog, or a model the picker leaves out).
+ */
+export function optionFor(id: string, options: readonly ModelOption[]): ModelOption | null {
+  const exact = options.find((o) => o.id === id);
+  if (exact) return exact;
+  const base = baseModelId(id);
+  return options.find((o) => o.model.id === base) ?? null;
+}
+
+/** The id a picker should hold for `id`: its model's option id, or `id` itself if none. */
+export function choiceFor(id: string, options: readonly ModelOption[]): string {
+  return optionFor(id, options)?.id ?? id;
 }
