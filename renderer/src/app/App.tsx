@@ -58,7 +58,7 @@ function Shell() {
     const id = requestIdleCallback(
       () =>
         void loadSearchPalette()
-          .then(() => import('../features/notes/corpus'))
+          .then(() => import('../content/corpus'))
           .then((m) => m.notesIndex())
           // Then read the review cards into memory, so the first due queue does not wait for it.
           .then(() => import('../db/review'))

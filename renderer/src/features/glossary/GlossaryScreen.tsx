@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { ScreenHeading } from '../../components/ScreenHeading';
-import { CORPUS } from '../notes/corpus';
+import { CORPUS } from '../../content/corpus';
 import './glossary.css';
 
 export default function GlossaryScreen() {

@@ -7,7 +7,7 @@ import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
 import { Link } from 'wouter';
 import { remarkCallouts } from '../../lib/remark-callouts';
-import { CORPUS } from './corpus';
+import { CORPUS } from '../../content/corpus';
 
 const bySlug = new Map(CORPUS.glossary.map((g) => [g.slug, g]));
 

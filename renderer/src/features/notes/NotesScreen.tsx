@@ -6,7 +6,7 @@ import { markOpened, setBookmarked, setRead } from '../../db/note-progress';
 import type { NoteProgress } from '../../db/schema';
 import { AVAILABLE_LABS } from '../../app/labs';
 import { ScreenHeading } from '../../components/ScreenHeading';
-import { CORPUS, notesForTask } from './corpus';
+import { CORPUS, notesForTask } from '../../content/corpus';
 import { Markdown } from './Markdown';
 import { useProgress } from './progress';
 import './notes.css';

@@ -1,7 +1,7 @@
 /** Home's reading card: notes read per exam domain, and where to continue. */
 import { Link } from 'wouter';
 import { EXAM_GUIDE } from '../../../../shared/exam-guide';
-import { CORPUS } from './corpus';
+import { CORPUS } from '../../content/corpus';
 import { useProgress } from './progress';
 import './notes.css';
 

@@ -28,7 +28,7 @@ import type { Question } from '../../../../shared/questions';
 import { useSettings } from '../../app/settings-context';
 import { ErrorPanel } from '../../components/ConnectionStatus';
 import { QuestionRejected, useQuestionPool } from '../../db/questions';
-import { CORPUS } from '../notes/corpus';
+import { CORPUS } from '../../content/corpus';
 import { BANK } from './bank';
 import {
   acceptPending,

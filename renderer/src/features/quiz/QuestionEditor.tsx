@@ -9,7 +9,7 @@ import { useId, useMemo, useState, type ReactNode } from 'react';
 import { StemIndex } from '../../../../shared/question-checks';
 import type { Question } from '../../../../shared/questions';
 import { checkQuestion } from '../../db/questions';
-import { CORPUS } from '../notes/corpus';
+import { CORPUS } from '../../content/corpus';
 import { sourceProblems } from './question-rules';
 
 type Item = { id: string; text: string };

@@ -38,7 +38,7 @@ import {
   type WeakArea,
 } from '../../lib/stats';
 import { wilsonInterval } from '../../../../shared/statistics';
-import { CORPUS } from '../notes/corpus';
+import { CORPUS } from '../../content/corpus';
 import { BANK } from './bank';
 import { setPracticeIntent } from './practice-intent';
 import { useNow } from './use-now';

@@ -5,7 +5,7 @@
  */
 import type { Question } from '../../../../shared/questions';
 import type { Response } from '../../lib/scoring';
-import { CORPUS } from '../notes/corpus';
+import { CORPUS } from '../../content/corpus';
 import { makeSourceCheck } from './source-check';
 
 /** Problems with a question's source: an unknown note, or a passage the note does not contain. */

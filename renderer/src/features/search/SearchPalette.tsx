@@ -5,7 +5,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
 import type { SearchHit } from '../../lib/search';
-import { notesIndex } from '../notes/corpus';
+import { notesIndex } from '../../content/corpus';
 import './search.css';
 
 export default function SearchPalette({ onClose }: { onClose: () => void }) {

@@ -1,7 +1,7 @@
 /** The lab's small language model: Kneser-Ney trigrams trained on Stratum's own notes, once. */
 import { trainKneserNey, type NgramModel } from '../../lib/ngram';
 import { plainText } from '../../lib/search';
-import { CORPUS } from '../notes/corpus';
+import { CORPUS } from '../../content/corpus';
 
 let model: NgramModel | null = null;
 

@@ -1,16 +1,17 @@
 /**
- * The study corpus, bundled at build time (nothing is fetched). Only lazy screens import this
+ * The study corpus, shared by every screen that reads the notes or glossary (notes, glossary, search,
+ * quiz, token lab), bundled at build time (nothing is fetched). Only lazy screens import this
  * module, so the notes are not part of the initial bundle.
  */
-import { buildCorpus, type Corpus } from '../../../../shared/notes';
-import { buildIndex, type NotesIndex } from '../../lib/search';
+import { buildCorpus, type Corpus } from '../../../shared/notes';
+import { buildIndex, type NotesIndex } from '../lib/search';
 
-const noteFiles = import.meta.glob<string>('../../../../content/notes/*.md', {
+const noteFiles = import.meta.glob<string>('../../../content/notes/*.md', {
   query: '?raw',
   import: 'default',
   eager: true,
 });
-const glossaryFiles = import.meta.glob<string>('../../../../content/glossary/*.json', {
+const glossaryFiles = import.meta.glob<string>('../../../content/glossary/*.json', {
   query: '?raw',
   import: 'default',
   eager: true,
