@@ -3,14 +3,17 @@
  * the same quantity reads the same everywhere. Pure (Intl only): no DOM, no React.
  *
  * Money never uses exponent notation: a Bedrock call often costs a fraction of a cent, so small
- * amounts keep up to six decimals ("$0.000960"), and anything smaller than a millionth of a
+ * amounts keep up to six decimals ("$0.00096"), and anything smaller than a millionth of a
  * dollar reads "< $0.000001".
  */
 
 /** The smallest amount shown as a number; anything below (but above 0) reads "< $0.000001". */
 const SMALLEST_USD = 0.000001;
 
-/** A dollar amount: two decimals from $1, four below $1, six below a cent; never 9.6e-7. */
+/**
+ * A dollar amount: at most two decimals from $1, four below $1 and six below a cent (trailing
+ * zeros past the cents dropped: "$0.035", "$0.50"); never 9.6e-7.
+ */
 export function formatUsd(usd: number): string {
   if (!Number.isFinite(usd)) return '–';
   if (usd === 0) return '$0.00';
@@ -19,7 +22,7 @@ export function formatUsd(usd: number): string {
   if (abs < SMALLEST_USD) return `${sign === '-' ? '> -' : '< '}$${SMALLEST_USD.toFixed(6)}`;
   const decimals = abs >= 1 ? 2 : abs >= 0.01 ? 4 : 6;
   const text = abs.toLocaleString('en-US', {
-    minimumFractionDigits: decimals,
+    minimumFractionDigits: 2,
     maximumFractionDigits: decimals,
   });
   return `${sign}$${text}`;
