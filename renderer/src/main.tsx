@@ -3,6 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import './styles.css';
 import './components/kit.css';
+import './components/status.css';
+import './components/lists.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');

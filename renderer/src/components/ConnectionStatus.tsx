@@ -1,7 +1,10 @@
 /** Shows a connection check (or an error) the same way on Home and in Settings. */
 import type { AppError } from '../../../shared/result';
 import type { ConnectionCheck } from '../../../shared/settings';
+import { formatDateTime, formatDuration } from '../lib/format';
+import { CodeText } from './CodeText';
 import { Icon } from './Icon';
+import './status.css';
 
 const TITLES: Record<string, string> = {
   no_credentials: 'No AWS credentials found',
@@ -15,14 +18,11 @@ const TITLES: Record<string, string> = {
   offline: 'Cannot reach AWS',
   timeout: 'Timed out',
   service_unavailable: 'Bedrock unavailable',
+  cancelled: 'Test cancelled',
 };
 
 export function errorTitle(code: string): string {
   return TITLES[code] ?? 'Connection failed';
-}
-
-function when(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 export function ConnectionResult({ check }: { check: ConnectionCheck }) {
@@ -34,13 +34,13 @@ export function ConnectionResult({ check }: { check: ConnectionCheck }) {
           <strong>Connected</strong>
           <p>
             <code>{check.modelId}</code> answered in {check.region} in{' '}
-            <strong data-testid="latency">{check.latencyMs} ms</strong>
+            <strong data-testid="latency">{formatDuration(check.latencyMs)}</strong>
             {check.profile
               ? ` using profile “${check.profile}”`
               : ' using the default credential chain'}
             .
           </p>
-          <p className="muted">Checked {when(check.at)}</p>
+          <p className="muted">Checked {formatDateTime(check.at)}</p>
         </div>
       </div>
     );
@@ -48,28 +48,36 @@ export function ConnectionResult({ check }: { check: ConnectionCheck }) {
   return (
     <ErrorPanel
       error={{ code: check.code, message: check.message, remedy: check.remedy }}
-      footer={`Checked ${when(check.at)} with ${check.modelId} in ${check.region}`}
+      footer={`Checked ${formatDateTime(check.at)} with ${check.modelId} in ${check.region}`}
     />
   );
 }
 
+/**
+ * An error with what to do about it. The title says what failed (by default from the error's
+ * code); the message and remedy may mark commands with backticks, shown as code.
+ */
 export function ErrorPanel({
   error,
   footer,
+  title,
 }: {
   error: Pick<AppError, 'message' | 'remedy'> & { code: string };
   footer?: string;
+  title?: string;
 }) {
   return (
     <div className="status status-error" role="alert" data-testid="connection-result">
       <Icon name="alert" />
       <div>
-        <strong>{errorTitle(error.code)}</strong>
-        <p>{error.message}</p>
+        <strong>{title ?? errorTitle(error.code)}</strong>
+        <p>
+          <CodeText>{error.message}</CodeText>
+        </p>
         {error.remedy ? (
           <p className="remedy">
             <span className="remedy-label">What to do: </span>
-            {error.remedy}
+            <CodeText>{error.remedy}</CodeText>
           </p>
         ) : null}
         {footer ? <p className="muted">{footer}</p> : null}

@@ -1,0 +1,64 @@
+import { Link } from 'wouter';
+
+/** A link to every screen, with a line on what it is for. */
+export function NextSteps() {
+  return (
+    <section className="card" aria-labelledby="next-heading">
+      <h2 id="next-heading">What you can do here</h2>
+      <ul className="links">
+        <li>
+          <Link href="/notes">Read the notes</Link>
+          <span className="muted">
+            Every task statement of the exam, with exam tips and comparison tables. Search them with
+            Ctrl/⌘+K.
+          </span>
+        </li>
+        <li>
+          <Link href="/glossary">Look up a term</Link>
+          <span className="muted">The glossary links each term to the note that explains it.</span>
+        </li>
+        <li>
+          <Link href="/practice">Practise with exam-style questions</Link>
+          <span className="muted">
+            Over 200 original questions in the exam’s four formats, each explained, filtered by
+            domain or by what you missed; <Link href="/practice/review">spaced review</Link>, a
+            timed <Link href="/practice/exam">mock exam</Link>, your{' '}
+            <Link href="/practice/stats">stats</Link>, and new questions written by Bedrock from the
+            notes.
+          </span>
+        </li>
+        <li>
+          <Link href="/token-lab">See how a model picks its next word</Link>
+          <span className="muted">
+            Temperature, top-k and top-p, step by step, on examples, a model trained on the notes,
+            or a real model on Bedrock.
+          </span>
+        </li>
+        <li>
+          <Link href="/diffusion-lab">Watch diffusion turn noise into an image</Link>
+          <span className="muted">
+            Add noise, remove it again with real maths, and generate images on Bedrock.
+          </span>
+        </li>
+        <li>
+          <Link href="/models">Compare Bedrock models</Link>
+          <span className="muted">
+            Providers, modalities, context windows and on-demand prices: the criteria task 3.1 asks
+            you to weigh.
+          </span>
+        </li>
+        <li>
+          <Link href="/playground">Experiment with models on Bedrock</Link>
+          <span className="muted">
+            Streaming chat, side-by-side comparisons, prompt techniques, guardrails, and a log of
+            every call with its latency, tokens and cost.
+          </span>
+        </li>
+        <li>
+          <Link href="/settings">Connect your AWS account</Link>
+          <span className="muted">Pick a profile and region, then test the connection.</span>
+        </li>
+      </ul>
+    </section>
+  );
+}

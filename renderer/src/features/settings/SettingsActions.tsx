@@ -1,0 +1,42 @@
+/** The form's buttons: Save, (Save and) Test connection or Cancel while testing, Discard. */
+export function SettingsActions({
+  dirty,
+  valid,
+  saved,
+  testing,
+  onTest,
+  onCancelTest,
+  onDiscard,
+}: {
+  dirty: boolean;
+  valid: boolean;
+  saved: boolean;
+  testing: boolean;
+  onTest: () => void;
+  onCancelTest?: () => void;
+  onDiscard: () => void;
+}) {
+  return (
+    <div className="actions">
+      <button type="submit" disabled={!dirty || !valid || testing}>
+        Save
+      </button>
+      <button type="button" className="primary" onClick={onTest} disabled={!valid || testing}>
+        {testing ? 'Testing…' : dirty ? 'Save and test connection' : 'Test connection'}
+      </button>
+      {testing && onCancelTest ? (
+        <button type="button" onClick={onCancelTest}>
+          Cancel
+        </button>
+      ) : null}
+      {dirty && !testing ? (
+        <button type="button" className="link" onClick={onDiscard}>
+          Discard changes
+        </button>
+      ) : null}
+      <span role="status" className="muted">
+        {saved && !dirty ? 'Saved.' : dirty ? 'Unsaved changes.' : ''}
+      </span>
+    </div>
+  );
+}
