@@ -8,6 +8,7 @@ export const REQUEST_NAMES = [
   'updateSettings',
   'listProfiles',
   'testConnection',
+  'cancelConnectionTest',
   'getAvailability',
   'generateImages',
   'describeImage',

@@ -398,6 +398,12 @@ export const RestoreInvocationsOutput = z.object({
 });
 export type RestoreInvocationsOutput = z.infer<typeof RestoreInvocationsOutput>;
 
+export const CancelConnectionTestOutput = z.object({
+  /** False when no test was running (it had already finished). */
+  cancelled: z.boolean(),
+});
+export type CancelConnectionTestOutput = z.infer<typeof CancelConnectionTestOutput>;
+
 type Spec = { input: z.ZodType; output: z.ZodType };
 
 export const requests = {
@@ -409,6 +415,11 @@ export const requests = {
     input: z.object({ modelId: ModelId.optional() }).strict(),
     output: ConnectionCheck,
   },
+  /**
+   * Stops the Test connection that is running, if any: its `testConnection` request then fails
+   * with code 'cancelled', and the last connection result is left as it was.
+   */
+  cancelConnectionTest: { input: z.undefined(), output: CancelConnectionTestOutput },
   getAvailability: { input: z.undefined(), output: Availability },
   generateImages: { input: GenerateImagesInput, output: GenerateImagesOutput },
   describeImage: { input: DescribeImageInput, output: DescribeImageOutput },

@@ -15,6 +15,11 @@ import type { RequestHandlers, StreamHandlers } from './dispatch';
 import { InvocationLog } from './invocation-log';
 import type { SettingsStore } from './settings-store';
 
+const CONNECTION_TEST_CANCELLED = {
+  code: 'cancelled',
+  message: 'The connection test was cancelled.',
+} as const;
+
 export interface HandlerDeps {
   store: SettingsStore;
   mode: 'electron' | 'browser';
@@ -45,6 +50,8 @@ export function createBackend({
   const clients = new BedrockClients();
   const unsubscribe = store.onChange(() => clients.reset());
   const record = log.record;
+  /** The Test connection in flight, so cancelConnectionTest can stop it. */
+  let connectionTest: AbortController | null = null;
 
   const requests: RequestHandlers = {
     getAppInfo: async () => ({
@@ -61,15 +68,30 @@ export function createBackend({
       const settings = store.get();
       const target = targetOf(settings);
       const model = modelId ?? settings.aws.defaultTextModel;
-      const check = await testConnection(
-        clients.runtimeFor(target),
-        target,
-        model,
-        undefined,
-        record,
-      );
-      await store.recordConnection(check);
-      return check;
+      // A new test replaces one still running: only the latest outcome is worth waiting for.
+      connectionTest?.abort();
+      const controller = new AbortController();
+      connectionTest = controller;
+      try {
+        const check = await testConnection(clients.runtimeFor(target), target, model, {
+          record,
+          signal: controller.signal,
+        }).catch((error: unknown) => {
+          throw controller.signal.aborted ? new AppFailure(CONNECTION_TEST_CANCELLED) : error;
+        });
+        // A cancelled test leaves the last connection result as it was.
+        if (controller.signal.aborted) throw new AppFailure(CONNECTION_TEST_CANCELLED);
+        await store.recordConnection(check);
+        return check;
+      } finally {
+        if (connectionTest === controller) connectionTest = null;
+      }
+    },
+    cancelConnectionTest: async () => {
+      const running = connectionTest;
+      connectionTest = null;
+      running?.abort();
+      return { cancelled: running !== null };
     },
     getAvailability: async () => {
       const target = targetOf(store.get());

@@ -62,6 +62,12 @@ export type { FakeCredentials } from './bedrock-auth.js';
  *   non-stream calls get the equivalent HTTP error (modelStreamErrorException maps to
  *   ModelErrorException 424).
  * - `delay`: waits `ms` before the response headers, then behaves like `then` (default ok).
+ * - `hang`: accepts the request and never answers (no headers, no body) until the client goes
+ *   away or the fake closes: a stalled proxy or a captive portal.
+ * - `stall`: streams send `afterDeltas` deltas, then nothing more, the connection left open;
+ *   non-stream calls hang like `hang`.
+ * - `modelNotReady`: 429 ModelNotReadyException (the model is being prepared; the SDK retries it
+ *   like throttling).
  * - `timedDeltas`: a load generator for benchmarks. ConverseStream sends `count` text deltas at a
  *   fixed rate (one every `intervalMs`, scheduled from the start so the rate does not drift), each
  *   `⟦<index>@<epoch ms>⟧ ` stamped with `performance.timeOrigin + performance.now()` just before
@@ -101,6 +107,9 @@ export type Behavior =
       deltaDelayMs?: number;
     }
   | { kind: 'delay'; ms: number; then?: Behavior }
+  | { kind: 'hang' }
+  | { kind: 'stall'; afterDeltas: number; deltaDelayMs?: number }
+  | { kind: 'modelNotReady' }
   | { kind: 'timedDeltas'; count: number; intervalMs: number; paragraphEvery?: number }
   | ({ kind: 'guardrailIntervene'; deltaDelayMs?: number } & GuardrailIntervention);
 
@@ -451,9 +460,23 @@ class FakeState {
         );
       case 'error':
         throw new BedrockError(behavior.name, behavior.message, behavior.status);
+      case 'modelNotReady':
+        throw new BedrockError(
+          'ModelNotReadyException',
+          'Model is not ready to serve inference requests. The model is being prepared; try again later.',
+        );
+      case 'hang':
+        await this.hold(ctx);
+        return undefined;
       default:
         return behavior;
     }
+  }
+
+  /** Keeps an exchange open without a word until the client leaves or the fake closes. */
+  private async hold(ctx: CallContext): Promise<void> {
+    while (!ctx.ex.closed && !this.closing) await this.sleep(25);
+    ctx.record.aborted = ctx.ex.closed;
   }
 
   private sendConverse(
@@ -461,7 +484,8 @@ class FakeState {
     behavior: Behavior,
     info: ConverseRequestInfo,
     plan: ReplyPlan,
-  ): void {
+  ): Promise<void> | void {
+    if (behavior.kind === 'stall') return this.hold(ctx);
     if (behavior.kind === 'cutStream') return this.cut(ctx);
     if (behavior.kind === 'streamException')
       throw httpErrorFor(behavior.exception, behavior.message);
@@ -491,7 +515,9 @@ class FakeState {
     const delay =
       ('deltaDelayMs' in behavior ? behavior.deltaDelayMs : undefined) ?? this.deltaDelayMs;
     const stopAfter =
-      behavior.kind === 'cutStream' || behavior.kind === 'streamException'
+      behavior.kind === 'cutStream' ||
+      behavior.kind === 'streamException' ||
+      behavior.kind === 'stall'
         ? behavior.afterDeltas
         : Number.POSITIVE_INFINITY;
     if (ex.closed) return;
@@ -520,6 +546,7 @@ class FakeState {
       await this.sleep(delay);
       return this.cut(ctx);
     }
+    if (behavior.kind === 'stall') return this.hold(ctx);
     if (behavior.kind === 'streamException') {
       await this.sleep(delay);
       const message = behavior.message ?? defaultStreamExceptionMessage(behavior.exception);
@@ -596,6 +623,7 @@ class FakeState {
     const behavior = await this.takeBehavior(ctx);
     if (!behavior) return;
     this.modelCallCount++;
+    if (behavior.kind === 'stall') return this.hold(ctx);
     if (behavior.kind === 'cutStream') return this.cut(ctx);
     if (behavior.kind === 'streamException')
       throw httpErrorFor(behavior.exception, behavior.message);

@@ -21,6 +21,10 @@ const MODES: Record<string, Behavior> = {
     afterDeltas: 3,
     exception: 'modelStreamErrorException',
   },
+  hang: { kind: 'hang' },
+  stall: { kind: 'stall', afterDeltas: 3 },
+  modelNotReady: { kind: 'modelNotReady' },
+  streamThrottle: { kind: 'streamException', afterDeltas: 3, exception: 'throttlingException' },
   unavailable: {
     kind: 'error',
     status: 503,

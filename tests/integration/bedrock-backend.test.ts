@@ -120,6 +120,29 @@ describe('testConnection', () => {
     }
   });
 
+  it('can be cancelled while the endpoint never answers, keeping the last result', async () => {
+    await test();
+    const before = store.get().lastConnection;
+    expect(before).toMatchObject({ ok: true });
+    fake.setBehavior({ kind: 'hang' });
+    const running = test();
+    await fake.waitFor(
+      (requests) => requests.filter((r) => r.operation === 'converse').length === 2,
+    );
+    expect(await dispatchRequest(backend.requests, 'cancelConnectionTest', undefined)).toEqual({
+      ok: true,
+      value: { cancelled: true },
+    });
+    expect(await running).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(store.get().lastConnection).toEqual(before);
+    await fake.waitFor((requests) => requests.at(-1)?.aborted === true);
+    // Nothing left to cancel.
+    expect(await dispatchRequest(backend.requests, 'cancelConnectionTest', undefined)).toEqual({
+      ok: true,
+      value: { cancelled: false },
+    });
+  });
+
   it('reports missing credentials for an unknown profile', async () => {
     await store.update({ aws: { profile: 'does-not-exist' } });
     const result = await test();

@@ -26,6 +26,7 @@ function handlers(overrides: Partial<RequestHandlers> = {}): RequestHandlers {
     updateSettings: unused,
     listProfiles: unused,
     testConnection: unused,
+    cancelConnectionTest: unused,
     getAvailability: unused,
     generateImages: unused,
     describeImage: unused,

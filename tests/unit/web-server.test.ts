@@ -38,6 +38,7 @@ const requests = {
     environmentProfile: null,
   }),
   testConnection: () => Promise.reject(new Error('unused')),
+  cancelConnectionTest: () => Promise.reject(new Error('unused')),
   getAvailability: () => Promise.reject(new Error('unused')),
   generateImages: () => Promise.reject(new Error('unused')),
   describeImage: () => Promise.reject(new Error('unused')),

@@ -53,12 +53,18 @@ const monotonic: Clock = performance.now.bind(performance);
  * A minimal real call: one user word, maxTokens 1. It proves credentials, region, model access
  * and network all work, at a cost of a few tokens.
  */
+export interface TestConnectionOptions {
+  record?: CallRecorder;
+  /** Aborting it stops the call; the test then throws (code 'cancelled') instead of reporting. */
+  signal?: AbortSignal;
+  now?: Clock;
+}
+
 export async function testConnection(
   client: BedrockRuntimeClient,
   target: AwsTarget,
   modelId: string,
-  now: Clock = monotonic,
-  record: CallRecorder = ignoreCalls,
+  { record = ignoreCalls, signal, now = monotonic }: TestConnectionOptions = {},
 ): Promise<ConnectionCheck> {
   const base = {
     at: new Date().toISOString(),
@@ -83,6 +89,7 @@ export async function testConnection(
         messages: [{ role: 'user', content: [{ text: 'Hi' }] }],
         inferenceConfig: { maxTokens: 1 },
       }),
+      signal ? { abortSignal: signal } : {},
     );
     const latencyMs = Math.round(now() - started);
     const replyText = (response.output?.message?.content ?? [])
@@ -109,6 +116,7 @@ export async function testConnection(
       errorCode: appError.code === 'cancelled' ? null : appError.code,
       stopReason: null,
     });
+    if (appError.code === 'cancelled') throw new AppFailure(appError);
     return { ...base, ok: false, ...appError };
   }
 }

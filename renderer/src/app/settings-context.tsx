@@ -19,8 +19,14 @@ interface SettingsContextValue {
   state: SettingsState | null;
   loadError: AppError | null;
   save: (patch: SettingsPatch) => Promise<AppError | null>;
-  /** Runs the check; its outcome lands in `state.settings.lastConnection`. Resolves to a transport error, if any. */
+  /**
+   * Runs the check; its outcome lands in `state.settings.lastConnection`. Resolves to a transport
+   * error, if any; a test stopped by `cancelTest` resolves to an error with code 'cancelled'
+   * (and `lastConnection` keeps the previous outcome).
+   */
   testConnection: () => Promise<AppError | null>;
+  /** Stops the running Test connection (no-op when none is running). */
+  cancelTest: () => void;
   testing: boolean;
 }
 
@@ -60,9 +66,13 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
+  const cancelTest = useCallback(() => {
+    void call('cancelConnectionTest');
+  }, []);
+
   const value = useMemo(
-    () => ({ state, loadError, save, testConnection, testing }),
-    [state, loadError, save, testConnection, testing],
+    () => ({ state, loadError, save, testConnection, cancelTest, testing }),
+    [state, loadError, save, testConnection, cancelTest, testing],
   );
   return <SettingsContext.Provider value={value}>{children}</SettingsContext.Provider>;
 }
