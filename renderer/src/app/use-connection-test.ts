@@ -4,10 +4,11 @@ import { useSettings } from './settings-context';
 
 /**
  * Test connection as Home and Settings run it: the error the last run ended with (a transport
- * error; a check's own outcome lands in `lastConnection`), and a run that may save first.
+ * error, or code 'cancelled' after `cancel`; a check's own outcome lands in `lastConnection`), a
+ * run that may save first, and a cancel for a test that hangs.
  */
 export function useConnectionTest() {
-  const { testConnection, testing } = useSettings();
+  const { testConnection, cancelTest, testing } = useSettings();
   const [error, setError] = useState<AppError | null>(null);
 
   /** Runs the test; `before` (a save) runs first, and a false answer stops the test. */
@@ -20,7 +21,5 @@ export function useConnectionTest() {
     [testConnection],
   );
 
-  // Filled in when settings-context offers cancelTest().
-  const cancel: (() => void) | undefined = undefined;
-  return { run, cancel, testing, error };
+  return { run, cancel: cancelTest, testing, error };
 }

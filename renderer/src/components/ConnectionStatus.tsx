@@ -85,3 +85,34 @@ export function ErrorPanel({
     </div>
   );
 }
+
+/**
+ * What Test connection ended with: the transport error, or the last check. A test the learner
+ * cancelled says so and keeps the last check in view; before any test, a note says what a test
+ * sends.
+ */
+export function TestOutcome({
+  error,
+  last,
+  testing,
+}: {
+  error: AppError | null;
+  last: ConnectionCheck | null;
+  testing: boolean;
+}) {
+  const cancelled = error?.code === 'cancelled';
+  return (
+    <div aria-live="polite">
+      {cancelled && !testing ? (
+        <p className="status status-idle">Test cancelled. {last ? 'The last result:' : ''}</p>
+      ) : null}
+      {error && !cancelled ? <ErrorPanel error={error} /> : null}
+      {(!error || cancelled) && last ? <ConnectionResult check={last} /> : null}
+      {(!error || cancelled) && !last && !testing ? (
+        <p className="status status-idle" data-testid="connection-result">
+          Not tested yet. Testing sends one tiny request (one output token) to Bedrock.
+        </p>
+      ) : null}
+    </div>
+  );
+}

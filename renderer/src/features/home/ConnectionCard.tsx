@@ -1,7 +1,7 @@
 import { Link } from 'wouter';
 import { useSettings } from '../../app/settings-context';
 import { useConnectionTest } from '../../app/use-connection-test';
-import { ConnectionResult, ErrorPanel } from '../../components/ConnectionStatus';
+import { ErrorPanel, TestOutcome } from '../../components/ConnectionStatus';
 
 /** Home's Bedrock card: the saved credentials and region, the last check, and Test connection. */
 export function ConnectionCard() {
@@ -30,15 +30,7 @@ export function ConnectionCard() {
           </div>
         </dl>
       ) : null}
-      <div aria-live="polite">
-        {test.error ? <ErrorPanel error={test.error} /> : null}
-        {!test.error && last ? <ConnectionResult check={last} /> : null}
-        {!test.error && !last && state ? (
-          <p className="status status-idle" data-testid="connection-result">
-            Not tested yet. Testing sends one tiny request (one output token) to Bedrock.
-          </p>
-        ) : null}
-      </div>
+      {state ? <TestOutcome error={test.error} last={last} testing={test.testing} /> : null}
       <div className="actions">
         <button
           type="button"
@@ -48,7 +40,7 @@ export function ConnectionCard() {
         >
           {test.testing ? 'Testing…' : 'Test connection'}
         </button>
-        {test.testing && test.cancel ? (
+        {test.testing ? (
           <button type="button" onClick={test.cancel}>
             Cancel
           </button>

@@ -1,7 +1,7 @@
 import type { FormEvent } from 'react';
 import type { SettingsState } from '../../../../shared/settings';
 import { useConnectionTest } from '../../app/use-connection-test';
-import { ConnectionResult, ErrorPanel } from '../../components/ConnectionStatus';
+import { TestOutcome } from '../../components/ConnectionStatus';
 import { EndpointField } from './EndpointField';
 import { ModelField } from './ModelField';
 import { ProfileField } from './ProfileField';
@@ -69,10 +69,7 @@ export function ConnectionForm({
         onCancelTest={test.cancel}
         onDiscard={form.discard}
       />
-      <div aria-live="polite">
-        {test.error ? <ErrorPanel error={test.error} /> : null}
-        {!test.error && last ? <ConnectionResult check={last} /> : null}
-      </div>
+      <TestOutcome error={test.error} last={last} testing={test.testing} />
     </form>
   );
 }

@@ -13,7 +13,7 @@ export function SettingsActions({
   saved: boolean;
   testing: boolean;
   onTest: () => void;
-  onCancelTest?: () => void;
+  onCancelTest: () => void;
   onDiscard: () => void;
 }) {
   return (
@@ -24,7 +24,7 @@ export function SettingsActions({
       <button type="button" className="primary" onClick={onTest} disabled={!valid || testing}>
         {testing ? 'Testing…' : dirty ? 'Save and test connection' : 'Test connection'}
       </button>
-      {testing && onCancelTest ? (
+      {testing ? (
         <button type="button" onClick={onCancelTest}>
           Cancel
         </button>
