@@ -3,9 +3,10 @@
  * top-p filters, and the renormalised distribution. Long vocabularies show their top rows and
  * one row for everything else (the maths always runs over the whole vocabulary).
  */
+import { formatCount, formatPercent } from '../../lib/format';
 import type { Candidate, PipelineResult } from '../../lib/sampling';
 
-const pct = (p: number) => (p === 0 ? '0' : p < 0.0001 ? '<0.01%' : `${(p * 100).toFixed(2)}%`);
+const pct = (p: number) => (p === 0 ? '0' : p < 0.0001 ? '<0.01%' : formatPercent(p, 2));
 const num = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : x > 0 ? '∞' : '−∞');
 
 export function PipelineTable({
@@ -84,22 +85,24 @@ export function PipelineTable({
                   )}
                 </td>
                 <td className="final">
-                  <span className="bar-cell">
-                    <span className="bar-fill" style={{ width: `${final * 100}%` }} />
+                  <span className="final-cell">
+                    <span className="bar-cell">
+                      <span className="bar-fill" style={{ width: `${final * 100}%` }} />
+                    </span>
+                    <span className="num">{pct(final)}</span>
                   </span>
-                  <span className="num">{pct(final)}</span>
                 </td>
               </tr>
             );
           })}
           {rest.length > 0 ? (
             <tr className="rest">
-              <th scope="row">{rest.length.toLocaleString()} other tokens</th>
+              <th scope="row">{formatCount(rest.length)} other tokens</th>
               <td />
               <td />
               <td className="num">{pct(sum(result.probs, rest))}</td>
-              <td>{rest.filter((i) => result.keptByTopK[i]).length.toLocaleString()} kept</td>
-              <td>{rest.filter((i) => result.kept[i]).length.toLocaleString()} kept</td>
+              <td>{formatCount(rest.filter((i) => result.keptByTopK[i]).length)} kept</td>
+              <td>{formatCount(rest.filter((i) => result.kept[i]).length)} kept</td>
               <td className="num">{pct(sum(result.final, rest))}</td>
             </tr>
           ) : null}

@@ -1,4 +1,5 @@
 /** The lab's controls, remembered between sessions (a preference, so localStorage is enough). */
+import { useEffect, useState } from 'react';
 import { z } from 'zod';
 
 export const LabSettings = z.object({
@@ -27,4 +28,11 @@ export function loadLabSettings(): LabSettings {
 
 export function saveLabSettings(settings: LabSettings): void {
   localStorage.setItem(KEY, JSON.stringify(settings));
+}
+
+/** The lab's settings as React state, written back to localStorage on every change. */
+export function useLabSettings(): [LabSettings, (s: LabSettings) => void] {
+  const [settings, setSettings] = useState(loadLabSettings);
+  useEffect(() => saveLabSettings(settings), [settings]);
+  return [settings, setSettings];
 }
