@@ -8,6 +8,7 @@
  * sensible size, a conversation holds at most MAX_IMAGES_PER_CONVERSATION images and
  * MAX_CONVERSATION_IMAGE_BYTES of image data in total; the composer refuses more, with a message.
  */
+import { formatCount, formatDuration, formatUsd } from '../lib/format';
 import { getDb } from './db';
 import { Conversation, type AssistantTurn, type ChatImage } from './schema';
 
@@ -99,11 +100,14 @@ export function formatBytes(bytes: number): string {
 function metricsLine(turn: AssistantTurn): string {
   const parts: string[] = [];
   if (turn.usage) {
-    parts.push(`${turn.usage.inputTokens} input tokens, ${turn.usage.outputTokens} output tokens`);
+    const { inputTokens, outputTokens } = turn.usage;
+    parts.push(
+      `${formatCount(inputTokens)} input tokens, ${formatCount(outputTokens)} output tokens`,
+    );
   }
-  if (turn.latencyMs !== null) parts.push(`latency ${Math.round(turn.latencyMs)} ms`);
-  if (turn.firstTokenMs !== null) parts.push(`first token ${Math.round(turn.firstTokenMs)} ms`);
-  if (turn.costUsd !== null) parts.push(`about $${turn.costUsd.toFixed(6)}`);
+  if (turn.latencyMs !== null) parts.push(`latency ${formatDuration(turn.latencyMs)}`);
+  if (turn.firstTokenMs !== null) parts.push(`first token ${formatDuration(turn.firstTokenMs)}`);
+  if (turn.costUsd !== null) parts.push(`about ${formatUsd(turn.costUsd)}`);
   if (turn.stopReason) parts.push(`stop reason ${turn.stopReason}`);
   return parts.join(' · ');
 }

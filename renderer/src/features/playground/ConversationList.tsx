@@ -1,15 +1,7 @@
 /** The chat's side list: saved conversations, searchable, each deletable (with undo). */
 import { useId } from 'react';
 import type { Conversation } from '../../db/schema';
-
-function when(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, {
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-}
+import { formatDateTime } from '../../lib/format';
 
 export function ConversationList({
   conversations,
@@ -89,7 +81,8 @@ export function ConversationList({
               >
                 <span className="chat-list-title">{c.title}</span>
                 <span className="muted small">
-                  {when(c.updatedAt)} · {c.turns.filter((t) => t.role === 'user').length} sent
+                  {formatDateTime(c.updatedAt)} · {c.turns.filter((t) => t.role === 'user').length}{' '}
+                  sent
                 </span>
               </button>
               <button

@@ -7,6 +7,7 @@ import { MAX_CONVERSE_IMAGE_BYTES } from '../../../../shared/contract';
 import { base64ImageSize, MAX_CONVERSE_IMAGE_SIDE } from '../../../../shared/converse-images';
 import { sniffImageFormat } from '../../../../shared/image-bytes';
 import type { ChatImage } from '../../db/schema';
+import { formatCount } from '../../lib/format';
 import {
   formatBytes,
   MAX_CONVERSATION_IMAGE_BYTES,
@@ -34,6 +35,11 @@ export function bytesToBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
+/** Why a file is refused for its size alone (checked before its bytes are read). */
+export function tooLargeMessage(name: string, size: number): string {
+  return `“${name}” is ${formatBytes(size)}; Converse takes images of at most 3.75 MB (${formatCount(MAX_CONVERSE_IMAGE_BYTES)} bytes) each. Save it smaller (lower resolution or more compression) and attach it again.`;
+}
+
 const sum = (images: readonly ChatImage[]) => images.reduce((n, i) => n + i.bytes, 0);
 
 /** Checks one file's bytes against every rule; the message says what is wrong and what to do. */
@@ -50,17 +56,14 @@ export function checkImageAttachment(
     };
   }
   if (bytes.length > MAX_CONVERSE_IMAGE_BYTES) {
-    return {
-      ok: false,
-      message: `“${name}” is ${formatBytes(bytes.length)}; Converse takes images of at most 3.75 MB (${MAX_CONVERSE_IMAGE_BYTES.toLocaleString('en-US')} bytes) each. Save it smaller (lower resolution or more compression) and attach it again.`,
-    };
+    return { ok: false, message: tooLargeMessage(name, bytes.length) };
   }
   const base64 = bytesToBase64(bytes);
   const size = base64ImageSize(base64);
   if (size && (size.width > MAX_CONVERSE_IMAGE_SIDE || size.height > MAX_CONVERSE_IMAGE_SIDE)) {
     return {
       ok: false,
-      message: `“${name}” is ${size.width}×${size.height} pixels; Converse takes images of at most ${MAX_CONVERSE_IMAGE_SIDE.toLocaleString('en-US')} pixels on each side. Resize it and attach it again.`,
+      message: `“${name}” is ${size.width}×${size.height} pixels; Converse takes images of at most ${formatCount(MAX_CONVERSE_IMAGE_SIDE)} pixels on each side. Resize it and attach it again.`,
     };
   }
   if (context.pending.length >= MAX_IMAGES_PER_TURN) {

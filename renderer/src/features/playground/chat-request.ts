@@ -12,7 +12,10 @@ import {
   modelDisplayName,
   textModels,
 } from '../../../../shared/models';
-import type { ChatSettings, Conversation } from '../../db/schema';
+import { GuardrailIdentifier, GuardrailVersion } from '../../../../shared/guardrails';
+import { formatCount } from '../../lib/format';
+import type { ConverseRun } from '../../streams/converse-run';
+import type { AssistantTurn, ChatSettings, Conversation } from '../../db/schema';
 
 export type ConverseRequest = StreamInput<'converseStream'>;
 
@@ -23,6 +26,67 @@ export const FALLBACK_MAX_OUTPUT = 4096;
 export function maxOutputFor(modelId: string): number {
   const max = findModel(modelId)?.maxOutputTokens ?? FALLBACK_MAX_OUTPUT;
   return Math.min(max, 200_000);
+}
+
+/** The model's name as the learner reads it, or its id when the catalog does not know it. */
+export function modelNameOf(modelId: string): string {
+  const entry = findModel(modelId);
+  return entry ? modelLabel(entry) : modelId;
+}
+
+/**
+ * Settings with Max tokens within the model's limit, and the sentence that says so when it had to
+ * be lowered (a model or preset change is never clamped silently); `note` is null otherwise.
+ */
+export function fitMaxTokens(settings: ChatSettings): {
+  settings: ChatSettings;
+  note: string | null;
+} {
+  const max = maxOutputFor(settings.modelId);
+  if (settings.maxTokens <= max) return { settings, note: null };
+  return {
+    settings: { ...settings, maxTokens: max },
+    note: `${modelNameOf(settings.modelId)} writes at most ${formatCount(max)} tokens; using ${formatCount(max)} instead of ${formatCount(settings.maxTokens)}.`,
+  };
+}
+
+/** The first problem with a guardrail id or version, or null. */
+export function guardrailProblem(guardrail: ChatSettings['guardrail']): string | null {
+  if (!guardrail) return null;
+  const id = GuardrailIdentifier.safeParse(guardrail.id);
+  if (!id.success) return id.error.issues[0]?.message ?? 'The guardrail id is not valid.';
+  const version = GuardrailVersion.safeParse(guardrail.version);
+  if (!version.success) {
+    return version.error.issues[0]?.message ?? 'The guardrail version is not valid.';
+  }
+  return null;
+}
+
+/** What a finished (or growing) stream is as a saved turn; usage and cost as main sent them. */
+export function assistantTurnFrom(
+  base: Pick<AssistantTurn, 'id' | 'at' | 'modelId'>,
+  run: ConverseRun,
+): AssistantTurn {
+  const error = run.error;
+  return {
+    ...base,
+    role: 'assistant',
+    text: run.text,
+    status: run.status === 'streaming' ? 'complete' : run.status,
+    stopReason: run.stopReason,
+    error: error
+      ? {
+          code: error.code,
+          message: error.message,
+          ...(error.remedy ? { remedy: error.remedy } : {}),
+        }
+      : null,
+    usage: run.usage,
+    latencyMs: run.latencyMs,
+    firstTokenMs: run.firstTokenMs,
+    costUsd: run.costUsd,
+    guardrailTrace: run.guardrailTrace,
+  };
 }
 
 /**
