@@ -4,114 +4,45 @@
  * Generated items still waiting for review (`pendingQuestions`) are unreviewed drafts and are not
  * exported.
  *
- * An import is checked completely before anything is written: the file must be JSON, say it is a
- * Stratum backup of a version this app reads, and every row must pass its schema (questions also
- * the rule checks). A file that fails is refused with the reason (which table, which row, which
- * field) and changes nothing. A good file is merged by id in ONE transaction over all tables:
+ * An import is checked completely before anything is written (./backup-format.ts: the file must be
+ * JSON, say it is a Stratum backup of a version this app reads, and every row must pass its
+ * schema; the app runs that check in a Web Worker). A file that fails is refused with the reason
+ * (which table, which row, which field) and changes nothing. A good file is merged by id in ONE transaction over all tables:
  * new rows are added, rows the file has in a newer (or same-age) version are updated, and rows
  * that are newer here than in the file are kept unless the learner chooses to replace them.
  * Nothing already here is ever deleted by an import.
  *
  * Pure functions of a StratumDb, so tests run them on fake-indexeddb.
  */
-import { z } from 'zod';
-import { questionProblems, type Question } from '../../../shared/questions';
 import { type StratumDb } from './db';
 import {
-  Attempt,
-  ExamSession,
-  NoteProgress,
-  QuestionReport,
-  QuestionRow,
-  ReviewCard,
-} from './schema';
-import { issueText, sameJson } from './questions';
+  Backup,
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  rowCount,
+  rowKey,
+  spec,
+  TABLE_NAMES,
+  type AnyRow,
+  type TableName,
+} from './backup-format';
+import { issueText } from './issue-text';
+import { sameJson } from './questions';
 import { forgetCachedCards } from './review';
 
-export const BACKUP_FORMAT = 'stratum-backup';
-export const BACKUP_VERSION = 1;
-
-/** The tables a backup holds, with each row's key and the time that says which copy is newer. */
-const TABLES = {
-  questions: {
-    schema: QuestionRow,
-    noun: ['question', 'questions'],
-    key: (r: QuestionRow) => r.id,
-    time: (r: QuestionRow) => r.updatedAt,
-  },
-  attempts: {
-    schema: Attempt,
-    noun: ['answer', 'answers'],
-    key: (r: Attempt) => r.id,
-    time: (r: Attempt) => r.at,
-  },
-  reviewCards: {
-    schema: ReviewCard,
-    noun: ['review card', 'review cards'],
-    key: (r: ReviewCard) => r.questionId,
-    time: (r: ReviewCard) => r.lastReview ?? '',
-  },
-  exams: {
-    schema: ExamSession,
-    noun: ['mock exam', 'mock exams'],
-    key: (r: ExamSession) => r.id,
-    time: (r: ExamSession) => r.finishedAt ?? r.startedAt,
-  },
-  reports: {
-    schema: QuestionReport,
-    noun: ['report', 'reports'],
-    key: (r: QuestionReport) => r.id,
-    time: (r: QuestionReport) => r.at,
-  },
-  noteProgress: {
-    schema: NoteProgress,
-    noun: ['note progress record', 'note progress records'],
-    key: (r: NoteProgress) => r.noteId,
-    time: (r: NoteProgress) =>
-      [r.readAt, r.bookmarkedAt, r.lastOpenedAt].reduce<string>(
-        (max, t) => (t && t > max ? t : max),
-        '',
-      ),
-  },
-} as const;
-
-export type TableName = keyof typeof TABLES;
-export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
-/** "1 question", "3 review cards": a count of a table's rows in words. */
-export function rowCount(t: TableName, n: number): string {
-  const [one, many] = TABLES[t].noun;
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-export const BackupTables = z
-  .object({
-    questions: z.array(QuestionRow),
-    attempts: z.array(Attempt),
-    reviewCards: z.array(ReviewCard),
-    exams: z.array(ExamSession),
-    reports: z.array(QuestionReport),
-    noteProgress: z.array(NoteProgress),
-  })
-  .strict();
-export type BackupTables = z.infer<typeof BackupTables>;
-
-export const Backup = z
-  .object({
-    format: z.literal(BACKUP_FORMAT),
-    version: z.literal(BACKUP_VERSION),
-    exportedAt: z.iso.datetime(),
-    tables: BackupTables,
-  })
-  .strict();
-export type Backup = z.infer<typeof Backup>;
-
-type AnyRow = BackupTables[TableName][number];
-type Spec = {
-  schema: z.ZodType;
-  key: (r: AnyRow) => string;
-  time: (r: AnyRow) => string;
-};
-const spec = (t: TableName) => TABLES[t] as unknown as Spec;
+export {
+  Backup,
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  BackupTables,
+  checkBackup,
+  parseBackup,
+  rowCount,
+  TABLE_NAMES,
+  type CheckProgress,
+  type ParsedBackup,
+  type TableName,
+} from './backup-format';
 
 // Export
 
@@ -157,138 +88,6 @@ export function backupText(backup: Backup): string {
 
 export function backupFileName(backup: Backup): string {
   return `stratum-backup-${backup.exportedAt.slice(0, 10)}.json`;
-}
-
-// Import: parse and check
-
-export type ParsedBackup =
-  | { ok: true; backup: Backup }
-  | {
-      ok: false;
-      /** One sentence: what is wrong with the file as a whole. */
-      reason: string;
-      /** The first problems found, each naming its table, row and field. */
-      problems: string[];
-    };
-
-const MAX_PROBLEMS = 10;
-
-function rowKey(row: unknown): string {
-  if (typeof row !== 'object' || row === null) return '?';
-  const r = row as Record<string, unknown>;
-  const key = r.id ?? r.questionId ?? r.noteId;
-  return typeof key === 'string' ? key : '?';
-}
-
-const refuse = (reason: string, problems: string[] = []): ParsedBackup => ({
-  ok: false,
-  reason,
-  problems,
-});
-
-/**
- * Parses and checks a backup file's text. `extraQuestionChecks` adds checks beyond the schema and
- * rules (the app passes the passage check against the bundled notes).
- */
-export function parseBackup(
-  text: string,
-  extraQuestionChecks?: (q: Question) => readonly string[],
-): ParsedBackup {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    return refuse(
-      `The file is not valid JSON (${error instanceof Error ? error.message : String(error)}).`,
-    );
-  }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return refuse(
-      Array.isArray(data)
-        ? 'The file is a JSON list, not a Stratum backup (a backup is an object with "format": "stratum-backup").'
-        : 'The file is not a Stratum backup (a backup is an object with "format": "stratum-backup").',
-    );
-  }
-  const top = data as Record<string, unknown>;
-  if (top.format !== BACKUP_FORMAT) {
-    return refuse(
-      `The file is not a Stratum backup: its "format" is ${top.format === undefined ? 'missing' : JSON.stringify(top.format)}, not "${BACKUP_FORMAT}".`,
-    );
-  }
-  if (top.version !== BACKUP_VERSION) {
-    return refuse(
-      typeof top.version === 'number' && top.version > BACKUP_VERSION
-        ? `The backup is version ${top.version}, made by a newer Stratum; this one reads version ${BACKUP_VERSION}. Update Stratum and import it again.`
-        : `The backup's "version" is ${JSON.stringify(top.version)}; this Stratum reads version ${BACKUP_VERSION}.`,
-    );
-  }
-
-  const problems: string[] = [];
-  let count = 0;
-  const note = (problem: string) => {
-    count++;
-    if (problems.length < MAX_PROBLEMS) problems.push(problem);
-  };
-  const { tables, ...header } = top;
-  const checked = Backup.omit({ tables: true }).safeParse(header);
-  if (!checked.success) for (const issue of checked.error.issues) note(`file: ${issueText(issue)}`);
-  if (typeof tables !== 'object' || tables === null || Array.isArray(tables)) {
-    return refuse('The backup has no "tables" object, so there is nothing to import.', problems);
-  }
-  const given = tables as Record<string, unknown>;
-  for (const name of Object.keys(given)) {
-    if (!(TABLE_NAMES as string[]).includes(name))
-      note(`tables.${name}: this Stratum has no such table`);
-  }
-  const parsedTables: Partial<Record<TableName, AnyRow[]>> = {};
-  for (const t of TABLE_NAMES) {
-    const rows = given[t];
-    if (!Array.isArray(rows)) {
-      note(`tables.${t}: ${rows === undefined ? 'missing' : 'not a list'}`);
-      continue;
-    }
-    const kept: AnyRow[] = [];
-    parsedTables[t] = kept;
-    const seen = new Map<string, number>();
-    rows.forEach((row: unknown, i) => {
-      const where = `${t} row ${i + 1} (${JSON.stringify(rowKey(row))})`;
-      const parsed = spec(t).schema.safeParse(row);
-      if (!parsed.success) {
-        for (const issue of parsed.error.issues.slice(0, 3)) note(`${where}: ${issueText(issue)}`);
-        return;
-      }
-      kept.push(parsed.data as AnyRow);
-      const key = spec(t).key(parsed.data as AnyRow);
-      const first = seen.get(key);
-      if (first !== undefined) note(`${where}: same key as row ${first + 1}`);
-      else seen.set(key, i);
-      if (t === 'questions') {
-        const r = parsed.data as QuestionRow;
-        if (r.id !== r.question.id) note(`${where}: row id and question.id differ`);
-        const rules = [
-          ...questionProblems(r.question),
-          ...(extraQuestionChecks?.(r.question) ?? []),
-        ];
-        for (const p of rules) note(`${where}: ${p}`);
-      }
-    });
-  }
-  if (count > 0 || !checked.success) {
-    return refuse(
-      `The backup has ${count} problem${count === 1 ? '' : 's'}, so nothing was imported.`,
-      count > problems.length ? [...problems, `… and ${count - problems.length} more.`] : problems,
-    );
-  }
-  // Every part was checked above: the header by the schema, each row by its table's schema.
-  return {
-    ok: true,
-    backup: {
-      format: BACKUP_FORMAT,
-      version: BACKUP_VERSION,
-      exportedAt: checked.data.exportedAt,
-      tables: parsedTables as BackupTables,
-    },
-  };
 }
 
 // Import: plan and apply

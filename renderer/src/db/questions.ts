@@ -6,10 +6,10 @@
  * item is never stored; edits and deletions hand back what was there before, for Undo.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { z } from 'zod';
 import { Question, questionProblems } from '../../../shared/questions';
 import type { BlindCheck } from '../../../shared/question-generation';
 import { getDb } from './db';
+import { issueText } from './issue-text';
 import { QuestionReport, QuestionRow } from './schema';
 
 export async function questionRows(): Promise<QuestionRow[]> {
@@ -91,11 +91,7 @@ export function sameJson(a: unknown, b: unknown): boolean {
   );
 }
 
-/** A zod issue as a sentence: "options.2.text: Too small ...". */
-export function issueText(issue: z.core.$ZodIssue): string {
-  const path = issue.path.map(String).join('.');
-  return path ? `${path}: ${issue.message}` : issue.message;
-}
+export { issueText };
 
 export type QuestionCheck = { ok: true; question: Question } | { ok: false; problems: string[] };
 

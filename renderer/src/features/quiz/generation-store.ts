@@ -72,6 +72,8 @@ export interface PendingStorage {
 }
 
 export interface RunState {
+  /** Rises with each run started in this window (the results region scrolls to a new one). */
+  id: number;
   status: 'running' | 'complete' | 'cancelled' | 'failed';
   modelId: string;
   target: number;
@@ -345,12 +347,15 @@ function onEvent(event: GenerationEvent, autoAccept: boolean) {
   }
 }
 
+let runs = 0;
+
 /** Starts a run; refused while one is running. */
 export function startGeneration(input: GenerateQuestionsInput, autoAccept: boolean): void {
   if (state.run?.status === 'running') return;
   set({
     ...state,
     run: {
+      id: ++runs,
       status: 'running',
       modelId: input.modelId,
       target: input.count,

@@ -1,0 +1,119 @@
+/**
+ * The Generate settings the learner is filling in (notes, count, types, difficulty, model, blind
+ * check, auto-accept), what follows from them (sources, estimate, cost) and starting a run.
+ */
+import { useMemo, useState } from 'react';
+import {
+  estimateTokenCost,
+  invocableModelId,
+  modelDisplayName,
+  textModels,
+} from '../../../../../shared/models';
+import {
+  QuestionType,
+  type GenerateQuestionsInput,
+} from '../../../../../shared/question-generation';
+import { useSettings } from '../../../app/settings-context';
+import { CORPUS } from '../../../content/corpus';
+import { useQuestionPool } from '../../../db/questions';
+import { BANK } from '../bank';
+import { startGeneration, type PendingItem, type RunState } from '../generation-store';
+import { estimateRun, sourceOf } from './estimate';
+
+export interface GenerateForm {
+  picked: string[];
+  count: number;
+  types: QuestionType[];
+  difficulty: GenerateQuestionsInput['difficulty'];
+  /** The model the learner chose; null: the default text model from Settings. */
+  model: string | null;
+  blindCheck: boolean;
+  autoAccept: boolean;
+}
+
+export interface ModelChoice {
+  id: string;
+  label: string;
+}
+
+/** The text models that can write questions, with and without tool use, for `region`. */
+function modelChoices(region: string): { tools: ModelChoice[]; text: ModelChoice[] } {
+  const usable = textModels().filter(
+    (m) =>
+      m.lifecycle !== 'end-of-life' &&
+      m.features.systemPrompt &&
+      !m.outputModalities.includes('embedding'),
+  );
+  const entry = (m: (typeof usable)[number]) => ({
+    id: invocableModelId(m, region),
+    label: modelDisplayName(m),
+  });
+  return {
+    tools: usable.filter((m) => m.features.toolUse).map(entry),
+    text: usable.filter((m) => !m.features.toolUse).map(entry),
+  };
+}
+
+export function useGenerateForm(run: RunState | null, pending: readonly PendingItem[]) {
+  const { state } = useSettings();
+  const pool = useQuestionPool(BANK);
+  const region = state?.settings.aws.region ?? 'us-east-1';
+  const models = useMemo(() => modelChoices(region), [region]);
+  const [form, setForm] = useState<GenerateForm>({
+    picked: [],
+    count: 5,
+    types: [...QuestionType.options],
+    difficulty: 'mixed',
+    model: null,
+    blindCheck: false,
+    autoAccept: false,
+  });
+  const modelId = form.model ?? state?.settings.aws.defaultTextModel ?? 'amazon.nova-micro-v1:0';
+  const sources = useMemo(
+    () =>
+      form.picked.flatMap((id) => {
+        const note = CORPUS.noteById.get(id);
+        return note ? [sourceOf(note)] : [];
+      }),
+    [form.picked],
+  );
+  const estimate = estimateRun(sources, form.count, form.blindCheck);
+  const cost = estimateTokenCost(modelId, estimate.inputTokens, estimate.outputTokens);
+  const running = run?.status === 'running';
+  const canRun = sources.length > 0 && form.types.length > 0 && !running && pool !== undefined;
+
+  const start = () => {
+    if (!canRun) return;
+    const existingStems = [
+      ...(pool ?? []).map((q) => q.stem),
+      ...pending.map((p) => p.question.stem),
+    ];
+    startGeneration(
+      {
+        modelId,
+        sources,
+        count: form.count,
+        types: form.types,
+        difficulty: form.difficulty,
+        existingStems: existingStems.slice(0, 20_000),
+        blindCheck: form.blindCheck,
+      },
+      form.autoAccept,
+    );
+  };
+
+  return {
+    form,
+    set: (patch: Partial<GenerateForm>) => setForm((f) => ({ ...f, ...patch })),
+    models,
+    modelId,
+    sources,
+    estimate,
+    cost,
+    running,
+    canRun,
+    start,
+  };
+}
+
+export type GenerateFormState = ReturnType<typeof useGenerateForm>;

@@ -1,0 +1,86 @@
+/** My questions' list card: the filters, the count, the matching questions and "Show more". */
+import { useId } from 'react';
+import { plural } from '../../../lib/format';
+import { DomainFilter, TypeFilter } from '../filters';
+import { EntryRow } from './EntryRow';
+import type { Notice } from './notice';
+import { PAGE, type QuestionList as List } from './use-question-list';
+
+export function QuestionList({
+  list,
+  loading,
+  notify,
+}: {
+  list: List;
+  loading: boolean;
+  notify: (n: Notice) => void;
+}) {
+  const { filters, setFilter, shown, limit } = list;
+  const ids = { search: useId(), show: useId() };
+  return (
+    <section className="card" aria-label="Questions">
+      <div className="form-grid">
+        <div className="field">
+          <label htmlFor={ids.search}>Search</label>
+          <input
+            id={ids.search}
+            type="search"
+            value={filters.query}
+            placeholder="Words of the question, id or tag"
+            onChange={(e) => setFilter({ query: e.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.show}>Show</label>
+          <select
+            id={ids.show}
+            value={filters.show}
+            onChange={(e) => setFilter({ show: e.target.value })}
+          >
+            <option value="">All questions</option>
+            <option value="bank">Starter bank (unchanged)</option>
+            <option value="edited">Edited by me</option>
+            <option value="own">Generated or imported</option>
+            <option value="reported">Reported</option>
+            <option value="deleted">Deleted</option>
+          </select>
+        </div>
+        <DomainFilter value={filters.domain} onChange={(domain) => setFilter({ domain })} />
+        <TypeFilter value={filters.type} onChange={(type) => setFilter({ type })} />
+      </div>
+      <p className="muted small" data-testid="manage-count">
+        {loading ? 'Loading…' : `${shown.length} match.`}
+      </p>
+      {!loading && shown.length === 0 ? (
+        <p className="empty">
+          {filters.show === 'deleted'
+            ? 'Nothing deleted.'
+            : filters.show === 'own'
+              ? 'No questions of your own yet: generate some with Bedrock or import a backup.'
+              : 'No question matches these filters.'}
+        </p>
+      ) : null}
+      <ul className="manage-list">
+        {shown.slice(0, limit).map((e) => (
+          <EntryRow
+            key={e.question.id}
+            entry={e}
+            reports={list.reportCount.get(e.question.id) ?? 0}
+            otherStems={list.liveStems.filter((s) => s !== e.question.stem)}
+            notify={notify}
+          />
+        ))}
+      </ul>
+      {shown.length > limit ? (
+        <div className="actions">
+          <button type="button" onClick={list.showMore}>
+            Show {Math.min(PAGE, shown.length - limit)} more
+          </button>
+          <span className="muted small">
+            Showing {limit} of {plural(shown.length, 'question')}.
+          </span>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,143 @@
+/**
+ * The backup card's state: export, and the steps of an import (checking in a worker with
+ * progress, refused, asking to confirm, done). `attempt` counts the learner's actions, so the
+ * results region scrolls into view when a new step follows one of them.
+ */
+import { useRef, useState } from 'react';
+import {
+  applyImport,
+  backupFileName,
+  backupText,
+  exportBackup,
+  planImport,
+  TABLE_NAMES,
+  type Backup,
+  type ImportChoice,
+  type ImportPlan,
+} from '../../../db/backup';
+import { getDb } from '../../../db/db';
+import { plural } from '../../../lib/format';
+import { rowCount } from '../../../db/backup';
+import { checkBackupFile, type CheckProgress } from '../backup-check';
+
+export type ImportState =
+  | { step: 'idle' }
+  | { step: 'exported'; text: string }
+  | { step: 'checking'; file: string; size: number; progress: CheckProgress | null }
+  | { step: 'refused'; file: string; reason: string; problems: string[] }
+  | { step: 'confirm'; file: string; backup: Backup; plan: ImportPlan; choice: ImportChoice }
+  | { step: 'writing'; file: string }
+  | { step: 'done'; file: string; plan: ImportPlan };
+
+/** "12 questions, 3 answers": the rows of a backup in words. */
+export function countRows(backup: Backup): string {
+  const parts = TABLE_NAMES.filter((t) => backup.tables[t].length > 0).map((t) =>
+    rowCount(t, backup.tables[t].length),
+  );
+  return parts.length ? parts.join(', ') : 'no rows at all';
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Saves the backup as a file through a download link; returns what to tell the learner. */
+async function download(): Promise<string> {
+  const { backup, skipped } = await exportBackup(getDb());
+  const url = URL.createObjectURL(new Blob([backupText(backup)], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = backupFileName(backup);
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  const first = skipped[0];
+  return (
+    `Saved ${backupFileName(backup)}: ${countRows(backup)}.` +
+    (first
+      ? ` ${plural(skipped.length, 'stored row')} could not be read and ${skipped.length === 1 ? 'was' : 'were'} left out (first: ${first.table} “${first.key}”, ${first.problem}).`
+      : '')
+  );
+}
+
+export function useBackup() {
+  const [state, setState] = useState<ImportState>({ step: 'idle' });
+  const [attempt, setAttempt] = useState(0);
+  /** The import being checked; a newer one (or Cancel) makes an older one's result stale. */
+  const current = useRef<AbortController | null>(null);
+
+  const doExport = async () => {
+    setAttempt((n) => n + 1);
+    setState({ step: 'exported', text: await download() });
+  };
+
+  const read = async (file: File) => {
+    current.current?.abort();
+    const mine = new AbortController();
+    current.current = mine;
+    const stale = () => current.current !== mine;
+    setAttempt((n) => n + 1);
+    setState({ step: 'checking', file: file.name, size: file.size, progress: null });
+    const parsed = await checkBackupFile(
+      file,
+      (progress) => {
+        if (!stale()) setState({ step: 'checking', file: file.name, size: file.size, progress });
+      },
+      mine.signal,
+    );
+    if (stale()) return;
+    if (!parsed.ok) {
+      setState({ step: 'refused', file: file.name, ...parsed });
+      return;
+    }
+    try {
+      const plan = await planImport(getDb(), parsed.backup);
+      if (stale()) return;
+      setState({
+        step: 'confirm',
+        file: file.name,
+        backup: parsed.backup,
+        plan,
+        choice: 'keep-newer',
+      });
+    } catch (error) {
+      if (stale()) return;
+      setState({
+        step: 'refused',
+        file: file.name,
+        reason: `The backup could not be compared with your data (${messageOf(error)}).`,
+        problems: [],
+      });
+    }
+  };
+
+  const apply = async (confirm: Extract<ImportState, { step: 'confirm' }>) => {
+    setState({ step: 'writing', file: confirm.file });
+    try {
+      const plan = await applyImport(getDb(), confirm.backup, confirm.choice);
+      setState({ step: 'done', file: confirm.file, plan });
+    } catch (error) {
+      setState({
+        step: 'refused',
+        file: confirm.file,
+        reason: `The import failed while writing, so nothing was changed (${messageOf(error)}).`,
+        problems: [],
+      });
+    }
+  };
+
+  return {
+    state,
+    attempt,
+    busy: state.step === 'checking' || state.step === 'writing',
+    doExport,
+    read,
+    apply,
+    choose: (choice: ImportChoice) =>
+      setState((s) => (s.step === 'confirm' ? { ...s, choice } : s)),
+    cancel: () => {
+      current.current?.abort();
+      current.current = null;
+      setState({ step: 'idle' });
+    },
+  };
+}
