@@ -245,14 +245,25 @@ export function scoreExam(
   return { correct, total, scaled, passed: passes(scaled), byDomain };
 }
 
-/** Whole minutes an exam took: from its start to its submission, at most to its deadline. */
-export function minutesUsed(e: {
+/** Milliseconds an exam took: from its start to its submission, at most to its deadline. */
+export function timeUsedMs(e: {
   startedAt: string;
   deadline: string;
   finishedAt: string | null;
 }): number {
   const end = Math.min(Date.parse(e.finishedAt ?? e.deadline), Date.parse(e.deadline));
-  return Math.max(0, Math.round((end - Date.parse(e.startedAt)) / 60_000));
+  return Math.max(0, end - Date.parse(e.startedAt));
+}
+
+/** How many of an exam's questions have a complete saved answer (a deleted question has none). */
+export function answeredCount(
+  e: { questionIds: readonly string[]; responses: Readonly<Record<string, Response | undefined>> },
+  byId: ReadonlyMap<string, Question>,
+): number {
+  return e.questionIds.filter((id) => {
+    const q = byId.get(id);
+    return q !== undefined && isAnswered(q, e.responses[id]);
+  }).length;
 }
 
 /** Milliseconds left before `deadline` at `now` (never negative). */

@@ -1,0 +1,95 @@
+/** One exam question with no feedback, and the buttons to move, flag and go to the review. */
+import type { RefObject } from 'react';
+import type { Question } from '../../../../../shared/questions';
+import { emptyResponse, type Response } from '../../../lib/scoring';
+import { QuestionView } from '../QuestionView';
+
+export function ExamQuestion({
+  cardRef,
+  q,
+  response,
+  onResponse,
+  index,
+  total,
+  flagged,
+  error,
+  onGo,
+  onFlag,
+  onReview,
+}: {
+  cardRef: RefObject<HTMLDivElement | null>;
+  /** Undefined when the question was deleted from the pool after the exam started. */
+  q: Question | undefined;
+  response: Response | undefined;
+  onResponse: (r: Response) => void;
+  index: number;
+  total: number;
+  flagged: boolean;
+  error: string | null;
+  onGo: (i: number) => void;
+  onFlag: () => void;
+  onReview: () => void;
+}) {
+  return (
+    <div className="card" ref={cardRef}>
+      {q ? (
+        <>
+          <QuestionView
+            key={q.id}
+            q={q}
+            response={response ?? emptyResponse(q)}
+            onChange={onResponse}
+            checked={false}
+          />
+          {q.type === 'ordering' && response === undefined ? (
+            <p className="muted small">
+              Move the steps into order. An order you have not touched is not counted as an answer:{' '}
+              <button type="button" className="link" onClick={() => onResponse(emptyResponse(q))}>
+                keep this order as my answer
+              </button>
+            </p>
+          ) : null}
+        </>
+      ) : (
+        <p className="status status-warn">
+          This question was deleted from your pool after the exam started; it will not be scored.
+        </p>
+      )}
+      {error ? (
+        <p className="status status-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="actions exam-actions">
+        <button type="button" disabled={index === 0} onClick={() => onGo(index - 1)}>
+          ← Previous
+        </button>
+        <button
+          type="button"
+          aria-pressed={flagged}
+          className={flagged ? 'toggled' : ''}
+          onClick={onFlag}
+        >
+          {flagged ? '⚑ Flagged' : '⚐ Flag for review'}
+        </button>
+        {index + 1 < total ? (
+          <button type="button" className="primary" onClick={() => onGo(index + 1)}>
+            Next →
+          </button>
+        ) : (
+          <button type="button" className="primary" onClick={onReview}>
+            Review answers
+          </button>
+        )}
+        <button type="button" className="link" onClick={onReview}>
+          Review and submit
+        </button>
+      </div>
+      <p className="muted small exam-keys">
+        Keys: <kbd>N</kbd> next, <kbd>P</kbd> previous, <kbd>F</kbd> flag, <kbd>R</kbd> review
+        screen (not while a drop-down list has the focus); Space chooses the focused option; arrow
+        keys move in the grid below.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+/** The grid of question numbers: answered, flagged, current; arrow keys move, Enter jumps. */
+import { useRef, useState } from 'react';
+import type { ExamSession } from '../../../db/schema';
+
+const GRID_COLUMNS = 13;
+
+const STEP: Record<string, number> = {
+  ArrowRight: 1,
+  ArrowLeft: -1,
+  ArrowDown: GRID_COLUMNS,
+  ArrowUp: -GRID_COLUMNS,
+};
+
+export function Navigator({
+  session,
+  current,
+  answered,
+  onGo,
+}: {
+  session: ExamSession;
+  current: number;
+  answered: (id: string) => boolean;
+  onGo: (i: number) => void;
+}) {
+  const [focus, setFocus] = useState(current);
+  const grid = useRef<HTMLDivElement>(null);
+  const total = session.questionIds.length;
+  const flagged = new Set(session.flagged);
+  const move = (i: number) => {
+    const j = Math.max(0, Math.min(total - 1, i));
+    setFocus(j);
+    grid.current?.querySelectorAll<HTMLButtonElement>('button')[j]?.focus();
+  };
+  const tabStop = focus >= 0 && focus < total ? focus : current;
+  return (
+    <div>
+      <div
+        ref={grid}
+        className="exam-grid"
+        role="group"
+        aria-label="Question navigator"
+        style={{ gridTemplateColumns: `repeat(${GRID_COLUMNS}, minmax(0, 1fr))` }}
+        onKeyDown={(e) => {
+          if (e.key in STEP) move(focus + STEP[e.key]!);
+          else if (e.key === 'Home') move(0);
+          else if (e.key === 'End') move(total - 1);
+          else return;
+          e.preventDefault();
+        }}
+      >
+        {session.questionIds.map((qid, i) => {
+          const a = answered(qid);
+          const f = flagged.has(qid);
+          const cls = [
+            'cell',
+            a ? 'answered' : 'unanswered',
+            f ? 'flagged' : '',
+            i === current ? 'current' : '',
+          ]
+            .filter(Boolean)
+            .join(' ');
+          return (
+            <button
+              key={qid}
+              type="button"
+              className={cls}
+              tabIndex={i === tabStop ? 0 : -1}
+              aria-current={i === current ? 'step' : undefined}
+              aria-label={`Question ${i + 1}, ${a ? 'answered' : 'unanswered'}${f ? ', flagged' : ''}`}
+              onFocus={() => setFocus(i)}
+              onClick={() => onGo(i)}
+            >
+              {i + 1}
+              {f ? <span aria-hidden="true">⚑</span> : null}
+            </button>
+          );
+        })}
+      </div>
+      <p className="muted small exam-legend">
+        <span className="key answered" aria-hidden="true" /> answered{' '}
+        <span className="key unanswered" aria-hidden="true" /> unanswered{' '}
+        <span aria-hidden="true">⚑</span> flagged
+      </p>
+    </div>
+  );
+}

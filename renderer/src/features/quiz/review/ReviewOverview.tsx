@@ -1,0 +1,94 @@
+/** The review overview: what is due, today's new questions, when the next is due; Start or more. */
+import { Link } from 'wouter';
+import { plural } from '../../../lib/format';
+import { DEFAULT_NEW_PER_DAY, type QueueItem } from '../../../lib/review';
+import { formatDueAt } from '../use-now';
+import { MORE_NEW } from './use-review-overview';
+
+export function ReviewOverview({
+  queue,
+  next,
+  newToday,
+  limit,
+  seen,
+  poolSize,
+  now,
+  onStart,
+  onLearnMore,
+}: {
+  queue: readonly QueueItem[];
+  next: string | null | undefined;
+  newToday: number;
+  limit: number;
+  seen: number;
+  poolSize: number;
+  now: number;
+  onStart: () => void;
+  onLearnMore: () => void;
+}) {
+  const count = (kind: QueueItem['kind']) => queue.filter((i) => i.kind === kind).length;
+  const unseen = Math.max(0, poolSize - seen);
+  return (
+    <section className="review-overview">
+      <p className="muted">
+        Each question is scheduled with FSRS, a spaced-repetition algorithm: answer it, then rate
+        how well you knew it. Questions you find hard come back soon; ones you know well come back
+        days or months later. Up to {DEFAULT_NEW_PER_DAY} new questions a day.
+      </p>
+      <div className="card">
+        <dl className="facts facts-row review-facts">
+          <div>
+            <dt>Due now</dt>
+            <dd data-testid="review-due">{queue.length}</dd>
+            <small>
+              {count('learning')} learning · {count('review')} review · {count('new')} new
+            </small>
+          </div>
+          <div>
+            <dt>New today</dt>
+            <dd>
+              {newToday} of {limit}
+            </dd>
+            <small>{plural(unseen, 'question')} not seen yet</small>
+          </div>
+          <div>
+            <dt>Next due</dt>
+            <dd className="review-next">{next ? formatDueAt(next, now) : '—'}</dd>
+            <small>{plural(seen, 'question')} scheduled</small>
+          </div>
+        </dl>
+        {queue.length > 0 ? (
+          <div className="actions">
+            <button type="button" className="primary" onClick={onStart}>
+              Start review ({queue.length})
+            </button>
+            <span className="muted small">
+              Enter checks an answer; keys 1–4 rate it; Ctrl+Z undoes the last rating.
+            </span>
+          </div>
+        ) : (
+          <div className="empty review-empty" data-testid="review-empty">
+            <p>
+              <strong>Nothing is due right now.</strong>{' '}
+              {next
+                ? `The next question is due ${formatDueAt(next, now)}.`
+                : unseen > 0
+                  ? 'You have not started any questions in spaced review yet.'
+                  : 'Your question pool is empty.'}
+            </p>
+            <div className="actions">
+              {unseen > 0 ? (
+                <button type="button" className="primary" onClick={onLearnMore}>
+                  Learn {plural(Math.min(MORE_NEW, unseen), 'more new question')} today
+                </button>
+              ) : null}
+              <Link className="button" href="/practice">
+                Go to quick practice
+              </Link>
+            </div>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}
