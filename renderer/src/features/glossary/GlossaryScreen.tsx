@@ -26,7 +26,7 @@ export default function GlossaryScreen() {
   const letters = [...new Set(shown.map((g) => g.term[0]?.toUpperCase() ?? '#'))];
 
   return (
-    <section className="screen">
+    <section className="screen glossary-screen">
       <header className="screen-header">
         <ScreenHeading>Glossary</ScreenHeading>
         <p className="lede">

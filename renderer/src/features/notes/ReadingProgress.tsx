@@ -9,7 +9,7 @@ export default function ReadingProgress() {
   const progress = useProgress();
   const total = CORPUS.notes.filter((n) => progress?.get(n.id)?.read).length;
   return (
-    <section className="card" aria-labelledby="reading-heading">
+    <section className="card reading-progress" aria-labelledby="reading-heading">
       <h2 id="reading-heading">Your reading</h2>
       <p className="muted" data-testid="reading-total">
         {total} of {CORPUS.notes.length} notes read.

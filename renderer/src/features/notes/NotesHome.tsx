@@ -1,0 +1,54 @@
+import { Link } from 'wouter';
+import { CORPUS } from '../../content/corpus';
+import type { NoteProgress } from '../../db/schema';
+import { ScreenHeading } from '../../components/ScreenHeading';
+import { taskTitle } from './note-titles';
+
+/** The notes' start page: how much is read, where to continue, and the bookmarks. */
+export function NotesHome({ progress }: { progress?: Map<string, NoteProgress> }) {
+  const lastOpened = [...(progress?.values() ?? [])]
+    .filter((p) => p.lastOpenedAt && CORPUS.noteById.has(p.noteId))
+    .sort((a, b) => (b.lastOpenedAt ?? '').localeCompare(a.lastOpenedAt ?? ''))[0];
+  const resume = lastOpened ? CORPUS.noteById.get(lastOpened.noteId) : CORPUS.notes[0];
+  const bookmarks = [...(progress?.values() ?? [])]
+    .filter((p) => p.bookmarked && CORPUS.noteById.has(p.noteId))
+    .sort((a, b) => (b.bookmarkedAt ?? '').localeCompare(a.bookmarkedAt ?? ''));
+  const readCount = CORPUS.notes.filter((n) => progress?.get(n.id)?.read).length;
+  return (
+    <div className="notes-home">
+      <ScreenHeading>Notes</ScreenHeading>
+      <p className="lede">
+        {CORPUS.notes.length} notes cover every task statement of the exam; {CORPUS.glossary.length}{' '}
+        terms are in the <Link href="/glossary">glossary</Link>. You have read {readCount} of{' '}
+        {CORPUS.notes.length}.
+      </p>
+      {resume ? (
+        <section className="card">
+          <h2>{lastOpened ? 'Continue reading' : 'Start here'}</h2>
+          <Link href={`/notes/${resume.id}`} className="resume">
+            <strong>{resume.title}</strong>
+            <span className="muted">{resume.summary}</span>
+          </Link>
+        </section>
+      ) : null}
+      <section className="card">
+        <h2>Bookmarks</h2>
+        {bookmarks.length === 0 ? (
+          <p className="muted">No bookmarks yet. Use ☆ Bookmark on any note to keep it here.</p>
+        ) : (
+          <ul className="links">
+            {bookmarks.map((b) => {
+              const n = CORPUS.noteById.get(b.noteId)!;
+              return (
+                <li key={n.id}>
+                  <Link href={`/notes/${n.id}`}>{n.title}</Link>
+                  <span className="muted small">{taskTitle.get(n.tasks[0] ?? '')}</span>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
