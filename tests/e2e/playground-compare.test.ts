@@ -256,21 +256,33 @@ describe('invocation log', () => {
     expect(await page.getByTestId('kpi-tokens').innerText()).toBe(
       `${inTokens.toLocaleString('en-US')} / ${outTokens.toLocaleString('en-US')}`,
     );
-    // Per model: Nova Micro and Nova Lite had 1 + 1 + 5 + 1 + 1 calls each, Claude Haiku 4.5 one;
-    // the temperature columns called Nova Micro by its bare id, a row of its own.
+    // Per model: a model and its inference profile are one row. Nova Micro had 1 + 1 + 5 + 1 + 1
+    // calls by its profile id and 3 (the temperature columns) by its bare id; Nova Lite 9; Claude
+    // Haiku 4.5 one.
     const models = page.getByTestId('log-models');
-    const callsOf = async (id: string) =>
-      Number(
-        await models
-          .locator('tr', { has: page.locator(`code:text-is("${id}")`) })
-          .locator('td')
-          .first()
-          .innerText(),
-      );
-    expect(await callsOf('us.amazon.nova-micro-v1:0')).toBe(9);
-    expect(await callsOf('us.amazon.nova-lite-v1:0')).toBe(9);
-    expect(await callsOf('us.anthropic.claude-haiku-4-5-20251001-v1:0')).toBe(1);
-    expect(await callsOf('amazon.nova-micro-v1:0')).toBe(3);
+    const row = (name: string) =>
+      models.locator('tr', { has: page.locator(`.log-model-name:text-is("${name}")`) });
+    const callsOf = async (name: string) =>
+      Number(await row(name).locator('td').first().innerText());
+    expect(await callsOf('Amazon Nova Micro')).toBe(12);
+    expect(await callsOf('Amazon Nova Lite')).toBe(9);
+    expect(await callsOf('Anthropic Claude Haiku 4.5')).toBe(1);
+    expect(await models.locator('tbody tr').count()).toBe(3);
+    expect(await row('Amazon Nova Micro').locator('code').allInnerTexts()).toEqual([
+      'amazon.nova-micro-v1:0',
+      'us.amazon.nova-micro-v1:0',
+    ]);
+    // The model filter lists each model once.
+    const modelFilter = page.getByLabel('Model', { exact: true });
+    expect(await modelFilter.locator('option').allInnerTexts()).toEqual([
+      'All models',
+      'Amazon Nova Lite',
+      'Amazon Nova Micro',
+      'Anthropic Claude Haiku 4.5',
+    ]);
+    await modelFilter.selectOption({ label: 'Amazon Nova Micro' });
+    expect(await page.getByTestId('log-count').innerText()).toBe(`12 of ${expectedCalls} calls`);
+    await modelFilter.selectOption('');
     expect(await page.getByTestId('log-count').innerText()).toBe(
       `${expectedCalls} of ${expectedCalls} calls`,
     );
@@ -304,10 +316,9 @@ describe('invocation log', () => {
     await page.getByRole('button', { name: 'Save budget' }).click();
     await page.getByText('Budget saved: $100.00 a month.').waitFor();
     expect(await warning.count()).toBe(0);
-    // Nonsense is refused with a message.
-    await budget.fill('ten dollars');
-    await page.getByRole('button', { name: 'Save budget' }).click();
-    await page.getByText('Enter an amount in US dollars, such as 5 or 2.50.').waitFor();
+    // A number out of range is brought into range, and the field says so.
+    await budget.fill('2000000');
+    await page.getByText('1,000,000 is the most; using 1,000,000.').waitFor();
   });
 
   it('clears the log and undoes the clear', async () => {

@@ -15,10 +15,11 @@ import {
   dailySeries,
   errorsByCode,
   estimateCompareCost,
-  formatUsd,
   jaccardDistance,
   localDay,
   localMonth,
+  modelKey,
+  modelLabel,
   monthToDateCost,
   replyDiversity,
   sumCosts,
@@ -195,12 +196,42 @@ describe('aggregation', () => {
     });
   });
 
-  it('splits by model id as called', () => {
+  it('groups by model, not by the id string: a model and its inference profiles are one row', () => {
     const rows = byModel(records);
-    expect(rows.map((r) => [r.modelId, r.stats.invocations, r.stats.inputTokens])).toEqual([
-      ['amazon.nova-micro-v1:0', 7, 22],
-      ['us.anthropic.claude-haiku-4-5-20251001-v1:0', 1, 100],
+    expect(
+      rows.map((r) => [r.modelId, r.label, r.calledAs, r.stats.invocations, r.stats.inputTokens]),
+    ).toEqual([
+      ['amazon.nova-micro-v1:0', 'Amazon Nova Micro', ['amazon.nova-micro-v1:0'], 7, 22],
+      [
+        'anthropic.claude-haiku-4-5-20251001-v1:0',
+        'Anthropic Claude Haiku 4.5',
+        ['us.anthropic.claude-haiku-4-5-20251001-v1:0'],
+        1,
+        100,
+      ],
     ]);
+    const mixed = byModel([
+      record({ modelId: 'amazon.nova-micro-v1:0', inputTokens: 1 }),
+      record({ modelId: 'us.amazon.nova-micro-v1:0', inputTokens: 2 }),
+      record({ modelId: 'eu.amazon.nova-micro-v1:0', inputTokens: 4 }),
+      record({
+        modelId: 'arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-micro-v1:0',
+        inputTokens: 8,
+      }),
+      record({ modelId: 'acme.unknown-v1:0', inputTokens: 16 }),
+    ]);
+    expect(mixed.map((r) => [r.label, r.stats.invocations, r.stats.inputTokens])).toEqual([
+      ['acme.unknown-v1:0', 1, 16],
+      ['Amazon Nova Micro', 4, 15],
+    ]);
+    expect(mixed[1]!.calledAs).toEqual([
+      'amazon.nova-micro-v1:0',
+      'arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-micro-v1:0',
+      'eu.amazon.nova-micro-v1:0',
+      'us.amazon.nova-micro-v1:0',
+    ]);
+    expect(modelKey('us.amazon.nova-micro-v1:0')).toBe(modelKey('amazon.nova-micro-v1:0'));
+    expect(modelLabel('us.amazon.nova-micro-v1:0')).toBe('Amazon Nova Micro');
   });
 
   it('counts errors by code, most frequent first, without cancellations', () => {
@@ -273,14 +304,6 @@ describe('cost arithmetic at catalog prices', () => {
 
   it('keeps unknown costs apart when summing', () => {
     expect(sumCosts([0.25, null, 0.5, null])).toEqual({ usd: 0.75, unknown: 2 });
-  });
-
-  it('formats fractions of a cent with enough digits', () => {
-    expect(formatUsd(0)).toBe('$0.00');
-    expect(formatUsd(0.0015325)).toBe('$0.00153');
-    expect(formatUsd(0.0000126)).toBe('$0.000013');
-    expect(formatUsd(0.25)).toBe('$0.2500');
-    expect(formatUsd(12.3456)).toBe('$12.35');
   });
 });
 

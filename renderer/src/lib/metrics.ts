@@ -5,11 +5,13 @@
  * (callers pass `now`), no React.
  */
 import type { InvocationRecord } from '../../../shared/invocations';
-import { estimateTokenCost } from '../../../shared/models';
+import {
+  baseModelId,
+  estimateTokenCost,
+  findModel,
+  modelDisplayName,
+} from '../../../shared/models';
 import { percentile } from '../../../shared/statistics';
-
-// ---------------------------------------------------------------------------------------------
-// Percentiles
 
 // ---------------------------------------------------------------------------------------------
 // Local days
@@ -143,11 +145,48 @@ export function byDay(
   }));
 }
 
-/** One row per model id as called (an inference-profile id is its own row), sorted by id. */
-export function byModel(
-  records: readonly InvocationRecord[],
-): { modelId: string; stats: Aggregate }[] {
-  return groupBy(records, (r) => r.modelId).map(({ key, stats }) => ({ modelId: key, stats }));
+/** One model's calls: a model and its inference profiles are one model. */
+export interface ModelGroup {
+  /** The base model id (`amazon.nova-micro-v1:0` for `us.amazon.nova-micro-v1:0` too). */
+  modelId: string;
+  /** The model's name for people, or the id when the catalog does not know it. */
+  label: string;
+  /** The ids the calls used, sorted: the base id and/or inference-profile ids. */
+  calledAs: string[];
+  stats: Aggregate;
+}
+
+/** The key calls are grouped and filtered by: the base model id, never the id string as called. */
+export function modelKey(modelId: string): string {
+  return baseModelId(modelId);
+}
+
+/** The name a log shows for a model id (any of its forms). */
+export function modelLabel(modelId: string): string {
+  const model = findModel(modelId);
+  return model ? modelDisplayName(model) : modelKey(modelId);
+}
+
+/**
+ * One row per model, whichever id its calls used (a base id, an inference profile of any
+ * geography, an ARN), sorted by the model's name.
+ */
+export function byModel(records: readonly InvocationRecord[]): ModelGroup[] {
+  const calledAs = new Map<string, Set<string>>();
+  for (const r of records) {
+    const key = modelKey(r.modelId);
+    const ids = calledAs.get(key);
+    if (ids) ids.add(r.modelId);
+    else calledAs.set(key, new Set([r.modelId]));
+  }
+  return groupBy(records, (r) => modelKey(r.modelId))
+    .map(({ key, stats }) => ({
+      modelId: key,
+      label: modelLabel(key),
+      calledAs: [...(calledAs.get(key) ?? [])].sort(),
+      stats,
+    }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'en') || (a.modelId < b.modelId ? -1 : 1));
 }
 
 /**
@@ -275,22 +314,6 @@ export function estimateCompareCost(
     else maxUsd += cost;
   }
   return { maxUsd, unpriced };
-}
-
-/** A dollar amount for people: more decimals for the fractions of a cent calls usually cost. */
-export function formatUsd(usd: number): string {
-  if (usd === 0) return '$0.00';
-  const abs = Math.abs(usd);
-  if (abs < 0.0001) return `$${usd.toFixed(6)}`;
-  if (abs < 0.01) return `$${usd.toFixed(5)}`;
-  if (abs < 1) return `$${usd.toFixed(4)}`;
-  return `$${usd.toFixed(2)}`;
-}
-
-/** Milliseconds for people: whole ms below 10 s, seconds with one decimal above. */
-export function formatMs(ms: number | null): string {
-  if (ms === null) return '–';
-  return ms < 10_000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
 // ---------------------------------------------------------------------------------------------

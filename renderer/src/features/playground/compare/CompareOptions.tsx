@@ -1,7 +1,16 @@
-/** The first row of Compare's settings: what to compare, how many columns, the output limit. */
+/**
+ * The first row of Compare's settings: what to compare, how many columns, the output limit and
+ * how many times "Run N times" calls each column.
+ */
 import { useId, type Dispatch } from 'react';
 import { IntegerField } from '../../../components/fields';
-import { COLUMN_COUNTS, MAX_TOKENS, type CompareForm, type FormAction } from './compare-form';
+import {
+  COLUMN_COUNTS,
+  MAX_TOKENS,
+  REPEATS,
+  type CompareForm,
+  type FormAction,
+} from './compare-form';
 
 export function CompareOptions({
   form,
@@ -60,6 +69,14 @@ export function CompareOptions({
         max={MAX_TOKENS.max}
         disabled={running}
         onChange={(maxTokens) => set({ maxTokens })}
+      />
+      <IntegerField
+        label="Runs per column"
+        value={form.repeats}
+        min={REPEATS.min}
+        max={REPEATS.max}
+        disabled={running}
+        onChange={(repeats) => set({ repeats })}
       />
     </div>
   );

@@ -1,9 +1,8 @@
 /** Compare's settings card: the columns, the words to send, the estimate and the run buttons. */
 import type { Dispatch } from 'react';
 import { Link } from 'wouter';
-import { IntegerField } from '../../../components/fields';
 import { plural } from '../../../lib/format';
-import { REPEATS, type ColumnSpec, type CompareForm, type FormAction } from './compare-form';
+import { type ColumnSpec, type CompareForm, type FormAction } from './compare-form';
 import { CompareColumnsSetup } from './CompareColumnsSetup';
 import { CompareEstimate } from './CompareEstimate';
 import type { ModelChoice } from './CompareModelSelect';
@@ -43,19 +42,10 @@ export function CompareSettings({
       <ComparePrompt form={form} dispatch={dispatch} running={running} onRunOnce={() => onRun(1)} />
       <CompareEstimate form={form} columns={columns} />
       {problem ? <p className="field-error">{problem}</p> : null}
-      <div className="actions compare-actions">
+      <div className="actions">
         <button type="button" className="primary" disabled={blocked} onClick={() => onRun(1)}>
           Run
         </button>
-        <IntegerField
-          inline
-          label="Runs per column"
-          value={form.repeats}
-          min={REPEATS.min}
-          max={REPEATS.max}
-          disabled={running}
-          onChange={(repeats) => dispatch({ type: 'set', patch: { repeats } })}
-        />
         <button type="button" disabled={blocked} onClick={() => onRun(form.repeats)}>
           Run {plural(form.repeats, 'time')}
         </button>

@@ -1,0 +1,71 @@
+/** The recent calls, one row each: when, which feature and model, tokens, latency, status, cost. */
+import type { InvocationRecord } from '../../../../../shared/invocations';
+import { formatCount, formatDuration, formatUsdOrUnknown, plural } from '../../../lib/format';
+import { modelLabel } from '../../../lib/metrics';
+import { FEATURE_LABELS, formatCallTime } from './log-labels';
+
+const count = (n: number | null) => (n === null ? '–' : formatCount(n));
+
+function CallStatus({ record: r }: { record: InvocationRecord }) {
+  return (
+    <>
+      <span className={`log-status log-status-${r.status}`}>
+        {r.status === 'error' ? `error: ${r.errorCode ?? 'unknown'}` : r.status}
+      </span>
+      {r.guardrail ? (
+        <span className="small muted log-guardrail">
+          {r.stopReason === 'guardrail_intervened' ? 'guardrail intervened' : 'guardrail applied'} (
+          <code>{r.guardrail.id}</code>, version {r.guardrail.version})
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+export function CallsTable({ records }: { records: readonly InvocationRecord[] }) {
+  return (
+    <div className="table-wrap">
+      <table className="log-table log-calls" data-testid="log-calls">
+        <thead>
+          <tr>
+            <th scope="col">Time</th>
+            <th scope="col">Feature</th>
+            <th scope="col">Model</th>
+            <th scope="col" className="num">
+              Tokens in / out
+            </th>
+            <th scope="col" className="num">
+              Latency
+            </th>
+            <th scope="col">Status</th>
+            <th scope="col" className="num">
+              Cost
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {records.map((r) => (
+            <tr key={r.id} data-status={r.status}>
+              <td>{formatCallTime(r.at)}</td>
+              <td>{FEATURE_LABELS[r.feature]}</td>
+              <td>
+                <span className="log-model-name">{modelLabel(r.modelId)}</span>
+                <code className="small">{r.modelId}</code>
+              </td>
+              <td className="num">
+                {r.images !== null
+                  ? plural(r.images, 'image')
+                  : `${count(r.inputTokens)} / ${count(r.outputTokens)}`}
+              </td>
+              <td className="num">{formatDuration(r.latencyMs)}</td>
+              <td>
+                <CallStatus record={r} />
+              </td>
+              <td className="num">{formatUsdOrUnknown(r.costUsd, '–')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

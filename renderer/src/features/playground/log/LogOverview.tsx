@@ -1,0 +1,87 @@
+/**
+ * The log's first card: the period to count, Refresh, and the summary (or why there is none: the
+ * log is being read, could not be read, or is empty).
+ */
+import { useId } from 'react';
+import { Link } from 'wouter';
+import type { InvocationList } from '../../../../../shared/contract';
+import { plural } from '../../../lib/format';
+import type { Aggregate } from '../../../lib/metrics';
+import { PERIODS, type PeriodId } from './log-labels';
+import { LogSummary } from './LogSummary';
+
+export function LogOverview({
+  list,
+  failed,
+  stats,
+  period,
+  onPeriod,
+  loading,
+  onRefresh,
+}: {
+  list: InvocationList | null;
+  /** True when the last read failed. */
+  failed: boolean;
+  stats: Aggregate;
+  period: PeriodId;
+  onPeriod: (period: PeriodId) => void;
+  loading: boolean;
+  onRefresh: () => void;
+}) {
+  const periodId = useId();
+  return (
+    <section className="card" aria-labelledby="log-summary-h">
+      <div className="log-head">
+        <h2 id="log-summary-h">Bedrock calls from this app</h2>
+        <div className="log-head-tools">
+          <div className="field inline">
+            <label htmlFor={periodId}>Period</label>
+            <select
+              id={periodId}
+              value={period}
+              onChange={(e) => onPeriod(e.target.value as PeriodId)}
+            >
+              {PERIODS.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="button" onClick={onRefresh} disabled={loading}>
+            {loading ? 'Loading…' : 'Refresh'}
+          </button>
+        </div>
+      </div>
+      {list === null ? (
+        <p className="loading">{failed ? 'The log could not be read.' : 'Reading the log…'}</p>
+      ) : list.records.length === 0 ? (
+        <div className="empty" data-testid="log-empty">
+          <p>
+            No Bedrock calls in the log yet. Every call Stratum makes (chat, compare, the token
+            lab’s live experiment, image generation, quiz generation, the connection test) is
+            recorded here with its time, model, tokens, latency, status and estimated cost.
+          </p>
+          <p>
+            Try the <Link href="/playground/compare">Compare</Link> view, or{' '}
+            <Link href="/settings">test your connection</Link>.
+          </p>
+        </div>
+      ) : (
+        <>
+          <LogSummary stats={stats} />
+          <p className="muted small">
+            Latency is from sending a request to its last byte, measured in Stratum’s main process;
+            p50 and p95 are nearest-rank percentiles over successful calls.
+            {stats.unpriced > 0
+              ? ` ${plural(stats.unpriced, 'call')} used models without a price in the catalog and are not in the cost.`
+              : ''}
+            {list.skippedLines > 0
+              ? ` ${plural(list.skippedLines, 'damaged line')} of the log file were skipped.`
+              : ''}
+          </p>
+        </>
+      )}
+    </section>
+  );
+}

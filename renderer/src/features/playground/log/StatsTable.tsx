@@ -1,0 +1,83 @@
+/** Calls, errors, tokens, latency and cost per row (a day, a model), with a bar for the cost. */
+import type { ReactNode } from 'react';
+import { formatCount, formatDuration, formatUsd, plural } from '../../../lib/format';
+import type { Aggregate } from '../../../lib/metrics';
+
+export interface StatsRow {
+  key: string;
+  label: ReactNode;
+  stats: Aggregate;
+}
+
+const NUMBERS = ['Calls', 'Errors', 'Tokens in', 'Tokens out', 'p50', 'p95'] as const;
+
+function numbers(stats: Aggregate): string[] {
+  return [
+    formatCount(stats.invocations),
+    formatCount(stats.errors),
+    formatCount(stats.inputTokens),
+    formatCount(stats.outputTokens),
+    formatDuration(stats.p50LatencyMs),
+    formatDuration(stats.p95LatencyMs),
+  ];
+}
+
+export function StatsTable({
+  rows,
+  first,
+  testId,
+}: {
+  rows: readonly StatsRow[];
+  first: string;
+  testId: string;
+}) {
+  const maxCost = Math.max(0, ...rows.map((r) => r.stats.costUsd));
+  return (
+    <div className="table-wrap">
+      <table className="log-table log-stats" data-testid={testId}>
+        <thead>
+          <tr>
+            <th scope="col">{first}</th>
+            {NUMBERS.map((n) => (
+              <th key={n} scope="col" className="num">
+                {n}
+              </th>
+            ))}
+            <th scope="col">Estimated cost</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">{r.label}</th>
+              {numbers(r.stats).map((value, i) => (
+                <td key={NUMBERS[i]} className="num">
+                  {value}
+                </td>
+              ))}
+              <td>
+                <span className="cost-cell">
+                  <span className="bar-cell" aria-hidden="true">
+                    <span
+                      className="bar-fill"
+                      style={{ width: `${maxCost > 0 ? (r.stats.costUsd / maxCost) * 100 : 0}%` }}
+                    />
+                  </span>
+                  <span className="cost-value">
+                    {formatUsd(r.stats.costUsd)}
+                    {r.stats.unpriced > 0 ? (
+                      <span className="muted small">
+                        {' '}
+                        + {plural(r.stats.unpriced, 'call')} unpriced
+                      </span>
+                    ) : null}
+                  </span>
+                </span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

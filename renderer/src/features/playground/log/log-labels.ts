@@ -1,0 +1,33 @@
+/** Names and choices the invocation log's parts share. */
+import type { InvocationFeature } from '../../../../../shared/invocations';
+import { formatDate, formatTime } from '../../../lib/format';
+
+export const FEATURE_LABELS: Record<InvocationFeature, string> = {
+  chat: 'Chat',
+  compare: 'Compare',
+  'token-lab': 'Token lab',
+  images: 'Images',
+  quiz: 'Quiz generation',
+  connection: 'Connection test',
+};
+
+export const PERIODS = [
+  { id: '7', label: 'Last 7 days', days: 7 },
+  { id: '30', label: 'Last 30 days', days: 30 },
+  { id: 'all', label: 'Everything in the log', days: null },
+] as const;
+export type PeriodId = (typeof PERIODS)[number]['id'];
+
+/** Rows of the recent-calls table shown at first; "Show more" adds this many again. */
+export const PAGE = 50;
+
+/** A local day (YYYY-MM-DD, as lib/metrics buckets calls) as people read a date. */
+export function formatDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return formatDate(new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1));
+}
+
+/** When a call was made, to the second (calls are often seconds apart). */
+export function formatCallTime(iso: string): string {
+  return `${formatDate(iso)}, ${formatTime(iso, { seconds: true })}`;
+}
