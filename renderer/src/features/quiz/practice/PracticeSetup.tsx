@@ -1,0 +1,92 @@
+/** Quick practice's set-up: the filters, how many questions, and Start. */
+import { useId } from 'react';
+import type { Question } from '../../../../../shared/questions';
+import { IntegerField } from '../../../components/fields';
+import { plural } from '../../../lib/format';
+import { DomainFilter, TypeFilter } from '../filters';
+import { MAX_COUNT, type PracticeFilters } from './use-practice-filters';
+
+export function PracticeSetup({
+  poolSize,
+  filters,
+  onStart,
+}: {
+  /** Every question in the learner's pool (before the filters). */
+  poolSize: number;
+  filters: PracticeFilters;
+  onStart: (pool: readonly Question[], count: number) => void;
+}) {
+  const ids = { task: useId(), origin: useId() };
+  const { values, set, pool, tasks, missedCount } = filters;
+  const size = Math.min(values.count, pool.length);
+  return (
+    <section className="practice-setup">
+      <p className="muted">
+        {poolSize} questions in the exam’s four formats, each explained, with why every wrong option
+        is wrong and the note it comes from.
+      </p>
+      <div className="card">
+        <div className="form-grid">
+          <DomainFilter value={values.domain} onChange={set.domain} />
+          <div className="field">
+            <label htmlFor={ids.task}>Task statement</label>
+            <select id={ids.task} value={values.task} onChange={(e) => set.task(e.target.value)}>
+              <option value="">All</option>
+              {tasks.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.id} {t.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <TypeFilter value={values.type} onChange={set.type} />
+          <div className="field">
+            <label htmlFor={ids.origin}>Origin</label>
+            <select
+              id={ids.origin}
+              value={values.origin}
+              onChange={(e) => set.origin(e.target.value)}
+            >
+              <option value="">All origins</option>
+              <option value="bank">Starter bank</option>
+              <option value="generated">Generated with Bedrock</option>
+            </select>
+          </div>
+          <IntegerField
+            label="Questions"
+            min={1}
+            max={MAX_COUNT}
+            value={values.count}
+            onChange={set.count}
+          />
+        </div>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={values.missedOnly}
+            onChange={(e) => set.missedOnly(e.target.checked)}
+          />
+          Only questions I got wrong last time ({missedCount})
+        </label>
+        <div className="actions">
+          <button
+            type="button"
+            className="primary"
+            disabled={pool.length === 0}
+            onClick={() => onStart(pool, values.count)}
+          >
+            Start {plural(size, 'question')}
+          </button>
+          <span className="muted small">
+            {plural(pool.length, 'question')} {pool.length === 1 ? 'matches' : 'match'}.
+          </span>
+        </div>
+        {pool.length === 0 ? (
+          <p className="empty">
+            No question matches these filters{values.missedOnly ? ': nothing missed yet' : ''}.
+          </p>
+        ) : null}
+      </div>
+    </section>
+  );
+}
