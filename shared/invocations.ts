@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { estimateImageCost, estimateTokenCost } from './models';
+import { ErrorCode } from './result';
 
 /** Which part of the app made the call. */
 export const InvocationFeature = z.enum([
@@ -16,6 +17,18 @@ export const InvocationFeature = z.enum([
   'connection',
 ]);
 export type InvocationFeature = z.infer<typeof InvocationFeature>;
+
+/**
+ * A record's error code: one of the app's `ErrorCode`s. Lines written before the code was typed
+ * still load: a hyphenated spelling ('access-denied', as the schema's comment once read) is read
+ * as its underscore form, and a code this version does not know is read as 'internal' rather
+ * than dropping the record.
+ */
+export const InvocationErrorCode = z.preprocess((value) => {
+  if (typeof value !== 'string') return value;
+  const normalised = value.trim().toLowerCase().replace(/-/g, '_');
+  return ErrorCode.safeParse(normalised).success ? normalised : 'internal';
+}, ErrorCode);
 
 export const InvocationRecord = z.object({
   id: z.string().min(1),
@@ -35,8 +48,8 @@ export const InvocationRecord = z.object({
   /** Image generation only: images returned. */
   images: z.number().int().nonnegative().nullable(),
   status: z.enum(['ok', 'error', 'cancelled']),
-  /** The app's error code (e.g. 'throttled', 'access-denied') when status is 'error'. */
-  errorCode: z.string().nullable(),
+  /** The app's error code (e.g. 'throttled', 'access_denied') when status is 'error'. */
+  errorCode: InvocationErrorCode.nullable(),
   stopReason: z.string().nullable(),
   /** Estimated from the catalog's prices; null when unknown. */
   costUsd: z.number().nonnegative().nullable(),

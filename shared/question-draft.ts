@@ -9,9 +9,9 @@
  * no origin: the main process adds them. Pure: no AWS calls here.
  */
 import { z } from 'zod';
-import type { GenerationSource, QuestionType } from '../../../shared/question-generation';
-import { Question, questionProblems } from '../../../shared/questions';
-import { passageOccursIn } from '../../../shared/question-checks';
+import type { GenerationSource, QuestionType } from './question-generation';
+import { Question, questionProblems } from './questions';
+import { passageOccursIn } from './question-checks';
 
 /** The tool the model must call with its questions (forced tool use). */
 export const QUESTIONS_TOOL_NAME = 'record_questions';

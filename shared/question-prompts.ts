@@ -5,8 +5,9 @@
  * Note text and everything the model writes are data: they are placed inside the prompt or parsed
  * as JSON, never evaluated.
  */
-import type { GenerationSource, QuestionType } from '../../../shared/question-generation';
+import type { GenerationSource, QuestionType } from './question-generation';
 import { QUESTIONS_TOOL_NAME, type JsonObject } from './question-draft';
+import { createRng, seedFromText, shuffle } from './random';
 
 export type Difficulty = 'easy' | 'medium' | 'hard';
 
@@ -113,6 +114,11 @@ export function repairPrompt(
 
 export const BLIND_TOOL_NAME = 'submit_answer';
 export const BLIND_LABELS = ['A', 'B', 'C', 'D', 'E', 'F', 'G'] as const;
+
+/** The blind check's option order, seeded from the item's id: the same item always shows the same order. */
+export function shuffled<T>(items: readonly T[], seed: string): T[] {
+  return shuffle(items, createRng(seedFromText(seed)));
+}
 
 /** The blind check's question: the stem and the relabelled options, nothing else. */
 export function blindPrompt(

@@ -14,6 +14,7 @@ export const ErrorCode = z.enum([
   'on_demand_not_supported',
   'model_not_found',
   'throttled',
+  'model_not_ready',
   'validation',
   'offline',
   'timeout',
@@ -21,6 +22,7 @@ export const ErrorCode = z.enum([
   'model_error',
   'stream_interrupted',
   'cancelled',
+  'save_failed',
   'unauthorized',
   'internal',
 ]);

@@ -18,7 +18,7 @@ import {
   type Streams,
 } from '../../shared/contract';
 import { err, ok, type AppError, type Result } from '../../shared/result';
-import { toAppError } from './bedrock/errors';
+import { toAppError } from './errors';
 
 export type RequestHandlers = {
   [K in RequestName]: (

@@ -1,16 +1,27 @@
 /**
- * Maps whatever the AWS SDK (or Node's network stack) throws to an `AppError` with a remedy the
- * learner can act on. Messages never include credentials: only the error's name, the service's
- * message (which AWS never fills with secrets) and the context we pass in.
+ * The main process's failures: `AppFailure` (thrown by our own code when the failure is already
+ * understood) and `toAppError`, which maps whatever the AWS SDK, Node's network stack or the file
+ * system throws to an `AppError` with a remedy the learner can act on. Messages never include
+ * credentials: only the error's name, the service's message (which AWS never fills with secrets)
+ * and the context we pass in.
  */
-import type { AppError } from '../../../shared/result';
-import { inferenceProfileSuggestion } from '../../../shared/models';
+import type { AppError } from '../../shared/result';
+import { inferenceProfileSuggestion } from '../../shared/models';
 
 export interface ErrorContext {
   modelId?: string;
   region?: string;
   profile?: string | null;
+  /**
+   * The error arrived inside a stream that had already started (an exception event): Bedrock
+   * does not retry those, so the message must not claim it did.
+   */
+  inStream?: boolean;
 }
+
+/** What to check when Bedrock cannot be reached or stops answering. */
+export const NETWORK_REMEDY =
+  'Check your internet connection, proxy or VPN, and the endpoint in Settings (or AWS_ENDPOINT_URL_* in the environment) if you set one.';
 
 /** Thrown by our own code when the failure is already understood. */
 export class AppFailure extends Error {
@@ -127,16 +138,31 @@ export function toAppError(error: unknown, ctx: ErrorContext = {}): AppError {
       remedy: 'Pick a model listed for this region in Models, or switch region in Settings.',
     };
   }
+  if (name === 'ModelNotReadyException') {
+    return {
+      code: 'model_not_ready',
+      message: `${model} is not ready to answer yet: Amazon Bedrock is still preparing (loading) it, and it was not ready after the SDK's automatic retries.`,
+      remedy:
+        'Try again in a minute or two; a model that has not been used for a while can take that long to load.',
+    };
+  }
   if (
     name === 'ThrottlingException' ||
-    name === 'ModelNotReadyException' ||
     name === 'ServiceQuotaExceededException' ||
     name === 'TooManyRequestsException' ||
     status === 429
   ) {
+    if (ctx.inStream) {
+      return {
+        code: 'throttled',
+        message: `Amazon Bedrock cut the answer from ${model} short by throttling it (${name || 'HTTP 429'}) while it was streaming. A stream that has started is not retried.`,
+        remedy:
+          'The text so far is kept. Wait a moment and try again; if it keeps happening, check your Bedrock quotas in Service Quotas or use a cross-region inference profile.',
+      };
+    }
     return {
       code: 'throttled',
-      message: `Amazon Bedrock is throttling requests to ${model} (${name || 'HTTP 429'}), even after automatic retries.`,
+      message: `Amazon Bedrock is throttling requests to ${model} (${name || 'HTTP 429'}), even after the SDK's automatic retries.`,
       remedy:
         'Wait a minute and try again. If it keeps happening, check your Bedrock quotas in Service Quotas or use a cross-region inference profile.',
     };
@@ -148,11 +174,19 @@ export function toAppError(error: unknown, ctx: ErrorContext = {}): AppError {
       remedy: 'Check the model id and the parameters; some models do not accept every setting.',
     };
   }
-  if (name === 'ModelTimeoutException' || name === 'TimeoutError') {
+  if (name === 'ModelTimeoutException') {
     return {
       code: 'timeout',
       message: `${model} took too long to answer.`,
       remedy: 'Try again, or ask for a shorter answer.',
+    };
+  }
+  if (name === 'TimeoutError') {
+    // The SDK's HTTP handler gave up waiting (connection or no activity): a network problem.
+    return {
+      code: 'timeout',
+      message: `Amazon Bedrock did not answer in time (${message}).`,
+      remedy: NETWORK_REMEDY,
     };
   }
   if (name === 'ModelErrorException' || name === 'ModelStreamErrorException') {
@@ -178,8 +212,7 @@ export function toAppError(error: unknown, ctx: ErrorContext = {}): AppError {
     return {
       code: 'offline',
       message: `Stratum could not reach Amazon Bedrock (${net}).`,
-      remedy:
-        'Check your internet connection, proxy or VPN, and the custom endpoint in Settings if you set one. Notes, search and the offline labs keep working.',
+      remedy: `${NETWORK_REMEDY} Notes, search and the offline labs keep working.`,
     };
   }
   return {

@@ -7,7 +7,7 @@ import { listProfiles } from './aws/profiles';
 import { fetchAvailability } from './bedrock/availability';
 import { BedrockClients, endpointFromEnvironment, targetOf } from './bedrock/client';
 import { converseStream, testConnection } from './bedrock/converse';
-import { AppFailure, toAppError } from './bedrock/errors';
+import { AppFailure, toAppError } from './errors';
 import { describeImage, generateImages } from './bedrock/images';
 import { generateQuestions } from './bedrock/generate-questions';
 import { sampleNextWord } from './bedrock/next-word';

@@ -10,7 +10,7 @@
  * that do not validate are skipped and counted, never fatal.
  */
 import { randomUUID } from 'node:crypto';
-import { appendFile, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type {
   ClearInvocationsOutput,
@@ -24,7 +24,8 @@ import {
   type CallRecorder,
   type CallReport,
 } from '../../shared/invocations';
-import { AppFailure } from './bedrock/errors';
+import { AppFailure } from './errors';
+import { writeAtomically } from './write-atomically';
 
 export const INVOCATION_LOG_FILE = 'invocations.jsonl';
 /** How many records the log keeps: the newest, by send time. */
@@ -86,18 +87,6 @@ async function readText(path: string): Promise<string> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
     throw error;
   }
-}
-
-async function writeAtomically(path: string, text: string): Promise<void> {
-  const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  const handle = await open(temp, 'w', 0o600);
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await rename(temp, path);
 }
 
 function toLines(records: readonly InvocationRecord[]): string {

@@ -2,9 +2,14 @@
  * Settings live in one JSON file in the app's user-data folder. Writes are atomic (temp file,
  * fsync, rename) so a crash never leaves half a file. A file that does not parse or validate never
  * stops the app: it is moved aside, defaults are used, and the renderer is told what happened.
+ *
+ * Writes run one at a time. The settings in memory change only once their write has reached the
+ * disk: a failed write (the file briefly a folder, a full disk) leaves memory and file as they
+ * were, rejects with a `save_failed` AppError saying why, and the next write runs normally.
  */
-import { mkdir, open, readFile, rename } from 'node:fs/promises';
+import { mkdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { AppError } from '../../shared/result';
 import {
   DEFAULT_SETTINGS,
   Settings,
@@ -12,6 +17,8 @@ import {
   type SettingsPatch,
   type SettingsState,
 } from '../../shared/settings';
+import { AppFailure } from './errors';
+import { writeAtomically } from './write-atomically';
 
 export const SETTINGS_FILE = 'settings.json';
 
@@ -21,22 +28,11 @@ export interface SettingsStore {
   readonly path: string;
   state(): SettingsState;
   get(): Settings;
+  /** Rejects with an AppFailure (code 'save_failed') when the file cannot be written. */
   update(patch: SettingsPatch): Promise<SettingsState>;
   recordConnection(check: ConnectionCheck): Promise<void>;
   /** Subscribers learn about every change (the Bedrock client cache listens). */
   onChange(listener: (settings: Settings) => void): () => void;
-}
-
-async function writeAtomically(path: string, text: string): Promise<void> {
-  const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  const handle = await open(temp, 'w', 0o600);
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await rename(temp, path);
 }
 
 function describeProblem(error: unknown): string {
@@ -47,6 +43,29 @@ function describeProblem(error: unknown): string {
     return `a value is not valid${where}: ${issue?.message ?? 'unknown problem'}`;
   }
   return 'it could not be read';
+}
+
+const WRITE_PROBLEMS: Record<string, string> = {
+  EISDIR: 'a folder is in the way of the file',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EACCES: 'Stratum is not allowed to write there',
+  EPERM: 'Stratum is not allowed to write there',
+  EROFS: 'the disk is read-only',
+  ENOENT: 'its folder no longer exists',
+  EBUSY: 'the file is in use by another program',
+};
+
+/** Why a settings write failed, as the Settings screen shows it ("not saved: <reason>"). */
+export function saveFailure(path: string, error: unknown): AppError {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const why = (code && WRITE_PROBLEMS[code]) ?? 'the file could not be written';
+  return {
+    code: 'save_failed',
+    message: `${path} could not be written: ${why}${code ? ` (${code})` : ''}.`,
+    remedy:
+      'Make sure that path is a file Stratum may write (not a folder) and the disk has free space, then save again.',
+  };
 }
 
 export async function openSettingsStore(dir: string): Promise<SettingsStore> {
@@ -84,15 +103,28 @@ export async function openSettingsStore(dir: string): Promise<SettingsStore> {
   }
 
   const listeners = new Set<(s: Settings) => void>();
-  let writing: Promise<void> = Promise.resolve();
+  /** The last write queued; a failure is caught here so it never blocks the next one. */
+  let writing: Promise<unknown> = Promise.resolve();
 
-  async function commit(next: Settings): Promise<void> {
-    settings = Settings.parse(next);
-    const snapshot = JSON.stringify(settings, null, 2) + '\n';
-    // Serialise writes so two quick updates cannot interleave their renames.
-    writing = writing.then(() => writeAtomically(path, snapshot));
-    await writing;
-    for (const listener of listeners) listener(settings);
+  /**
+   * Queues a write of `build(current)`, computed when the write runs (so queued changes compose).
+   * Memory changes only after the file is on disk.
+   */
+  function commit(build: (current: Settings) => Settings): Promise<Settings> {
+    const task = async (): Promise<Settings> => {
+      const next = Settings.parse(build(structuredClone(settings)));
+      try {
+        await writeAtomically(path, JSON.stringify(next, null, 2) + '\n');
+      } catch (error) {
+        throw new AppFailure(saveFailure(path, error));
+      }
+      settings = next;
+      for (const listener of listeners) listener(structuredClone(settings));
+      return next;
+    };
+    const result = writing.then(task, task);
+    writing = result.catch(() => undefined);
+    return result;
   }
 
   const state = (): SettingsState => ({ settings: structuredClone(settings), path, notice });
@@ -102,22 +134,23 @@ export async function openSettingsStore(dir: string): Promise<SettingsStore> {
     state,
     get: () => structuredClone(settings),
     async update(patch) {
-      const next: Settings = {
-        ...settings,
-        aws: { ...settings.aws, ...patch.aws },
-        ...(patch.monthlyBudgetUsd !== undefined
-          ? { monthlyBudgetUsd: patch.monthlyBudgetUsd }
-          : {}),
-      };
-      const awsChanged = JSON.stringify(next.aws) !== JSON.stringify(settings.aws);
-      // A new profile, region, endpoint or model makes the last connection result stale.
-      if (awsChanged) next.lastConnection = null;
-      await commit(next);
+      await commit((current) => {
+        const next: Settings = {
+          ...current,
+          aws: { ...current.aws, ...patch.aws },
+          ...(patch.monthlyBudgetUsd !== undefined
+            ? { monthlyBudgetUsd: patch.monthlyBudgetUsd }
+            : {}),
+        };
+        // A new profile, region, endpoint or model makes the last connection result stale.
+        if (JSON.stringify(next.aws) !== JSON.stringify(current.aws)) next.lastConnection = null;
+        return next;
+      });
       notice = null;
       return state();
     },
     async recordConnection(check) {
-      await commit({ ...settings, lastConnection: check });
+      await commit((current) => ({ ...current, lastConnection: check }));
     },
     onChange(listener) {
       listeners.add(listener);

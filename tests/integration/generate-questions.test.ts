@@ -14,9 +14,9 @@ import {
   callBudget,
   generateQuestions,
   outputModeFor,
-  shuffled,
 } from '../../electron/main/bedrock/generate-questions';
-import { TOOL_SCHEMA_KEYWORDS } from '../../electron/main/bedrock/question-draft';
+import { TOOL_SCHEMA_KEYWORDS } from '../../shared/question-draft';
+import { shuffled } from '../../shared/question-prompts';
 import { StreamHub } from '../../electron/main/dispatch';
 import { createBackend } from '../../electron/main/handlers';
 import { openSettingsStore } from '../../electron/main/settings-store';

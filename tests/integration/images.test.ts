@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dispatchRequest } from '../../electron/main/dispatch';
-import { AppFailure } from '../../electron/main/bedrock/errors';
+import { AppFailure } from '../../electron/main/errors';
 import { parseImageResponse } from '../../electron/main/bedrock/images';
 import { createBackend, type Backend } from '../../electron/main/handlers';
 import { openSettingsStore } from '../../electron/main/settings-store';

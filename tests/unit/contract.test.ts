@@ -7,7 +7,7 @@ import {
   type RequestHandlers,
   type StreamHandlers,
 } from '../../electron/main/dispatch';
-import { AppFailure } from '../../electron/main/bedrock/errors';
+import { AppFailure } from '../../electron/main/errors';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 
 const state = { settings: DEFAULT_SETTINGS, path: '/tmp/settings.json', notice: null };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppFailure, toAppError } from '../../electron/main/bedrock/errors';
+import { AppFailure, toAppError } from '../../electron/main/errors';
 
 /** Builds an error shaped like the SDK's service exceptions. */
 function sdkError(name: string, message: string, status?: number): Error {
@@ -31,7 +31,7 @@ describe('toAppError', () => {
       'throttled',
       /Wait a minute/,
     ],
-    ['ModelNotReadyException', 'Model is not ready', 429, 'throttled', /try again/],
+    ['ModelNotReadyException', 'Model is not ready', 429, 'model_not_ready', /in a minute/],
     ['ServiceQuotaExceededException', 'quota', 400, 'throttled', /Service Quotas/],
     ['ResourceNotFoundException', 'Model not found', 404, 'model_not_found', /switch region/],
     ['ModelTimeoutException', 'timed out', 408, 'timeout', /shorter/],
@@ -56,6 +56,34 @@ describe('toAppError', () => {
     const e = toAppError(sdkError(name, message, status), ctx);
     expect(e.code).toBe(code);
     expect(e.remedy).toMatch(remedy);
+  });
+
+  it('says a model that is not ready is being prepared, not that requests are throttled', () => {
+    const e = toAppError(sdkError('ModelNotReadyException', 'Model is not ready', 429), ctx);
+    expect(e.code).toBe('model_not_ready');
+    expect(e.message).toMatch(/not ready/);
+    expect(e.message).toMatch(/preparing \(loading\)/);
+    expect(e.message).not.toMatch(/throttl/i);
+  });
+
+  it('does not claim retries for throttling inside a stream, and keeps the text so far', () => {
+    const thrown = sdkError('ThrottlingException', 'Too many requests');
+    const before = toAppError(thrown, ctx);
+    expect(before.message).toMatch(/even after the SDK's automatic retries/);
+    const inStream = toAppError(thrown, { ...ctx, inStream: true });
+    expect(inStream.code).toBe('throttled');
+    expect(inStream.message).not.toMatch(/after .*automatic retries/);
+    expect(inStream.message).toMatch(/while it was streaming/);
+    expect(inStream.remedy).toMatch(/text so far is kept/);
+  });
+
+  it('maps the SDK handler timeout to a network remedy', () => {
+    const e = toAppError(
+      sdkError('TimeoutError', 'Stream timed out because of no activity for 50 ms'),
+    );
+    expect(e.code).toBe('timeout');
+    expect(e.remedy).toMatch(/proxy or VPN/);
+    expect(e.remedy).toMatch(/endpoint in Settings/);
   });
 
   it('maps the on-demand throughput error to the matching inference profile for the region', () => {

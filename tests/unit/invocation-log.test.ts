@@ -167,6 +167,38 @@ describe('InvocationLog', () => {
     expect(list.skippedLines).toBe(3);
   });
 
+  it('types errorCode by ErrorCode and still reads lines written with the old spelling', async () => {
+    const path = join(dir, INVOCATION_LOG_FILE);
+    const line = (id: string, errorCode: string | null) =>
+      JSON.stringify({
+        ...call({ status: errorCode ? 'error' : 'ok' }),
+        id,
+        costUsd: null,
+        errorCode,
+      }) + '\n';
+    await writeFile(
+      path,
+      line('old-hyphen', 'access-denied') +
+        line('current', 'access_denied') +
+        line('unknown-code', 'warp-core-breach') +
+        line('no-error', null),
+    );
+    const list = await new InvocationLog(dir).list();
+    expect(list.skippedLines).toBe(0);
+    const codes = Object.fromEntries(list.records.map((r) => [r.id, r.errorCode]));
+    expect(codes).toEqual({
+      'old-hyphen': 'access_denied',
+      current: 'access_denied',
+      'unknown-code': 'internal',
+      'no-error': null,
+    });
+    // New records are written in the one spelling the code uses.
+    const log = new InvocationLog(dir, { newId: () => 'fresh' });
+    const fresh = await log.append(call({ status: 'error', errorCode: 'model_not_ready' }));
+    expect(fresh.errorCode).toBe('model_not_ready');
+    expect((await fileLines(path)).at(-1)).toContain('"errorCode":"model_not_ready"');
+  });
+
   it('compacts to the newest `cap` records once the file grows past it', async () => {
     const log = new InvocationLog(dir, { cap: 10, newId: sequentialIds() });
     const path = join(dir, INVOCATION_LOG_FILE);

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -89,6 +89,42 @@ describe('settings store', () => {
     store.onChange((s) => seen.push(s.aws.region));
     await store.update({ aws: { region: 'eu-west-2' } });
     expect(seen).toEqual(['eu-west-2']);
+  });
+
+  it('recovers after a write that fails once: memory unchanged, no temp file, next save works', async () => {
+    const store = await openSettingsStore(dir);
+    await store.update({ aws: { region: 'eu-west-1' } });
+    const seen: string[] = [];
+    store.onChange((s) => seen.push(s.aws.region));
+    // settings.json is briefly a folder: the rename cannot replace it.
+    const file = join(dir, SETTINGS_FILE);
+    await rm(file);
+    await mkdir(file);
+    await expect(store.update({ aws: { region: 'us-west-2' } })).rejects.toThrow();
+    // What the UI reads is what is on disk (the last successful write), not the failed change.
+    expect(store.get().aws.region).toBe('eu-west-1');
+    expect(seen).toEqual([]);
+    expect((await readdir(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    // The folder goes away: the very next save works (the chain is not stuck on the old error).
+    await rmdir(file);
+    const state = await store.update({ aws: { region: 'ap-south-1' } });
+    expect(state.settings.aws.region).toBe('ap-south-1');
+    expect(seen).toEqual(['ap-south-1']);
+    const onDisk = JSON.parse(await readFile(file, 'utf8')) as { aws: { region: string } };
+    expect(onDisk.aws.region).toBe('ap-south-1');
+    expect((await readdir(dir)).sort()).toEqual([SETTINGS_FILE]);
+  });
+
+  it('says why a save failed, with a remedy, as an AppError the renderer receives', async () => {
+    const store = await openSettingsStore(dir);
+    await mkdir(join(dir, SETTINGS_FILE));
+    await expect(store.update({ aws: { region: 'us-west-2' } })).rejects.toMatchObject({
+      appError: {
+        code: 'save_failed',
+        message: expect.stringMatching(/settings\.json could not be written: .*\(EISDIR\)/),
+        remedy: expect.stringMatching(/not a folder/),
+      },
+    });
   });
 
   it('rejects bad values before they reach the disk', async () => {

@@ -14,8 +14,9 @@ import type { GuardrailSettings } from '../../../shared/guardrails';
 import { ignoreCalls, type CallRecorder } from '../../../shared/invocations';
 import { estimateTokenCost } from '../../../shared/models';
 import type { ConnectionCheck } from '../../../shared/settings';
-import { AppFailure, toAppError, type ErrorContext } from './errors';
+import { AppFailure, toAppError, type ErrorContext } from '../errors';
 import type { AwsTarget } from './client';
+import type { ErrorCode } from '../../../shared/result';
 import { summarizeGuardrailTrace } from './guardrail-trace';
 
 function toSdkBlock(block: ContentBlock): SdkContentBlock {
@@ -158,7 +159,7 @@ export async function converseStream(
       message: `The answer from ${input.modelId} was cut off before it finished.`,
       remedy: 'The text so far is kept. Try again to get a complete answer.',
     });
-  const report = (status: 'ok' | 'error' | 'cancelled', errorCode: string | null): void => {
+  const report = (status: 'ok' | 'error' | 'cancelled', errorCode: ErrorCode | null): void => {
     record({
       at,
       feature: input.feature ?? 'chat',

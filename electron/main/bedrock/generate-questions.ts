@@ -7,7 +7,7 @@
  * input of a forced `record_questions` tool whose JSON Schema is the draft shape; with any other
  * model they come back as one JSON object in text, extracted robustly.
  *
- * Every item goes through the same gate (./question-draft `checkDraft`: shape, strict schema,
+ * Every item goes through the same gate (shared/question-draft `checkDraft`: shape, strict schema,
  * rule checks, requested type/difficulty, the note's tasks, the quoted passage) and then the
  * near-duplicate check against the learner's stems and the items accepted earlier in the run.
  * Only items that pass are emitted as `item`; every other one is emitted as `rejected` with all
@@ -34,7 +34,6 @@ import {
 import type { CallRecorder } from '../../../shared/invocations';
 import { estimateTokenCost, findModel } from '../../../shared/models';
 import { StemIndex } from '../../../shared/question-checks';
-import { createRng, seedFromText, shuffle } from '../../../shared/random';
 import {
   GENERATION_PROMPT_VERSION,
   type BlindCheck,
@@ -43,7 +42,7 @@ import {
   type GenerationSource,
 } from '../../../shared/question-generation';
 import type { Question } from '../../../shared/questions';
-import { AppFailure, toAppError, type ErrorContext } from './errors';
+import { AppFailure, toAppError, type ErrorContext } from '../errors';
 import type { AwsTarget } from './client';
 import {
   checkDraft,
@@ -51,7 +50,7 @@ import {
   QUESTIONS_TOOL_NAME,
   stemExcerpt,
   type JsonObject,
-} from './question-draft';
+} from '../../../shared/question-draft';
 import {
   BLIND_LABELS,
   BLIND_TOOL_NAME,
@@ -63,8 +62,9 @@ import {
   repairPrompt,
   type Difficulty,
   type ItemProblem,
+  shuffled,
   type Slot,
-} from './question-prompts';
+} from '../../../shared/question-prompts';
 
 /** Questions asked for per call (fewer when the model's output limit is small). */
 export const BATCH_SIZE = 5;
@@ -111,11 +111,6 @@ function relatedStems(stems: readonly string[], sources: readonly GenerationSour
     .sort((a, b) => b.score - a.score)
     .slice(0, AVOID_SAMPLE)
     .map((s) => s.stem);
-}
-
-/** Seeded from the item's id: the same item always shows the same blind order. */
-export function shuffled<T>(items: readonly T[], seed: string): T[] {
-  return shuffle(items, createRng(seedFromText(seed)));
 }
 
 type ReadReply =

@@ -27,7 +27,7 @@ import { IMAGE_MODEL_RULES, imageModelFamily } from '../../../shared/image-model
 import { ignoreCalls, type CallRecorder, type CallReport } from '../../../shared/invocations';
 import { estimateImageCost, estimateTokenCost } from '../../../shared/models';
 import type { AwsTarget } from './client';
-import { AppFailure, toAppError, type ErrorContext } from './errors';
+import { AppFailure, toAppError, type ErrorContext } from '../errors';
 
 // ---------------------------------------------------------------------------------------------
 // Request bodies, exactly as the Nova Canvas and Titan Image Generator pages document them

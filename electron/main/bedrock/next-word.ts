@@ -14,7 +14,7 @@ import {
 } from '@aws-sdk/client-bedrock-runtime';
 import type { SampleNextWordEvent, SampleNextWordInput } from '../../../shared/contract';
 import { ignoreCalls, type CallRecorder } from '../../../shared/invocations';
-import { AppFailure, toAppError, type ErrorContext } from './errors';
+import { AppFailure, toAppError, type ErrorContext } from '../errors';
 import type { AwsTarget } from './client';
 
 /**
