@@ -2,7 +2,8 @@
  * End-to-end: the real renderer in Chromium, talking to the real main-process handlers in browser
  * mode, which call the fake Bedrock through the real AWS SDK.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
@@ -213,6 +214,41 @@ describe('Settings and the connection test', () => {
     ).toBe(true);
     expect(await page.getByRole('button', { name: 'Save', exact: true }).isDisabled()).toBe(true);
     await page.getByRole('button', { name: 'Discard changes' }).click();
+  });
+
+  it('cancels a test that never gets an answer, and keeps the last result', async () => {
+    app.fake.setBehavior({ kind: 'hang' });
+    await page.getByRole('button', { name: 'Test connection', exact: true }).click();
+    await page.getByRole('button', { name: 'Testing…' }).waitFor();
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await page.getByText('Test cancelled.').waitFor();
+    await page.getByRole('button', { name: 'Test connection', exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: 'Cancel', exact: true }).count()).toBe(0);
+  });
+
+  it('says when the settings were not saved, keeps what was typed, and saves once it can', async () => {
+    const file = join(app.dataDir, 'user-data', 'settings.json');
+    await rename(file, `${file}.aside`).catch(() => undefined);
+    // A folder where the file should be: every write fails until it goes.
+    await mkdir(join(file, 'blocker'), { recursive: true });
+    try {
+      await page.getByLabel('Region', { exact: true }).selectOption('eu-west-2');
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      const failed = page.getByRole('alert').filter({ hasText: 'Your settings were not saved:' });
+      await failed.waitFor();
+      expect(await page.getByText('Saved.', { exact: true }).count()).toBe(0);
+      expect(await page.getByLabel('Region', { exact: true }).inputValue()).toBe('eu-west-2');
+      expect(await page.getByRole('button', { name: 'Save', exact: true }).isEnabled()).toBe(true);
+      await page.screenshot({ path: `${SCREENS}/settings-save-failed-light.png`, fullPage: true });
+    } finally {
+      await rm(file, { recursive: true, force: true });
+    }
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved.', { exact: true }).waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await page.getByLabel('Region', { exact: true }).selectOption('us-east-1');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved.', { exact: true }).waitFor();
   });
 });
 
