@@ -17,7 +17,7 @@ export function QuestionView({
   checked: boolean;
 }) {
   return (
-    <fieldset className="question" disabled={checked}>
+    <fieldset className="question quiz-question" disabled={checked}>
       <legend className="stem">{q.stem}</legend>
       {q.type === 'single' && response.type === 'single' ? (
         <ul className="choices">

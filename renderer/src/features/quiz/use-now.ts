@@ -1,5 +1,6 @@
 /** The current time in milliseconds, refreshed every `everyMs` (for countdowns and "due in"). */
 import { useEffect, useState } from 'react';
+import { formatDateTime } from '../../lib/format';
 
 export function useNow(everyMs: number): number {
   const [now, setNow] = useState(() => Date.now());
@@ -19,16 +20,10 @@ export function isTypingTarget(e: KeyboardEvent): boolean {
   return t instanceof HTMLElement && t.isContentEditable;
 }
 
-/** "in 3 h (Tue 12 Mar, 09:00)" style: when something is due, relative and absolute. */
+/** "in 3 h (4 Dec 2026, 09:00)" style: when something is due, relative and absolute. */
 export function formatDueAt(iso: string, now: number): string {
   const d = new Date(iso);
-  const absolute = d.toLocaleString(undefined, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
+  const absolute = formatDateTime(d);
   const ms = d.getTime() - now;
   if (ms <= 0) return `now (${absolute})`;
   const min = Math.round(ms / 60_000);
