@@ -130,6 +130,63 @@ describe('chatting', () => {
   });
 });
 
+describe('drafts and the live answer', () => {
+  it('keeps the live answer in view while it streams, unless the learner scrolls up', async () => {
+    await newChat();
+    const paragraphs = Array.from({ length: 60 }, (_, i) => `Paragraph ${i + 1} here.`);
+    app.fake.setBehavior({ kind: 'reply', text: paragraphs.join('\n\n'), deltaDelayMs: 10 });
+    await send('Write many short paragraphs');
+    const thread = page.getByTestId('chat-thread');
+    await page.getByText('Paragraph 25 here.').waitFor();
+    const gap = () => thread.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight);
+    expect(await thread.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
+    expect(await gap()).toBeLessThan(60);
+    // Scrolled up to read: the thread stays where the learner put it.
+    await thread.evaluate((el) => {
+      el.scrollTop = 0;
+    });
+    await page.getByText('Paragraph 35 here.').waitFor();
+    expect(await thread.evaluate((el) => el.scrollTop)).toBe(0);
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await page.locator('[data-testid="assistant-turn"][data-status="stopped"]').waitFor();
+  });
+
+  it('keeps what was typed across a screen switch and a reload, per conversation', async () => {
+    await newChat();
+    await composer().fill('A half-written question');
+    await composer().press('Control+2');
+    await page.getByRole('heading', { level: 1, name: 'Notes' }).waitFor();
+    await page.keyboard.press('Control+8');
+    await page.getByRole('heading', { level: 1, name: 'Playground' }).waitFor();
+    expect(await composer().inputValue()).toBe('A half-written question');
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Playground' }).waitFor();
+    expect(await composer().inputValue()).toBe('A half-written question');
+    // Another conversation has its own (empty) draft; New chat brings the unsent one back.
+    await page
+      .getByTestId('conversation-list')
+      .getByRole('button', { name: /^Write many short paragraphs/ })
+      .click();
+    expect(await composer().inputValue()).toBe('');
+    await newChat();
+    expect(await composer().inputValue()).toBe('A half-written question');
+    await composer().fill('');
+  });
+
+  it('says when a model change lowers Max tokens', async () => {
+    await newChat();
+    await page.getByLabel('Model').selectOption({ label: 'Amazon Nova Micro' });
+    await page.getByLabel(/^Max tokens/).fill('5000');
+    await page.getByLabel('Model').selectOption({ label: 'Meta Llama 3.1 8B Instruct' });
+    expect(await page.getByTestId('settings-note').innerText()).toBe(
+      'Meta Llama 3.1 8B Instruct writes at most 4,096 tokens; using 4,096 instead of 5,000.',
+    );
+    expect(await page.getByLabel(/^Max tokens/).inputValue()).toBe('4096');
+    await page.getByLabel('Model').selectOption({ label: 'Amazon Nova Lite (vision)' });
+    expect(await page.getByTestId('settings-note').innerText()).toBe('');
+  });
+});
+
 describe('model output', () => {
   it('stays inert: no script runs and no img or script element is created', async () => {
     await newChat();

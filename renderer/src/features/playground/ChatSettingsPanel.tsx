@@ -107,7 +107,9 @@ export function ChatSettingsPanel({
             onChange={(topP) => onChange({ topP })}
           />
         ) : null}
+        {/* Keyed by model: a field still holding what was typed for the last model starts over. */}
         <IntegerField
+          key={settings.modelId}
           label={`Max tokens (1 to ${formatCount(maxOut)})`}
           value={settings.maxTokens}
           min={1}

@@ -6,7 +6,8 @@
  * - Drafts: every conversation keeps its own composer text (and attached images, and whether the
  *   last message is being edited) while the app runs. The text and the open conversation are also
  *   kept in sessionStorage (chat-session.ts), so switching screens (Ctrl+2 and back) or reloading
- *   loses nothing the learner typed.
+ *   loses nothing the learner typed. A new chat left unsent (typed in, then another conversation
+ *   opened) comes back with New chat.
  * - Streaming goes through the shared `runConverseStream` (one update per animation frame): the
  *   text, usage, cost and first-token time are the ones it reports, cost as main sent it. Stop
  *   keeps the partial text ("stopped"); an error keeps it too ("failed", with what to do). The
@@ -187,8 +188,19 @@ export function removeImage(index: number) {
   updateDraft({ images: state.draft.images.filter((_, i) => i !== index) });
 }
 
+/**
+ * A new chat left with something typed but never sent: it is in no list, so New chat brings it
+ * back (with its draft) rather than starting another.
+ */
+let unsent: Conversation | null = null;
+
 /** Shows `conversation` with its own draft. */
 function show(conversation: Conversation) {
+  const leaving = state.current;
+  if (leaving.id !== conversation.id && leaving.turns.length === 0) {
+    const draft = state.draft;
+    unsent = draft.text.trim() || draft.images.length > 0 ? leaving : null;
+  }
   session = { ...session, currentId: conversation.id };
   writeSession(session);
   set({
@@ -240,7 +252,9 @@ export function openConversation(conversation: Conversation) {
 export function startNewChat() {
   flush();
   touched = true;
-  show(newConversation({ ...state.current.settings, system: '' }));
+  const blank = unsent ?? newConversation({ ...state.current.settings, system: '' });
+  unsent = null;
+  show(blank);
   set({ focusRequest: state.focusRequest + 1 });
 }
 

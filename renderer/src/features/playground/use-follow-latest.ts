@@ -23,6 +23,8 @@ export function useFollowLatest({
   const listRef = useRef<HTMLOListElement>(null);
   const endRef = useRef<HTMLDivElement>(null);
   const following = useRef(true);
+  /** Where the list was last scrolled to by this hook. */
+  const autoTop = useRef(0);
 
   const onScroll = useCallback(() => {
     const el = listRef.current;
@@ -32,7 +34,10 @@ export function useFollowLatest({
 
   const toEnd = () => {
     const el = listRef.current;
-    if (el) el.scrollTop = el.scrollHeight;
+    autoTop.current = 0;
+    if (!el) return;
+    el.scrollTop = el.scrollHeight;
+    autoTop.current = el.scrollTop;
   };
 
   useLayoutEffect(() => {
@@ -48,6 +53,9 @@ export function useFollowLatest({
   }, [liveId]);
 
   useLayoutEffect(() => {
+    // Above where it was left: the learner scrolled up even if the scroll event has not run yet.
+    const el = listRef.current;
+    if (el && el.scrollTop < autoTop.current - 2) following.current = false;
     if (following.current) toEnd();
   }, [size]);
 
