@@ -12,9 +12,24 @@ import {
   bytesToBase64,
 } from '../../renderer/src/features/playground/attachments';
 import {
+  assistantTurnFrom,
   buildConverseInput,
+  fitMaxTokens,
+  guardrailProblem,
   maxOutputFor,
 } from '../../renderer/src/features/playground/chat-request';
+import {
+  EMPTY_SESSION,
+  MAX_STORED_DRAFTS,
+  readSession,
+  withDraft,
+  writeSession,
+} from '../../renderer/src/features/playground/chat-session';
+import {
+  finishConverse,
+  reduceConverse,
+  startingRun,
+} from '../../renderer/src/streams/converse-run';
 import { ModelOutput } from '../../renderer/src/features/playground/model-output';
 import {
   applyPreset,
@@ -291,6 +306,77 @@ describe('the Converse request', () => {
     expect(maxOutputFor('us.amazon.nova-lite-v1:0')).toBe(5000);
     expect(maxOutputFor('anthropic.claude-3-haiku-20240307-v1:0')).toBe(4096);
     expect(maxOutputFor('some.unknown-model-v1:0')).toBe(4096);
+  });
+});
+
+describe("the chat store's pure parts", () => {
+  it("lowers Max tokens to the model's limit and says so, never silently", () => {
+    const settings = chat([]).settings;
+    expect(fitMaxTokens({ ...settings, maxTokens: 4000 })).toEqual({
+      settings: { ...settings, maxTokens: 4000 },
+      note: null,
+    });
+    expect(
+      fitMaxTokens({ ...settings, modelId: 'us.meta.llama3-1-8b-instruct-v1:0', maxTokens: 5000 }),
+    ).toEqual({
+      settings: { ...settings, modelId: 'us.meta.llama3-1-8b-instruct-v1:0', maxTokens: 4096 },
+      note: 'Meta Llama 3.1 8B Instruct writes at most 4,096 tokens; using 4,096 instead of 5,000.',
+    });
+  });
+
+  it("checks a guardrail's id and version", () => {
+    expect(guardrailProblem(null)).toBeNull();
+    expect(guardrailProblem({ id: 'fakeguardrail01', version: 'DRAFT', trace: true })).toBeNull();
+    expect(guardrailProblem({ id: 'Not Valid!', version: 'DRAFT', trace: true })).toMatch(/./);
+  });
+
+  it('turns a stream run into a saved turn: partial text kept, cost as main sent it', () => {
+    const base = { id: 'a1', at: '2026-12-04T08:00:00.000Z', modelId: 'us.amazon.nova-lite-v1:0' };
+    let run = reduceConverse(startingRun(), { type: 'delta', text: 'Half an ' }, 120);
+    run = reduceConverse(run, { type: 'delta', text: 'answer' }, 130);
+    const streaming = assistantTurnFrom(base, run);
+    expect(streaming).toMatchObject({ text: 'Half an answer', status: 'complete', costUsd: null });
+    expect(streaming.firstTokenMs).toBe(120);
+    const failed = assistantTurnFrom(
+      base,
+      finishConverse(
+        run,
+        { code: 'stream_interrupted', message: 'Cut off.', remedy: 'Try again.' },
+        400,
+      ),
+    );
+    expect(failed).toMatchObject({
+      role: 'assistant',
+      text: 'Half an answer',
+      status: 'failed',
+      error: { code: 'stream_interrupted', message: 'Cut off.', remedy: 'Try again.' },
+    });
+    const stopped = assistantTurnFrom(
+      base,
+      finishConverse(run, { code: 'cancelled', message: 'Stopped.' }, 400),
+    );
+    expect(stopped).toMatchObject({ status: 'stopped', error: null, text: 'Half an answer' });
+  });
+
+  it('keeps drafts per conversation in session storage, dropping empty and oldest ones', () => {
+    const items = new Map<string, string>();
+    const storage = {
+      getItem: (k: string) => items.get(k) ?? null,
+      setItem: (k: string, v: string) => void items.set(k, v),
+    } as Storage;
+    expect(readSession(storage)).toEqual(EMPTY_SESSION);
+    let session = withDraft({ ...EMPTY_SESSION, currentId: 'c1' }, 'c1', 'Half a question');
+    session = withDraft(session, 'c2', 'Another');
+    session = withDraft(session, 'c2', '');
+    writeSession(session, storage);
+    expect(readSession(storage)).toEqual({ currentId: 'c1', drafts: { c1: 'Half a question' } });
+    for (let i = 0; i < MAX_STORED_DRAFTS + 5; i++) session = withDraft(session, `x${i}`, 'text');
+    expect(Object.keys(session.drafts)).toHaveLength(MAX_STORED_DRAFTS);
+    expect(session.drafts.c1).toBeUndefined();
+    items.set('stratum.chat.session', '{"currentId": 3}');
+    expect(readSession(storage)).toEqual(EMPTY_SESSION);
+    items.set('stratum.chat.session', 'not json');
+    expect(readSession(storage)).toEqual(EMPTY_SESSION);
   });
 });
 
