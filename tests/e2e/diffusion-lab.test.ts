@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningApp } from '../support/app';
 import { openApp, type OpenedApp } from '../support/e2e';
+import { expectSoundLayout } from '../support/layout';
 
 const SCREENS = 'test-results/screens';
 let app: RunningApp;
@@ -121,11 +122,13 @@ describe('dark theme', () => {
     await dark.goto(`${app.server.url}#/diffusion-lab`);
     await dark.getByRole('heading', { level: 1, name: 'Diffusion lab' }).waitFor();
     await dark.screenshot({ path: `${SCREENS}/diffusion-forward-dark.png` });
+    await expectSoundLayout(dark, 'Diffusion lab / Forward / dark');
     await dark.getByRole('tab', { name: /Reverse/ }).click();
     await dark.getByRole('button', { name: 'Generate' }).click();
     await dark.getByRole('button', { name: 'Pause' }).click();
     await dark.getByRole('button', { name: 'Step' }).click();
     await dark.screenshot({ path: `${SCREENS}/diffusion-reverse-dark.png` });
+    await expectSoundLayout(dark, 'Diffusion lab / Reverse / dark');
     await dark.context().close();
   });
 });

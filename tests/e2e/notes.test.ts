@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningApp } from '../support/app';
 import { openApp, type OpenedApp } from '../support/e2e';
+import { expectSoundLayout } from '../support/layout';
 import { loadCorpus } from '../support/corpus';
 
 const SCREENS = 'test-results/screens';
@@ -117,10 +118,12 @@ describe('dark theme', () => {
     await dark.goto(`${app.server.url}#/notes/inference-parameters`);
     await dark.getByRole('heading', { level: 1, name: title('inference-parameters') }).waitFor();
     await dark.screenshot({ path: `${SCREENS}/note-dark.png` });
+    await expectSoundLayout(dark, 'Notes / a note / dark');
     await dark.keyboard.press('Control+k');
     await dark.getByRole('combobox').fill('temperature');
     await dark.getByRole('option').first().waitFor();
     await dark.screenshot({ path: `${SCREENS}/search-dark.png` });
+    await expectSoundLayout(dark, 'Notes / search palette / dark');
     await dark.context().close();
   });
 });

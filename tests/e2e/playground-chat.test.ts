@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningApp } from '../support/app';
 import { openApp, type OpenedApp } from '../support/e2e';
+import { expectSoundLayout } from '../support/layout';
 import { encodePng } from '../fakes/png';
 
 const SCREENS = 'test-results/screens';
@@ -402,6 +403,7 @@ describe('dark theme', () => {
     await dark.goto(`${app.server.url}#/playground`);
     await dark.getByRole('heading', { level: 1, name: 'Playground' }).waitFor();
     await dark.screenshot({ path: `${SCREENS}/playground-chat-empty-dark.png` });
+    await expectSoundLayout(dark, 'Playground / Chat, empty / dark');
     app.fake.setBehavior({
       kind: 'reply',
       text: 'On-demand means **pay per token**:\n\n- no commitment\n- billed per 1,000 tokens\n\n```\ncost = tokens / 1000 × price\n```',
@@ -412,6 +414,7 @@ describe('dark theme', () => {
     await dark.locator('[data-testid="assistant-turn"][data-status="complete"]').waitFor();
     await dark.getByText('Prompt techniques').click();
     await dark.screenshot({ path: `${SCREENS}/playground-chat-dark.png` });
+    await expectSoundLayout(dark, 'Playground / Chat, with a reply / dark');
     await dark
       .locator('.chat-main')
       .screenshot({ path: `${SCREENS}/playground-chat-main-dark.png` });

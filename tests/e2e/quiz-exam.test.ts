@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningApp } from '../support/app';
 import { openApp, type OpenedApp } from '../support/e2e';
+import { expectSoundLayout } from '../support/layout';
 
 let app: RunningApp;
 let browser: Browser;
@@ -314,6 +315,7 @@ describe('dark theme', () => {
     await openTab(p, 'Mock exam');
     await p.getByText('Questions by domain').waitFor();
     await shot(p, 'exam-start-dark');
+    await expectSoundLayout(p, 'Practice / Mock exam, start / dark');
     await p.keyboard.press('Tab');
     await p.keyboard.press('Enter');
     for (let i = 0; i < 4; i++) {
@@ -326,18 +328,22 @@ describe('dark theme', () => {
     }
     await atQuestion(p, 5);
     await shot(p, 'exam-question-dark');
+    await expectSoundLayout(p, 'Practice / Mock exam, a question / dark');
     await p.keyboard.press('r');
     await p.getByTestId('exam-review').waitFor();
     await shot(p, 'exam-review-dark');
+    await expectSoundLayout(p, 'Practice / Mock exam, review / dark');
     await p.keyboard.press('Tab');
     await p.keyboard.press('Enter');
     await p.keyboard.press('Enter');
     await p.getByRole('heading', { name: 'Mock exam result' }).waitFor();
     await shot(p, 'exam-result-dark');
+    await expectSoundLayout(p, 'Practice / Mock exam, result / dark');
 
     await openTab(p, 'Spaced review');
     await p.getByTestId('review-due').waitFor();
     await shot(p, 'review-overview-dark');
+    await expectSoundLayout(p, 'Practice / Spaced review, overview / dark');
     await p.keyboard.press('Tab');
     await p.keyboard.press('Enter');
     await p.getByRole('heading', { name: 'Review 1 of 20' }).waitFor();
@@ -345,10 +351,12 @@ describe('dark theme', () => {
     await p.keyboard.press('Enter');
     await p.getByTestId('review-feedback').waitFor();
     await shot(p, 'review-rate-dark');
+    await expectSoundLayout(p, 'Practice / Spaced review, rating / dark');
     await seedReviewed(p, 20);
     await p.reload();
     await p.getByTestId('review-empty').waitFor();
     await shot(p, 'review-empty-dark');
+    await expectSoundLayout(p, 'Practice / Spaced review, nothing due / dark');
     await context.close();
   });
 });

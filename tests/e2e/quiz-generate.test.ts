@@ -13,6 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { markdownToPlainText, passageOccursIn } from '../../shared/question-checks';
 import type { RunningApp } from '../support/app';
 import { openApp, type OpenedApp } from '../support/e2e';
+import { expectSoundLayout } from '../support/layout';
 import { CONTENT_DIR } from '../support/corpus';
 
 const SCREENS = 'test-results/screens';
@@ -576,6 +577,7 @@ describe('dark theme', () => {
       .getByRole('button', { name: 'Preview with answer' })
       .click();
     await shot(dark, 'quiz-generate-dark');
+    await expectSoundLayout(dark, 'Practice / Generate, a finished run / dark');
     // After a reload the item is still waiting, with its blind-check flag.
     await dark.reload();
     await dark.getByRole('heading', { level: 1, name: 'Practice' }).waitFor();
@@ -583,12 +585,14 @@ describe('dark theme', () => {
     await dark
       .locator('section[aria-labelledby="gen-review-heading"]')
       .screenshot({ path: `${SCREENS}/quiz-generate-restored-dark.png` });
+    await expectSoundLayout(dark, 'Practice / Generate, after a reload / dark');
     await dark.getByRole('button', { name: 'Accept', exact: true }).click();
     await dark.getByTestId('gen-status').filter({ hasText: '1 question added' }).waitFor();
     await dark.getByRole('tab', { name: 'My questions' }).click();
     await dark.getByLabel('Show').selectOption('own');
     await dark.getByTestId('manage-item').first().getByRole('button', { name: 'Edit' }).click();
     await shot(dark, 'quiz-manage-dark');
+    await expectSoundLayout(dark, 'Practice / My questions, editing / dark');
     await dark.context().close();
   });
 });

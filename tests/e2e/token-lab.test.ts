@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningApp } from '../support/app';
 import { openApp, type OpenedApp } from '../support/e2e';
+import { expectSoundLayout } from '../support/layout';
 
 const SCREENS = 'test-results/screens';
 let app: RunningApp;
@@ -168,6 +169,7 @@ describe('dark theme', () => {
     await dark.getByRole('heading', { level: 1, name: 'Token lab' }).waitFor();
     await dark.getByRole('button', { name: /Draw 1,000 times/ }).click();
     await dark.screenshot({ path: `${SCREENS}/token-lab-dark.png`, fullPage: true });
+    await expectSoundLayout(dark, 'Token lab / Illustrative examples, 1,000 draws / dark');
     await dark.context().close();
   });
 });

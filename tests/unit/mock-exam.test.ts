@@ -7,12 +7,14 @@ import { describe, expect, it } from 'vitest';
 import type { Question } from '../../shared/questions';
 import {
   allocate,
+  answeredCount,
   apportion,
   drawExam,
   formatClock,
   passes,
   scaledEstimate,
   scoreExam,
+  timeUsedMs,
 } from '../../renderer/src/lib/mock-exam';
 import type { Response } from '../../renderer/src/lib/scoring';
 
@@ -245,5 +247,32 @@ describe('scoring an exam session', () => {
       '4': { correct: 0, total: 0 },
       '5': { correct: 0, total: 0 },
     });
+  });
+});
+
+describe('time used and questions answered', () => {
+  const startedAt = '2026-12-04T09:00:00.000Z';
+  const deadline = '2026-12-04T10:30:00.000Z';
+
+  it('measures from the start to the submission, at most to the deadline', () => {
+    const at = (finishedAt: string | null) => timeUsedMs({ startedAt, deadline, finishedAt });
+    expect(at('2026-12-04T09:42:10.000Z')).toBe(42 * 60_000 + 10_000);
+    // Submitted after the deadline (time ran out while the app was closed): the full 90 minutes.
+    expect(at('2026-12-05T08:00:00.000Z')).toBe(90 * 60_000);
+    // Not submitted yet: counts to the deadline.
+    expect(at(null)).toBe(90 * 60_000);
+  });
+
+  it('counts complete answers to questions still in the pool', () => {
+    const qs = [single('s1', 1, '1.1', 'a'), multiple('m1', 3, '3.1')];
+    const byId = new Map(qs.map((q) => [q.id, q]));
+    const responses: Record<string, Response> = {
+      s1: { type: 'single', choice: 'b' }, // wrong, but answered
+      m1: { type: 'multiple', choices: ['a'] }, // incomplete: one of two
+      gone: { type: 'single', choice: 'a' }, // deleted from the pool
+    };
+    expect(answeredCount({ questionIds: ['s1', 'm1', 'gone'], responses }, byId)).toBe(1);
+    responses.m1 = { type: 'multiple', choices: ['a', 'b'] };
+    expect(answeredCount({ questionIds: ['s1', 'm1', 'gone'], responses }, byId)).toBe(2);
   });
 });

@@ -20,6 +20,14 @@ import {
   toCard,
   toRow,
 } from '../../renderer/src/lib/review';
+import type { Question } from '../../shared/questions';
+import {
+  afterRating,
+  afterUndo,
+  checked,
+  current,
+  startSession,
+} from '../../renderer/src/features/quiz/review/session';
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
@@ -226,5 +234,66 @@ describe('forecast', () => {
     expect(f[2]).toEqual({ date: '2026-03-12', count: 0 });
     expect(f[29]).toEqual({ date: '2026-04-08', count: 1 });
     expect(f.reduce((s, d) => s + d.count, 0)).toBe(5);
+  });
+});
+
+describe('a review session, step by step (features/quiz/review/session)', () => {
+  const question = (id: string): Question => ({
+    id,
+    domain: 1,
+    task: '1.1',
+    sourceNoteId: 'ai-ml-basics',
+    sourcePassage: 'A passage that is long enough to quote.',
+    difficulty: 'medium',
+    explanation: 'Why a is right.',
+    origin: { kind: 'bank' },
+    tags: [],
+    type: 'single',
+    stem: `Question ${id}: which option is the right one here?`,
+    options: ['a', 'b', 'c', 'd'].map((o) => ({ id: o, text: `Option ${o}` })),
+    answer: 'a',
+    whyWrong: { b: 'Not b.', c: 'Not c.', d: 'Not d.' },
+  });
+  const byId = new Map(['q1', 'q2'].map((id) => [id, question(id)]));
+  const now = new Date('2026-12-04T09:00:00.000Z');
+  const queue = [
+    { questionId: 'q1', kind: 'new' as const, card: null },
+    { questionId: 'q2', kind: 'new' as const, card: null },
+  ];
+
+  it('puts a card that comes back today at the end, and undo takes that copy out again', () => {
+    let s = startSession(queue, byId)!;
+    s = { ...s, response: { type: 'single', choice: 'b' } };
+    s = checked(s, byId.get('q1')!);
+    expect(s.correct).toBe(false);
+    const card = schedule('q1', null, Rating.Again, now);
+    const answer = { questionId: 'q1', attemptId: 'x1', previous: null, card };
+    const rated = afterRating(s, queue[0]!, answer, Rating.Again, now, byId);
+    expect(rated.queue.map((i) => i.questionId)).toEqual(['q2', 'q1']);
+    expect(rated.queue[1]!.kind).toBe('learning');
+    expect(rated.done).toHaveLength(1);
+    expect(rated.done[0]!.requeued).toBe(true);
+    expect(rated.correct).toBeNull();
+    expect(current(rated, byId)?.item.questionId).toBe('q2');
+
+    const undone = afterUndo(rated, rated.done[0]!);
+    expect(undone.queue.map((i) => i.questionId)).toEqual(['q1', 'q2']);
+    expect(undone.correct).toBe(false);
+    expect(undone.response).toEqual({ type: 'single', choice: 'b' });
+    expect(undone.done).toHaveLength(0);
+  });
+
+  it('drops a card rated Easy from the session, and ends when the queue is empty', () => {
+    let s = startSession(queue.slice(0, 1), byId)!;
+    s = checked({ ...s, response: { type: 'single', choice: 'a' } }, byId.get('q1')!);
+    const card = schedule('q1', null, Rating.Easy, now);
+    const answer = { questionId: 'q1', attemptId: 'x1', previous: null, card };
+    const rated = afterRating(s, queue[0]!, answer, Rating.Easy, now, byId);
+    expect(rated.queue).toHaveLength(0);
+    expect(current(rated, byId)).toBeNull();
+  });
+
+  it('does not start on a question missing from the pool', () => {
+    expect(startSession([{ questionId: 'gone', kind: 'new', card: null }], byId)).toBeNull();
   });
 });
