@@ -1,22 +1,23 @@
 /**
  * Layout and contrast checks any e2e test can run on the page it has open.
  *
- *   expect(describeOverflow(await overflowingElements(page))).toBe('');
- *   expect(describeContrast(await lowContrastText(page))).toBe('');
- *   await expectReadableLayout(page, 'Token lab, dark');   // both, one message naming the screen
+ *   await expectSoundLayout(page, 'Token lab / dark');   // both checks, one message naming it
+ *   const over = await overflowingElements(page);         // or each check on its own
+ *   const faint = await lowContrastText(page);
  *
- * overflowingElements: every element whose content overflows its card horizontally. Either its
- * own content is wider than it (scrollWidth > clientWidth + 1 with overflow-x visible), or its box
- * sticks out of its nearest `.card`, `section` or `main`. Ignored: elements that scroll on purpose
- * (overflow-x auto/scroll, and everything inside them), the visually hidden `.sr-only`, fixed
- * layers (dialogs, toasts), and elements no bigger than a pixel.
+ * overflowingElements (inside `main`): every element whose content overflows its card
+ * horizontally. Either its own content is wider than it (scrollWidth > clientWidth + 1 with
+ * overflow-x visible, counting only visible boxes and text), or its box sticks out of its nearest
+ * `.card`, `section` or `main`. Ignored: elements that scroll on purpose (overflow-x auto/scroll,
+ * and everything inside them), the visually hidden `.sr-only`, fixed layers (dialogs, toasts), and
+ * elements no bigger than a pixel.
  *
- * lowContrastText: every visible element with its own text (and every text field or select)
- * whose text has less than WCAG AA contrast against its effective background (its own and its
- * ancestors' background colours, blended, up to the first opaque one): 4.5:1, or 3:1 for large
- * text. Disabled controls are exempt (WCAG 1.4.3), and so is text over a background image or
- * gradient, whose colour behind the text the check cannot know. Colours are read through a
- * canvas, so `color-mix()`, `oklch()` and the like arrive as plain sRGB.
+ * lowContrastText (the whole page, sidebar and dialogs included): every visible element with its
+ * own text (and every text field or select) under WCAG AA contrast against its effective
+ * background (its own and its ancestors' background colours, blended, up to the first opaque
+ * one): 4.5:1, or 3:1 for large text. Disabled controls are exempt (WCAG 1.4.3), and so is text
+ * over a background image or gradient, whose colour behind the text the check cannot know.
+ * Colours are read through a canvas, so `color-mix()`, `oklch()` and the like arrive as sRGB.
  */
 import type { Page } from 'playwright-core';
 import {
@@ -152,8 +153,17 @@ function collectOverflow(): OverflowingElement[] {
     .map((f) => f.item);
 }
 
+/**
+ * Run under tsx (esbuild's keepNames), functions passed to page.evaluate call a `__name` helper
+ * that does not exist in the page: give the page a harmless one first.
+ */
+async function allowNamedFunctions(page: Page): Promise<void> {
+  await page.evaluate('globalThis.__name ??= (fn) => fn; undefined');
+}
+
 /** Every element on the page whose content overflows its card horizontally (see top). */
 export async function overflowingElements(page: Page): Promise<OverflowingElement[]> {
+  await allowNamedFunctions(page);
   return page.evaluate(collectOverflow);
 }
 
@@ -198,7 +208,8 @@ function collectText(): TextSample[] {
     const [r, g, b, a] = ctx.getImageData(0, 0, 1, 1).data;
     return `rgba(${r}, ${g}, ${b}, ${Math.round((a! / 255) * 1000) / 1000})`;
   };
-  const root = document.querySelector('main') ?? document.body;
+  // The whole page: the sidebar and dialogs (the search palette) are read too.
+  const root = document.body;
   const samples: TextSample[] = [];
   const fields =
     'input:not([type]), input[type="text"], input[type="search"], input[type="number"], input[type="email"], input[type="url"], textarea, select';
@@ -264,6 +275,7 @@ export interface LowContrastText {
 
 /** Every piece of text on the page under WCAG AA contrast against its background (see top). */
 export async function lowContrastText(page: Page): Promise<LowContrastText[]> {
+  await allowNamedFunctions(page);
   const samples = await page.evaluate(collectText);
   const found: LowContrastText[] = [];
   for (const s of samples) {
@@ -321,4 +333,17 @@ export async function layoutProblems(
       );
   }
   return parts.length ? `${where}: ${parts.join('\n')}` : '';
+}
+
+/**
+ * Throws, naming `where` and every culprit, when an element overflows its card or text is under
+ * WCAG AA contrast. For the "renders ... in dark" tests: `await expectSoundLayout(page, 'Token lab, dark')`.
+ */
+export async function expectSoundLayout(
+  page: Page,
+  where: string,
+  checks: { overflow?: boolean; contrast?: boolean } = {},
+): Promise<void> {
+  const problems = await layoutProblems(page, where, checks);
+  if (problems) throw new Error(problems);
 }
