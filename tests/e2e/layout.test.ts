@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, type OpenedApp } from '../support/e2e';
+import { openApp, openTab, type OpenedApp } from '../support/e2e';
 import { describeOverflow, overflowingElements } from '../support/layout';
 import { loadCorpus } from '../support/corpus';
 
@@ -152,11 +152,7 @@ for (const size of SIZES) {
             await page.getByRole('heading', { level: 1, name: screen.heading }).waitFor();
             if (tab) {
               if (tab === screen.tabs![0]) await expectEveryTabListed(page, screen);
-              const button = page.getByRole('tab', { name: tab.name });
-              await button.click();
-              await page
-                .getByRole('tab', { name: tab.name, selected: true })
-                .waitFor({ timeout: 10_000 });
+              await openTab(page, tab.name);
               await tab.prepare?.(page);
             }
             // Let lazy parts, fonts and transitions settle before measuring.

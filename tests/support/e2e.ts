@@ -6,6 +6,9 @@
  *   beforeAll(async () => ({ app, browser, page } = opened = await openApp({ path: '#/token-lab',
  *     heading: 'Token lab' })));
  *   afterAll(() => opened?.close());
+ *
+ * `tab` opens a tab of a tabbed screen by its accessible name; `openTab(page, name)` does the same
+ * later; `newPage({ colorScheme: 'dark' })` opens another window on the same app.
  */
 import type { Browser, Page } from 'playwright-core';
 import { startApp, type RunningApp } from './app';
@@ -16,6 +19,8 @@ export interface OpenAppOptions {
   path?: string;
   /** The level-1 heading to wait for; 'Welcome to Stratum' (Home) by default; null waits for none. */
   heading?: string | null;
+  /** A tab to open once the screen is there, by its accessible name (role `tab`). */
+  tab?: string | RegExp;
   viewport?: { width: number; height: number };
   colorScheme?: 'light' | 'dark';
   /** Passed to startApp: AWS config and credentials text, a settings file to start from. */
@@ -46,7 +51,14 @@ async function openPageAt(
   await page.goto(`${app.server.url}${options.path ?? ''}`);
   const heading = options.heading === undefined ? 'Welcome to Stratum' : options.heading;
   if (heading !== null) await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  if (options.tab !== undefined) await openTab(page, options.tab);
   return page;
+}
+
+/** Opens a screen's tab by its accessible name (never by position) and waits until it is selected. */
+export async function openTab(page: Page, name: string | RegExp): Promise<void> {
+  await page.getByRole('tab', { name }).click();
+  await page.getByRole('tab', { name, selected: true }).waitFor();
 }
 
 export async function openApp(options: OpenAppOptions = {}): Promise<OpenedApp> {
