@@ -5,7 +5,12 @@
 import { dirname } from 'node:path';
 import { listProfiles } from './aws/profiles';
 import { fetchAvailability } from './bedrock/availability';
-import { BedrockClients, endpointFromEnvironment, targetOf } from './bedrock/client';
+import {
+  BedrockClients,
+  endpointFromEnvironment,
+  targetOf,
+  type BedrockTimeouts,
+} from './bedrock/client';
 import { converseStream, testConnection } from './bedrock/converse';
 import { AppFailure, toAppError } from './errors';
 import { describeImage, generateImages } from './bedrock/images';
@@ -27,6 +32,8 @@ export interface HandlerDeps {
   env?: NodeJS.ProcessEnv;
   /** Where every Bedrock call is recorded; by default a log next to the settings file. */
   log?: InvocationLog;
+  /** Deadlines for Bedrock calls (tests use short ones); by default DEFAULT_TIMEOUTS. */
+  timeouts?: Partial<BedrockTimeouts>;
 }
 
 export interface Backend {
@@ -46,8 +53,9 @@ export function createBackend({
   version,
   env = process.env,
   log = new InvocationLog(dirname(store.path)),
+  timeouts,
 }: HandlerDeps): AppBackend {
-  const clients = new BedrockClients();
+  const clients = new BedrockClients(timeouts);
   const unsubscribe = store.onChange(() => clients.reset());
   const record = log.record;
   /** The Test connection in flight, so cancelConnectionTest can stop it. */
@@ -73,8 +81,7 @@ export function createBackend({
       const controller = new AbortController();
       connectionTest = controller;
       try {
-        const check = await testConnection(clients.runtimeFor(target), target, model, {
-          record,
+        const check = await testConnection(clients.callerFor(target, record), model, {
           signal: controller.signal,
         }).catch((error: unknown) => {
           throw controller.signal.aborted ? new AppFailure(CONNECTION_TEST_CANCELLED) : error;
@@ -103,11 +110,11 @@ export function createBackend({
     },
     generateImages: async (input) => {
       const target = targetOf(store.get());
-      return generateImages(clients.runtimeFor(target), target, input, record);
+      return generateImages(clients.callerFor(target, record), input);
     },
     describeImage: async (input) => {
       const target = targetOf(store.get());
-      return describeImage(clients.runtimeFor(target), target, input, record);
+      return describeImage(clients.callerFor(target, record), input);
     },
     listInvocations: async (input) => log.list(input),
     clearInvocations: async () => log.clear(),
@@ -117,15 +124,15 @@ export function createBackend({
   const streams: StreamHandlers = {
     converseStream: async (input, emit, signal) => {
       const target = targetOf(store.get());
-      await converseStream(clients.runtimeFor(target), target, input, emit, signal, record);
+      await converseStream(clients.callerFor(target, record), input, emit, signal);
     },
     sampleNextWord: async (input, emit, signal) => {
       const target = targetOf(store.get());
-      await sampleNextWord(clients.runtimeFor(target), target, input, emit, signal, record);
+      await sampleNextWord(clients.callerFor(target, record), input, emit, signal);
     },
     generateQuestions: async (input, emit, signal) => {
       const target = targetOf(store.get());
-      await generateQuestions(clients.runtimeFor(target), target, input, emit, signal, record);
+      await generateQuestions(clients.callerFor(target, record), input, emit, signal);
     },
   };
 

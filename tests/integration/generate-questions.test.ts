@@ -223,15 +223,13 @@ async function run(
   let error: AppError | null = null;
   try {
     await generateQuestions(
-      clients.runtimeFor(target),
-      target,
+      clients.callerFor(target, (c) => calls.push(c)),
       { ...base, ...overrides },
       (e) => {
         events.push(e);
         options.onEvent?.(e);
       },
       controller.signal,
-      (c) => calls.push(c),
     );
   } catch (e) {
     error = (e as { appError?: AppError }).appError ?? { code: 'internal', message: String(e) };

@@ -3,10 +3,19 @@
  * stay inside these client objects; nothing here returns or logs them. Clients are cached per
  * (profile, region, endpoint) and dropped when settings change, because the SDK memoises
  * credentials per provider and a profile switch needs a new one.
+ *
+ * Every client has timeouts, so a stalled proxy or an endpoint that accepts the connection and
+ * never answers cannot hold a call forever. Bedrock Runtime uses the SDK's HTTP/2 handler, whose
+ * options are `requestTimeout` (no activity on the request's stream, which also covers a
+ * connection that never gets going: HTTP/2 has no separate connect timeout) and `sessionTimeout`
+ * (an idle session); the control plane uses the HTTP/1.1 handler with `connectionTimeout`,
+ * `requestTimeout` (made an error with `throwOnRequestTimeout`) and `socketTimeout`. On top of
+ * these, each call has its own deadline in `recordedCall`, which says what happened.
  */
 import { BedrockClient } from '@aws-sdk/client-bedrock';
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { ignoreCalls, type CallRecorder } from '../../../shared/invocations';
 import type { Settings } from '../../../shared/settings';
 
 export interface AwsTarget {
@@ -26,9 +35,47 @@ function credentialsFor(target: AwsTarget) {
     : fromNodeProviderChain({ ignoreCache: true });
 }
 
+/** Deadlines in ms. Tests inject short ones; the app uses `DEFAULT_TIMEOUTS`. */
+export interface BedrockTimeouts {
+  /** Establishing a connection (control plane; runtime: see `callMs`). */
+  connectMs: number;
+  /** Test connection: a one-token Converse call. */
+  testMs: number;
+  /** A short non-streaming call (the token lab's one-word samples). */
+  shortMs: number;
+  /** A long non-streaming call (question generation, images, image questions). */
+  callMs: number;
+  /** A stream: the longest silence between two events (and before the first one). */
+  streamIdleMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: BedrockTimeouts = {
+  connectMs: 10_000,
+  testMs: 20_000,
+  shortMs: 60_000,
+  // Non-streaming calls send nothing until the whole answer is ready: 8,000 output tokens from a
+  // slow model take minutes.
+  callMs: 300_000,
+  streamIdleMs: 60_000,
+};
+
+/** Everything a Bedrock feature module needs to make recorded calls. */
+export interface BedrockCaller {
+  client: BedrockRuntimeClient;
+  target: AwsTarget;
+  /** Where every call is logged. */
+  record: CallRecorder;
+  timeouts: BedrockTimeouts;
+}
+
 export class BedrockClients {
   private runtime = new Map<string, BedrockRuntimeClient>();
   private control = new Map<string, BedrockClient>();
+  readonly timeouts: BedrockTimeouts;
+
+  constructor(timeouts: Partial<BedrockTimeouts> = {}) {
+    this.timeouts = { ...DEFAULT_TIMEOUTS, ...timeouts };
+  }
 
   private static key(t: AwsTarget): string {
     return JSON.stringify([t.profile, t.region, t.endpoint]);
@@ -44,10 +91,23 @@ export class BedrockClients {
         // Without an explicit endpoint the SDK honours AWS_ENDPOINT_URL_BEDROCK_RUNTIME.
         ...(target.endpoint ? { endpoint: target.endpoint } : {}),
         maxAttempts: 3,
+        // Options for the SDK's NodeHttp2Handler (the runtime's default handler). Each call also
+        // passes its own requestTimeout; these are the backstops.
+        requestHandler: {
+          requestTimeout: this.timeouts.callMs + 5_000,
+          sessionTimeout: this.timeouts.callMs + 5_000,
+          // What the SDK's own default sets: one request per HTTP/2 session.
+          disableConcurrentStreams: true,
+        },
       });
       this.runtime.set(key, client);
     }
     return client;
+  }
+
+  /** The runtime client for `target`, with its deadlines and the log calls are recorded in. */
+  callerFor(target: AwsTarget, record: CallRecorder = ignoreCalls): BedrockCaller {
+    return { client: this.runtimeFor(target), target, record, timeouts: this.timeouts };
   }
 
   controlFor(target: AwsTarget): BedrockClient {
@@ -58,6 +118,13 @@ export class BedrockClients {
         region: target.region,
         credentials: credentialsFor(target),
         maxAttempts: 3,
+        // Options for the SDK's NodeHttpHandler (HTTP/1.1).
+        requestHandler: {
+          connectionTimeout: this.timeouts.connectMs,
+          requestTimeout: this.timeouts.testMs,
+          throwOnRequestTimeout: true,
+          socketTimeout: this.timeouts.testMs,
+        },
       });
       this.control.set(key, client);
     }

@@ -25,13 +25,11 @@
 import { randomBytes } from 'node:crypto';
 import {
   ConverseCommand,
-  type BedrockRuntimeClient,
   type ContentBlock,
   type ConverseCommandInput,
   type ConverseCommandOutput,
   type Message,
 } from '@aws-sdk/client-bedrock-runtime';
-import type { CallRecorder } from '../../../shared/invocations';
 import { estimateTokenCost, findModel } from '../../../shared/models';
 import { StemIndex } from '../../../shared/question-checks';
 import {
@@ -43,7 +41,8 @@ import {
 } from '../../../shared/question-generation';
 import type { Question } from '../../../shared/questions';
 import { AppFailure, toAppError, type ErrorContext } from '../errors';
-import type { AwsTarget } from './client';
+import type { BedrockCaller } from './client';
+import { recordedCall } from './recorded-call';
 import {
   checkDraft,
   questionsToolSchema,
@@ -283,17 +282,19 @@ class GenerationRun {
   private outputTokens = 0;
 
   constructor(
-    private readonly client: BedrockRuntimeClient,
-    private readonly target: AwsTarget,
+    private readonly caller: BedrockCaller,
     private readonly input: GenerateQuestionsInput,
     private readonly emit: Emit,
     private readonly signal: AbortSignal,
-    private readonly record: CallRecorder,
     options: GenerateOptions,
   ) {
     this.now = options.now ?? (() => new Date());
     this.newId = options.newId ?? (() => `gen-${randomBytes(6).toString('hex')}`);
-    this.ctx = { modelId: input.modelId, region: target.region, profile: target.profile };
+    this.ctx = {
+      modelId: input.modelId,
+      region: caller.target.region,
+      profile: caller.target.profile,
+    };
     const model = findModel(input.modelId);
     this.mode = outputModeFor(input.modelId);
     this.maxTokens = Math.min(model?.maxOutputTokens ?? 4096, MAX_OUTPUT_TOKENS);
@@ -366,50 +367,34 @@ class GenerationRun {
 
   /** One Converse call, recorded and counted, with usage emitted after it. */
   private async converse(request: ConverseCommandInput): Promise<ConverseCommandOutput> {
-    const at = this.now().toISOString();
-    const started = performance.now();
     this.calls++;
-    const report = {
-      at,
-      feature: 'quiz',
-      operation: 'Converse',
-      modelId: this.input.modelId,
-      region: this.target.region,
-      firstTokenMs: null,
-      images: null,
-    } as const;
     try {
-      const response = await this.client.send(new ConverseCommand(request), {
-        abortSignal: this.signal,
-      });
-      const inputTokens = response.usage?.inputTokens ?? null;
-      const outputTokens = response.usage?.outputTokens ?? null;
-      this.inputTokens += inputTokens ?? 0;
-      this.outputTokens += outputTokens ?? 0;
-      this.record({
-        ...report,
-        latencyMs: Math.round(performance.now() - started),
-        inputTokens,
-        outputTokens,
-        status: 'ok',
-        errorCode: null,
-        stopReason: response.stopReason ?? null,
-      });
+      return await recordedCall(
+        {
+          feature: 'quiz',
+          operation: 'Converse',
+          modelId: this.input.modelId,
+          target: this.caller.target,
+          record: this.caller.record,
+          signal: this.signal,
+          timeoutMs: this.caller.timeouts.callMs,
+        },
+        async (meter) => {
+          const response = await this.caller.client.send(
+            new ConverseCommand(request),
+            meter.sendOptions,
+          );
+          const inputTokens = response.usage?.inputTokens ?? null;
+          const outputTokens = response.usage?.outputTokens ?? null;
+          this.inputTokens += inputTokens ?? 0;
+          this.outputTokens += outputTokens ?? 0;
+          meter.usage(inputTokens, outputTokens);
+          meter.stopReason(response.stopReason ?? null);
+          return response;
+        },
+      );
+    } finally {
       this.usage();
-      return response;
-    } catch (error) {
-      const cancelled = this.signal.aborted;
-      this.record({
-        ...report,
-        latencyMs: Math.round(performance.now() - started),
-        inputTokens: null,
-        outputTokens: null,
-        status: cancelled ? 'cancelled' : 'error',
-        errorCode: cancelled ? null : toAppError(error, this.ctx).code,
-        stopReason: null,
-      });
-      this.usage();
-      throw error;
     }
   }
 
@@ -616,16 +601,14 @@ class GenerationRun {
  *   the last `progress` event says how many.
  */
 export async function generateQuestions(
-  client: BedrockRuntimeClient,
-  target: AwsTarget,
+  caller: BedrockCaller,
   input: GenerateQuestionsInput,
   emit: Emit,
   signal: AbortSignal,
-  record: CallRecorder,
   options: GenerateOptions = {},
 ): Promise<void> {
   if (signal.aborted) return;
-  await new GenerationRun(client, target, input, emit, signal, record, options).run();
+  await new GenerationRun(caller, input, emit, signal, options).run();
 }
 
 /**

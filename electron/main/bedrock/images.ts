@@ -11,7 +11,6 @@
 import {
   ConverseCommand,
   InvokeModelCommand,
-  type BedrockRuntimeClient,
   type ContentBlock,
 } from '@aws-sdk/client-bedrock-runtime';
 import { z } from 'zod';
@@ -24,10 +23,10 @@ import type {
 } from '../../../shared/contract';
 import { isStrictBase64, readImageSize, sniffImageFormat } from '../../../shared/image-bytes';
 import { IMAGE_MODEL_RULES, imageModelFamily } from '../../../shared/image-models';
-import { ignoreCalls, type CallRecorder, type CallReport } from '../../../shared/invocations';
 import { estimateImageCost, estimateTokenCost } from '../../../shared/models';
-import type { AwsTarget } from './client';
-import { AppFailure, toAppError, type ErrorContext } from '../errors';
+import { AppFailure } from '../errors';
+import type { BedrockCaller } from './client';
+import { recordedCall } from './recorded-call';
 
 // ---------------------------------------------------------------------------------------------
 // Request bodies, exactly as the Nova Canvas and Titan Image Generator pages document them
@@ -172,97 +171,57 @@ export function parseImageResponse(
 // ---------------------------------------------------------------------------------------------
 // Calls
 
-function contextOf(modelId: string, target: AwsTarget): ErrorContext {
-  return { modelId, region: target.region, profile: target.profile };
-}
-
-/** Rethrows anything the SDK threw as an `AppFailure` with a remedy; ours pass unchanged. */
-function asAppFailure(error: unknown, ctx: ErrorContext): AppFailure {
-  return error instanceof AppFailure ? error : new AppFailure(toAppError(error, ctx));
-}
-
-/** The log entry of a failed call: its error code, no tokens or images. */
-function failedCall(
-  base: Pick<CallReport, 'at' | 'feature' | 'operation' | 'modelId' | 'region'>,
-  started: number,
-  failure: AppFailure,
-): CallReport {
-  const cancelled = failure.appError.code === 'cancelled';
-  return {
-    ...base,
-    latencyMs: Math.round(performance.now() - started),
-    firstTokenMs: null,
-    inputTokens: null,
-    outputTokens: null,
-    images: null,
-    status: cancelled ? 'cancelled' : 'error',
-    errorCode: cancelled ? null : failure.appError.code,
-    stopReason: null,
-  };
-}
-
 /**
  * Generates `input.count` images with one InvokeModel call. The request has already passed the
  * contract's per-model checks; the service still validates it (and its errors are mapped).
  */
 export async function generateImages(
-  client: BedrockRuntimeClient,
-  target: AwsTarget,
+  caller: BedrockCaller,
   input: GenerateImagesInput,
-  record: CallRecorder = ignoreCalls,
 ): Promise<GenerateImagesOutput> {
   const family = imageModelFamily(input.modelId);
   const label = family ? IMAGE_MODEL_RULES[family].label : input.modelId;
   const body = JSON.stringify(imageRequestBody(input));
-  const base = {
-    at: new Date().toISOString(),
-    feature: 'images',
-    operation: 'InvokeModel',
-    modelId: input.modelId,
-    region: target.region,
-  } as const;
-  const started = performance.now();
-  try {
-    const response = await client.send(
-      new InvokeModelCommand({
-        modelId: input.modelId,
-        contentType: 'application/json',
-        accept: 'application/json',
-        body,
-      }),
-    );
-    const images = parseImageResponse(response.body, input.count, label);
-    const latencyMs = Math.round(performance.now() - started);
-    record({
-      ...base,
-      latencyMs,
-      firstTokenMs: null,
-      inputTokens: null,
-      outputTokens: null,
-      images: images.length,
-      status: 'ok',
-      errorCode: null,
-      stopReason: null,
-      imagePricing: { width: input.width, height: input.height, quality: input.quality },
-    });
-    return {
-      images,
+  return recordedCall(
+    {
+      feature: 'images',
+      operation: 'InvokeModel',
       modelId: input.modelId,
-      seed: input.seed,
-      latencyMs,
-      costUsd: estimateImageCost(
-        input.modelId,
-        input.width,
-        input.height,
-        input.quality,
-        images.length,
-      ),
-    };
-  } catch (error) {
-    const failure = asAppFailure(error, contextOf(input.modelId, target));
-    record(failedCall(base, started, failure));
-    throw failure;
-  }
+      target: caller.target,
+      record: caller.record,
+      timeoutMs: caller.timeouts.callMs,
+    },
+    async (meter) => {
+      const response = await caller.client.send(
+        new InvokeModelCommand({
+          modelId: input.modelId,
+          contentType: 'application/json',
+          accept: 'application/json',
+          body,
+        }),
+        meter.sendOptions,
+      );
+      const images = parseImageResponse(response.body, input.count, label);
+      meter.images(images.length, {
+        width: input.width,
+        height: input.height,
+        quality: input.quality,
+      });
+      return {
+        images,
+        modelId: input.modelId,
+        seed: input.seed,
+        latencyMs: meter.elapsed(),
+        costUsd: estimateImageCost(
+          input.modelId,
+          input.width,
+          input.height,
+          input.quality,
+          images.length,
+        ),
+      };
+    },
+  );
 }
 
 /** Image first, then the question: the order the vision models' prompting guides recommend. */
@@ -277,55 +236,42 @@ function describeContent(input: DescribeImageInput): ContentBlock[] {
 
 /** Asks a vision model about one image with a single (non-streaming) Converse call. */
 export async function describeImage(
-  client: BedrockRuntimeClient,
-  target: AwsTarget,
+  caller: BedrockCaller,
   input: DescribeImageInput,
-  record: CallRecorder = ignoreCalls,
 ): Promise<DescribeImageOutput> {
-  const base = {
-    at: new Date().toISOString(),
-    feature: 'images',
-    operation: 'Converse',
-    modelId: input.modelId,
-    region: target.region,
-  } as const;
-  const started = performance.now();
-  try {
-    const response = await client.send(
-      new ConverseCommand({
-        modelId: input.modelId,
-        messages: [{ role: 'user', content: describeContent(input) }],
-        inferenceConfig: { maxTokens: input.maxTokens },
-      }),
-    );
-    const latencyMs = Math.round(performance.now() - started);
-    const text = (response.output?.message?.content ?? []).map((b) => b.text ?? '').join('');
-    const inputTokens = response.usage?.inputTokens ?? null;
-    const outputTokens = response.usage?.outputTokens ?? null;
-    record({
-      ...base,
-      latencyMs,
-      firstTokenMs: null,
-      inputTokens,
-      outputTokens,
-      images: null,
-      status: 'ok',
-      errorCode: null,
-      stopReason: response.stopReason ?? null,
-    });
-    return {
-      text,
-      inputTokens,
-      outputTokens,
-      latencyMs,
-      costUsd:
-        inputTokens !== null && outputTokens !== null
-          ? estimateTokenCost(input.modelId, inputTokens, outputTokens)
-          : null,
-    };
-  } catch (error) {
-    const failure = asAppFailure(error, contextOf(input.modelId, target));
-    record(failedCall(base, started, failure));
-    throw failure;
-  }
+  return recordedCall(
+    {
+      feature: 'images',
+      operation: 'Converse',
+      modelId: input.modelId,
+      target: caller.target,
+      record: caller.record,
+      timeoutMs: caller.timeouts.callMs,
+    },
+    async (meter) => {
+      const response = await caller.client.send(
+        new ConverseCommand({
+          modelId: input.modelId,
+          messages: [{ role: 'user', content: describeContent(input) }],
+          inferenceConfig: { maxTokens: input.maxTokens },
+        }),
+        meter.sendOptions,
+      );
+      const text = (response.output?.message?.content ?? []).map((b) => b.text ?? '').join('');
+      const inputTokens = response.usage?.inputTokens ?? null;
+      const outputTokens = response.usage?.outputTokens ?? null;
+      meter.usage(inputTokens, outputTokens);
+      meter.stopReason(response.stopReason ?? null);
+      return {
+        text,
+        inputTokens,
+        outputTokens,
+        latencyMs: meter.elapsed(),
+        costUsd:
+          inputTokens !== null && outputTokens !== null
+            ? estimateTokenCost(input.modelId, inputTokens, outputTokens)
+            : null,
+      };
+    },
+  );
 }

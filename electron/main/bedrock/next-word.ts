@@ -7,15 +7,10 @@
  * small pool so a run of 100 samples takes seconds, not minutes, without flooding the account's
  * request quota.
  */
-import {
-  ConverseCommand,
-  type BedrockRuntimeClient,
-  type ConverseCommandOutput,
-} from '@aws-sdk/client-bedrock-runtime';
+import { ConverseCommand, type ConverseCommandOutput } from '@aws-sdk/client-bedrock-runtime';
 import type { SampleNextWordEvent, SampleNextWordInput } from '../../../shared/contract';
-import { ignoreCalls, type CallRecorder } from '../../../shared/invocations';
-import { AppFailure, toAppError, type ErrorContext } from '../errors';
-import type { AwsTarget } from './client';
+import type { BedrockCaller } from './client';
+import { recordedCall } from './recorded-call';
 
 /**
  * Keeps the reply to one word so the samples can be counted as a distribution. Models still
@@ -52,64 +47,42 @@ function replyText(response: ConverseCommandOutput): string {
 }
 
 /**
- * One Converse call turned into a sample event; rejects with whatever the SDK threw. The call is
- * reported to `record` either way: a call ended by Stop, or by a sibling's failure, is cancelled.
+ * One recorded Converse call turned into a sample event; rejects with an AppFailure. A call
+ * ended by Stop, or by a sibling's failure, is logged as cancelled.
  */
-async function sampleOnce(
-  client: BedrockRuntimeClient,
-  target: AwsTarget,
+function sampleOnce(
+  caller: BedrockCaller,
   input: SampleNextWordInput,
   index: number,
   signal: AbortSignal,
-  record: CallRecorder,
 ): Promise<NextWordSample> {
-  const at = new Date().toISOString();
-  const started = performance.now();
-  const call = {
-    at,
-    feature: 'token-lab' as const,
-    operation: 'Converse' as const,
-    modelId: input.modelId,
-    region: target.region,
-    firstTokenMs: null,
-    images: null,
-  };
-  let response: ConverseCommandOutput;
-  try {
-    response = await client.send(commandFor(input), { abortSignal: signal });
-  } catch (error) {
-    const code = signal.aborted ? null : toAppError(error, { modelId: input.modelId }).code;
-    record({
-      ...call,
-      latencyMs: Math.round(performance.now() - started),
-      inputTokens: null,
-      outputTokens: null,
-      status: code === null || code === 'cancelled' ? 'cancelled' : 'error',
-      errorCode: code === 'cancelled' ? null : code,
-      stopReason: null,
-    });
-    throw error;
-  }
-  const latencyMs = Math.round(performance.now() - started);
-  const sample: NextWordSample = {
-    type: 'sample',
-    index,
-    reply: replyText(response),
-    stopReason: response.stopReason ?? 'unknown',
-    inputTokens: response.usage?.inputTokens ?? null,
-    outputTokens: response.usage?.outputTokens ?? null,
-    latencyMs,
-  };
-  record({
-    ...call,
-    latencyMs,
-    inputTokens: sample.inputTokens,
-    outputTokens: sample.outputTokens,
-    status: 'ok',
-    errorCode: null,
-    stopReason: response.stopReason ?? null,
-  });
-  return sample;
+  return recordedCall(
+    {
+      feature: 'token-lab',
+      operation: 'Converse',
+      modelId: input.modelId,
+      target: caller.target,
+      record: caller.record,
+      signal,
+      timeoutMs: caller.timeouts.shortMs,
+    },
+    async (meter) => {
+      const response = await caller.client.send(commandFor(input), meter.sendOptions);
+      const inputTokens = response.usage?.inputTokens ?? null;
+      const outputTokens = response.usage?.outputTokens ?? null;
+      meter.usage(inputTokens, outputTokens);
+      meter.stopReason(response.stopReason ?? null);
+      return {
+        type: 'sample',
+        index,
+        reply: replyText(response),
+        stopReason: response.stopReason ?? 'unknown',
+        inputTokens,
+        outputTokens,
+        latencyMs: meter.elapsed(),
+      };
+    },
+  );
 }
 
 /**
@@ -127,12 +100,10 @@ async function sampleOnce(
  * - Every call made is reported to `record` (feature 'token-lab').
  */
 export async function sampleNextWord(
-  client: BedrockRuntimeClient,
-  target: AwsTarget,
+  caller: BedrockCaller,
   input: SampleNextWordInput,
   emit: (event: SampleNextWordEvent) => void,
   signal: AbortSignal,
-  record: CallRecorder = ignoreCalls,
 ): Promise<void> {
   if (signal.aborted) return;
   // One controller for the whole run, so a failure can abort its sibling calls as well as Stop.
@@ -147,7 +118,7 @@ export async function sampleNextWord(
     while (!run.signal.aborted && next < input.n) {
       const index = next++;
       try {
-        const sample = await sampleOnce(client, target, input, index, run.signal, record);
+        const sample = await sampleOnce(caller, input, index, run.signal);
         if (!run.signal.aborted) emit(sample);
       } catch (error) {
         // Once the run is aborted, errors are just the echo of that abort (Stop, or the first
@@ -168,10 +139,6 @@ export async function sampleNextWord(
     signal.removeEventListener('abort', stop);
   }
   if (outcome.failure === null || signal.aborted) return;
-  const ctx: ErrorContext = {
-    modelId: input.modelId,
-    region: target.region,
-    profile: target.profile,
-  };
-  throw new AppFailure(toAppError(outcome.failure.error, ctx));
+  // recordedCall has already mapped it (with the model, region and profile in the message).
+  throw outcome.failure.error;
 }
