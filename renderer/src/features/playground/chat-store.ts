@@ -405,7 +405,11 @@ async function finish(conversation: Conversation, turn: AssistantTurn): Promise<
   } else set({ live: null });
   const latest = here
     ? state.current
-    : { ...((await getConversation(conversation.id)) ?? conversation), updatedAt, turns };
+    : {
+        ...((await getConversation(conversation.id).catch(() => null)) ?? conversation),
+        updatedAt,
+        turns,
+      };
   try {
     await saveConversation(latest);
   } catch {
