@@ -13,16 +13,34 @@ import { takePracticeIntent } from '../practice-intent';
 /** The most questions one practice asks. */
 export const MAX_COUNT = 100;
 
+export interface FilterValues {
+  /** A domain number as text; '' is all domains (and likewise for the others). */
+  domain: string;
+  task: string;
+  type: string;
+  origin: string;
+  missedOnly: boolean;
+  /** How many questions to ask (at most the ones that match). */
+  count: number;
+}
+
+function initialValues(): FilterValues {
+  const intent = takePracticeIntent();
+  return {
+    domain: intent?.domain ? String(intent.domain) : '',
+    task: intent?.task ?? '',
+    type: '',
+    origin: '',
+    missedOnly: false,
+    count: 10,
+  };
+}
+
 export function usePracticeFilters(all: readonly Question[] | undefined) {
   const attempts = useLiveQuery(allAttempts, []);
-  const [intent] = useState(takePracticeIntent);
-  const [domain, setDomainOnly] = useState(intent?.domain ? String(intent.domain) : '');
-  const [task, setTask] = useState(intent?.task ?? '');
-  const [type, setType] = useState('');
-  const [origin, setOrigin] = useState('');
-  const [missedOnly, setMissedOnly] = useState(false);
-  const [count, setCount] = useState(10);
+  const [values, setValues] = useState(initialValues);
   const missed = useMemo(() => missedIds(attempts ?? []), [attempts]);
+  const { domain, task, type, origin, missedOnly } = values;
   const pool = (all ?? []).filter(
     (q) =>
       (!domain || q.domain === Number(domain)) &&
@@ -34,19 +52,20 @@ export function usePracticeFilters(all: readonly Question[] | undefined) {
   const tasks = EXAM_GUIDE.domains.flatMap((d) =>
     domain && d.id !== Number(domain) ? [] : d.tasks,
   );
+  const set =
+    <K extends keyof FilterValues>(key: K) =>
+    (value: FilterValues[K]) =>
+      setValues((v) => ({ ...v, [key]: value }));
   return {
-    values: { domain, task, type, origin, missedOnly, count },
+    values,
     set: {
       /** A new domain clears the task statement (it belonged to the old one). */
-      domain: (d: string) => {
-        setDomainOnly(d);
-        setTask('');
-      },
-      task: setTask,
-      type: setType,
-      origin: setOrigin,
-      missedOnly: setMissedOnly,
-      count: setCount,
+      domain: (d: string) => setValues((v) => ({ ...v, domain: d, task: '' })),
+      task: set('task'),
+      type: set('type'),
+      origin: set('origin'),
+      missedOnly: set('missedOnly'),
+      count: set('count'),
     },
     pool,
     tasks,
