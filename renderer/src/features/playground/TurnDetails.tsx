@@ -38,12 +38,10 @@ export function TurnError({
       <div>
         <strong>{title}</strong>
         <p>{error.message}</p>
-        {error.remedy ? (
-          <p className="remedy">
-            <span className="remedy-label">What to do: </span>
-            {error.remedy}
-          </p>
-        ) : null}
+        <p className="remedy">
+          <span className="remedy-label">What to do: </span>
+          {error.remedy ?? 'Press Retry last message to ask again; the conversation is kept.'}
+        </p>
         {partial ? (
           <p className="muted">The text that arrived before the error is kept above.</p>
         ) : null}
