@@ -11,7 +11,7 @@ import type { Question } from '../shared/questions';
 import { StratumDb } from '../renderer/src/db/db';
 import { type QuestionRow } from '../renderer/src/db/schema';
 import { applyImport, backupText, parseBackup, type Backup } from '../renderer/src/db/backup';
-import { makeSourceCheck } from '../renderer/src/features/quiz/source-check';
+import { makeSourceCheck } from '../renderer/src/lib/source-check';
 import { loadCorpus } from '../tests/support/corpus';
 
 /** A valid generated item quoting a real sentence of a real note. */

@@ -18,12 +18,14 @@ import {
 import {
   applyImport,
   backupText,
+  checkBackup,
   describePlan,
   exportBackup,
   parseBackup,
   planImport,
   type Backup,
 } from '../../renderer/src/db/backup';
+import { MAX_BACKUP_BYTES, sizeRefusal } from '../../renderer/src/features/quiz/backup-check';
 
 const QUESTION: Question = {
   id: 'gen-abc',
@@ -226,6 +228,36 @@ describe('round trip', () => {
     expect(describePlan(plan)).toBe('nothing new');
     expect(plan.questions.unchanged).toBe(2);
     expect(await dump(source)).toEqual(before);
+  });
+});
+
+describe('checking off the UI thread', () => {
+  it('reports progress as rows are checked, ending at the total', async () => {
+    const text = await exportedText();
+    const seen: [number, number][] = [];
+    const parsed = parseBackup(text, undefined, (done, total) => seen.push([done, total]));
+    expect(parsed.ok).toBe(true);
+    const total = Object.values(ROWS).reduce((n, rows) => n + rows.length, 0);
+    expect(seen.at(-1)).toEqual([total, total]);
+    expect(seen.every(([done, t], i) => t === total && done >= (seen[i - 1]?.[0] ?? 0))).toBe(true);
+  });
+
+  it('checks an already parsed file the same way (what the worker runs)', async () => {
+    const text = await exportedText();
+    expect(checkBackup(JSON.parse(text))).toEqual(parseBackup(text));
+    expect(checkBackup([])).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/JSON list/),
+    });
+  });
+
+  it('refuses a file over the stated limit before reading it', () => {
+    expect(sizeRefusal({ size: MAX_BACKUP_BYTES })).toBeNull();
+    expect(sizeRefusal({ size: 51 * 1024 * 1024 })).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/^The file is 51\.0 MB; a backup can be at most 50\.0 MB/),
+      problems: [],
+    });
   });
 });
 

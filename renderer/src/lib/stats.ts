@@ -80,6 +80,15 @@ export function weekday(key: DayKey): number {
   return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
 }
 
+/**
+ * A date key as a Date at local noon, for the app's formatters (lib/format.ts), which format in
+ * the learner's time zone: noon keeps the same calendar day in every zone.
+ */
+export function dayAsLocalDate(key: DayKey): Date {
+  const [y, m, d] = civil(key);
+  return new Date(y, m - 1, d, 12);
+}
+
 /** A date key as a Date at noon UTC, for formatting with `timeZone: 'UTC'` (never shifts). */
 export function dayAsDate(key: DayKey): Date {
   const [y, m, d] = civil(key);
