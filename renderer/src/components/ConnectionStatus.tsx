@@ -104,7 +104,9 @@ export function TestOutcome({
   return (
     <div aria-live="polite">
       {cancelled && !testing ? (
-        <p className="status status-idle">Test cancelled. {last ? 'The last result:' : ''}</p>
+        <p className="muted" role="status">
+          Test cancelled{last ? '; the last result is still shown' : ''}.
+        </p>
       ) : null}
       {error && !cancelled ? <ErrorPanel error={error} /> : null}
       {(!error || cancelled) && last ? <ConnectionResult check={last} /> : null}
