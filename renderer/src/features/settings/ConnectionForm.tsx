@@ -1,4 +1,5 @@
 import type { FormEvent } from 'react';
+import type { AppInfo } from '../../../../shared/contract';
 import type { SettingsState } from '../../../../shared/settings';
 import { useConnectionTest } from '../../app/use-connection-test';
 import { TestOutcome } from '../../components/ConnectionStatus';
@@ -8,7 +9,6 @@ import { ProfileField } from './ProfileField';
 import { RegionField } from './RegionField';
 import { SaveFailed } from './SaveFailed';
 import { SettingsActions } from './SettingsActions';
-import type { AppInfo } from '../../../../shared/contract';
 import { useProfiles } from './use-profiles';
 import { useSettingsForm } from './use-settings-form';
 
