@@ -1,8 +1,9 @@
 /**
  * Every screen and every tab of the tabbed screens, in light and dark, at 1400x1000 and at a
  * narrow 1000x800: no element's content overflows its card horizontally (tests/support/layout.ts).
- * Screens that show results only after an action (Chat, Compare) are given some first, so tables
- * and columns with real figures are measured. Screenshots: test-results/screens/layout-*.png.
+ * Screens that show results only after an action (Chat, Compare) are given some first (a Markdown
+ * reply like a real model's), so tables and columns with real figures are measured.
+ * Screenshots: test-results/screens/layout-<screen>-<tab>-<scheme>[-1000].png.
  * A tab that appears on a screen without being listed here fails the run, so new tabs get checked.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -114,9 +115,27 @@ const SIZES = [
   { width: 1000, height: 800, suffix: '-1000' },
 ] as const;
 
+/**
+ * What the fake model answers: Markdown a real model writes (a long inline identifier, a table,
+ * a code block with a long line), so chat and compare are measured with realistic output.
+ */
+const REPLY = [
+  'Use the inference profile `us.anthropic.claude-3-5-sonnet-20241022-v2:0` for on-demand calls.',
+  '',
+  '| Setting | Value |',
+  '|---|---|',
+  '| temperature | 0.7 |',
+  '| maxTokens | 400 |',
+  '',
+  '```',
+  'aws bedrock-runtime converse --model-id us.anthropic.claude-3-5-sonnet-20241022-v2:0 --messages file://messages.json',
+  '```',
+].join('\n');
+
 let opened: OpenedApp | undefined;
 beforeAll(async () => {
   opened = await openApp();
+  opened.app.fake.setBehavior({ kind: 'reply', text: REPLY });
 });
 afterAll(() => opened?.close());
 
