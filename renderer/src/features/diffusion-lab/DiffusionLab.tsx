@@ -18,7 +18,7 @@ const VIEWS: { id: View; label: string }[] = [
 export default function DiffusionLab() {
   const [view, setView] = useState<View>('forward');
   return (
-    <section className="screen lab">
+    <section className="screen lab diffusion-lab">
       <header className="screen-header">
         <ScreenHeading>Diffusion lab</ScreenHeading>
         <p className="lede">
