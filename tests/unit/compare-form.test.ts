@@ -1,7 +1,7 @@
 /**
  * The Compare view's pure parts: the form's reducer and rules (columns, what blocks a run, a
  * preset), the status each run shows, the ConverseStream input a column sends, and how a run's
- * updates are paced (at once after a quiet frame, otherwise on the next animation frame).
+ * updates are paced (at once after a quiet frame, otherwise when the frame's time is up).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -110,32 +110,27 @@ describe('compare runs', () => {
 
 describe('leadingFrameSchedule', () => {
   afterEach(() => {
-    vi.unstubAllGlobals();
     vi.useRealTimers();
   });
 
-  it('flushes at once after a quiet frame and waits for the next frame within one', async () => {
-    const frames: (() => void)[] = [];
-    vi.stubGlobal('requestAnimationFrame', (cb: () => void) => frames.push(cb));
-    let now = 1000;
-    vi.spyOn(performance, 'now').mockImplementation(() => now);
+  it('flushes at once after a quiet frame and when the frame is up within one', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'performance'] });
     const schedule = leadingFrameSchedule();
     const flushed: string[] = [];
     schedule(() => flushed.push('first'));
     await Promise.resolve();
     expect(flushed).toEqual(['first']);
-    now += 5;
+    vi.advanceTimersByTime(5);
     schedule(() => flushed.push('second'));
     await Promise.resolve();
     expect(flushed).toEqual(['first']);
-    expect(frames).toHaveLength(1);
-    now += 11;
-    frames.shift()!();
+    vi.advanceTimersByTime(10);
+    expect(flushed).toEqual(['first']);
+    vi.advanceTimersByTime(1);
     expect(flushed).toEqual(['first', 'second']);
-    now += 20;
+    vi.advanceTimersByTime(20);
     schedule(() => flushed.push('third'));
     await Promise.resolve();
     expect(flushed).toEqual(['first', 'second', 'third']);
-    vi.restoreAllMocks();
   });
 });
