@@ -229,7 +229,8 @@ describe('saved conversations', () => {
     const before = await list.getByRole('listitem').count();
     await page.getByRole('button', { name: 'Delete “Tell me a long story”' }).click();
     await page.getByRole('status').filter({ hasText: 'Deleted “Tell me a long story”' }).waitFor();
-    expect(await list.getByRole('listitem').count()).toBe(before - 1);
+    // The list is a live query: it follows the deletion a moment after the notice.
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(before - 1);
     await page.getByRole('button', { name: 'Undo' }).click();
     await list.getByRole('button', { name: /^Tell me a long story/ }).waitFor();
     expect(await list.getByRole('listitem').count()).toBe(before);

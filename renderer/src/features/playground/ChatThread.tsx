@@ -2,12 +2,17 @@
  * The conversation card: its title and exports, the turns (the answer streaming in last, kept in
  * view while it grows unless the learner scrolled up), and Edit/Retry for the last message.
  */
+import { memo } from 'react';
 import { Link } from 'wouter';
 import type { Conversation } from '../../db/schema';
 import { AssistantMessage, UserMessage } from './ChatTurns';
 import { ChatExport } from './ChatExport';
 import type { LiveTurn } from './chat-store';
 import { useFollowLatest } from './use-follow-latest';
+
+// Saved turns do not change while an answer streams: only the live one renders per frame.
+const Question = memo(UserMessage);
+const Answer = memo(AssistantMessage);
 
 export function ChatThread({
   conversation,
@@ -63,9 +68,9 @@ export function ChatThread({
         >
           {turns.map((turn) =>
             turn.role === 'user' ? (
-              <UserMessage key={turn.id} turn={turn} />
+              <Question key={turn.id} turn={turn} />
             ) : (
-              <AssistantMessage key={turn.id} turn={turn} maxTokens={maxTokens} />
+              <Answer key={turn.id} turn={turn} maxTokens={maxTokens} />
             ),
           )}
           {streaming ? <AssistantMessage turn={streaming} maxTokens={maxTokens} streaming /> : null}

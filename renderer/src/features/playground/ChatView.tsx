@@ -8,10 +8,11 @@
  * running answer (its StreamHandles); what arrived is saved as "stopped".
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { findModel } from '../../../../shared/models';
 import { useSettings } from '../../app/settings-context';
 import { searchConversations } from '../../db/conversations';
+import type { Conversation } from '../../db/schema';
 import { useStreamHandles } from '../../streams/use-stream-handles';
 import { ChatComposer } from './ChatComposer';
 import { ChatSettingsPanel } from './ChatSettingsPanel';
@@ -22,6 +23,15 @@ import { chatModels, modelNameOf, pickerModelId } from './chat-request';
 import * as chat from './chat-store';
 
 const FALLBACK_MODEL = 'amazon.nova-lite-v1:0';
+
+// While an answer streams, only the thread changes: the other parts skip those renders.
+const Conversations = memo(ConversationList);
+const Composer = memo(ChatComposer);
+const Presets = memo(PresetPicker);
+const Settings = memo(ChatSettingsPanel);
+const onDelete = (c: Conversation) => void chat.removeConversation(c);
+const onUndo = () => void chat.undoRemove();
+const onCheckAvailability = () => void chat.checkAvailability();
 
 export function ChatView() {
   const { state: settings } = useSettings();
@@ -34,6 +44,12 @@ export function ChatView() {
   const state = chat.useChat();
   const handles = useStreamHandles();
   const [query, setQuery] = useState('');
+  const onSend = useCallback(() => void chat.send(handles), [handles]);
+  const onRetry = useCallback(() => void chat.retry(handles), [handles]);
+  const onLoadPreset = useCallback<Parameters<typeof PresetPicker>[0]['onLoad']>(
+    (preset, filled, run) => chat.loadPreset(preset, filled, run, handles),
+    [handles],
+  );
   const listed = useLiveQuery(() => searchConversations(query), [query]);
 
   useEffect(() => {
@@ -46,16 +62,16 @@ export function ChatView() {
 
   return (
     <div className="chat-layout">
-      <ConversationList
+      <Conversations
         conversations={listed ?? null}
         currentId={current.id}
         query={query}
         onQuery={setQuery}
         onOpen={chat.openConversation}
         onNew={chat.startNewChat}
-        onDelete={(c) => void chat.removeConversation(c)}
+        onDelete={onDelete}
         undo={state.undo}
-        onUndo={() => void chat.undoRemove()}
+        onUndo={onUndo}
         busy={busy}
       />
 
@@ -67,25 +83,22 @@ export function ChatView() {
           region={region}
           editing={draft.editing}
           onEditLast={chat.editLast}
-          onRetry={() => void chat.retry(handles)}
+          onRetry={onRetry}
         />
-        <ChatComposer
+        <Composer
           draft={draft}
           error={state.composerError}
           busy={busy}
           vision={findModel(current.settings.modelId)?.features.vision ?? false}
           modelName={modelName}
           focusRequest={state.focusRequest}
-          onSend={() => void chat.send(handles)}
+          onSend={onSend}
           onStop={chat.stop}
         />
-        <PresetPicker
-          onLoad={(preset, filled, run) => chat.loadPreset(preset, filled, run, handles)}
-          disabled={busy}
-        />
+        <Presets onLoad={onLoadPreset} disabled={busy} />
       </div>
 
-      <ChatSettingsPanel
+      <Settings
         settings={current.settings}
         note={state.settingsNote}
         onChange={chat.changeSettings}
@@ -93,7 +106,7 @@ export function ChatView() {
         availability={state.availability}
         availabilityError={state.availabilityError}
         checking={state.checking}
-        onCheckAvailability={() => void chat.checkAvailability()}
+        onCheckAvailability={onCheckAvailability}
         locked={busy}
       />
     </div>
