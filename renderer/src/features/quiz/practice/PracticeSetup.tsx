@@ -22,8 +22,8 @@ export function PracticeSetup({
   return (
     <section className="practice-setup">
       <p className="muted">
-        {poolSize} questions in the exam’s four formats, each explained, with why every wrong option
-        is wrong and the note it comes from.
+        {plural(poolSize, 'question')} in the exam’s four formats, each explained, with why every
+        wrong option is wrong and the note it comes from.
       </p>
       <div className="card">
         <div className="form-grid">
