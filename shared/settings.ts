@@ -12,11 +12,47 @@ export const ModelId = z
     'A model id looks like amazon.nova-micro-v1:0 or us.amazon.nova-lite-v1:0.',
   );
 
+/**
+ * True for this machine's own addresses (127.0.0.0/8, ::1, localhost): the only hosts an
+ * endpoint may reach over cleartext http (the fake Bedrock, a local proxy).
+ */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  if (host === 'localhost' || host === '::1' || host === '0:0:0:0:0:0:0:1') return true;
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
+  return v4 !== null && Number(v4[1]) === 127 && v4.slice(2).every((n) => Number(n) <= 255);
+}
+
+/** What shared/ needs of the WHATWG URL parser (Node and every browser have it; shared/ has no DOM or Node types). */
+interface ParsedUrl {
+  protocol: string;
+  hostname: string;
+}
+const WhatwgUrl = (globalThis as unknown as { URL: new (text: string) => ParsedUrl }).URL;
+
+/** Why an endpoint URL cannot be used, or null when it can. */
+export function endpointProblem(url: string): string | null {
+  let parsed: ParsedUrl;
+  try {
+    parsed = new WhatwgUrl(url);
+  } catch {
+    return 'The endpoint must be a full URL such as https://bedrock-runtime.us-east-1.amazonaws.com.';
+  }
+  if (parsed.protocol === 'https:') return null;
+  // Worded as before (an e2e test selects on it); the http case is narrowed just below.
+  if (parsed.protocol !== 'http:') return 'The endpoint must start with http:// or https://.';
+  if (isLoopbackHost(parsed.hostname)) return null;
+  return `Use https:// for ${parsed.hostname}: cleartext http:// is allowed only for this computer (localhost, 127.0.0.1, ::1), such as a local proxy.`;
+}
+
 export const EndpointUrl = z
   .string()
   .trim()
   .url('The endpoint must be a full URL such as https://bedrock-runtime.us-east-1.amazonaws.com.')
-  .refine((u) => /^https?:\/\//.test(u), 'The endpoint must start with http:// or https://.');
+  .superRefine((url, ctx) => {
+    const problem = endpointProblem(url);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 export const DEFAULT_TEXT_MODEL = 'amazon.nova-micro-v1:0';
 

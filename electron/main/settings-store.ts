@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { AppError } from '../../shared/result';
 import {
   DEFAULT_SETTINGS,
+  endpointProblem,
   Settings,
   type ConnectionCheck,
   type SettingsPatch,
@@ -68,6 +69,29 @@ export function saveFailure(path: string, error: unknown): AppError {
   };
 }
 
+/**
+ * A settings file saved before cleartext endpoints were limited to loopback: the file is good
+ * except for an http:// endpoint on another host. Rather than setting every setting aside, only
+ * the endpoint is dropped, and the notice says so. null for any other file.
+ */
+function withoutRefusedEndpoint(text: string): { settings: Settings; message: string } | null {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const endpoint = (raw as { aws?: { endpoint?: unknown } } | null)?.aws?.endpoint;
+  if (typeof endpoint !== 'string' || endpointProblem(endpoint) === null) return null;
+  const aws = (raw as { aws: Record<string, unknown> }).aws;
+  const parsed = Settings.safeParse({ ...(raw as object), aws: { ...aws, endpoint: null } });
+  if (!parsed.success) return null;
+  return {
+    settings: parsed.data,
+    message: `The custom endpoint ${endpoint} was not used: ${endpointProblem(endpoint) ?? ''} Stratum uses AWS's endpoint for the region until you set another in Settings.`,
+  };
+}
+
 export async function openSettingsStore(dir: string): Promise<SettingsStore> {
   await mkdir(dir, { recursive: true });
   const path = join(dir, SETTINGS_FILE);
@@ -80,7 +104,12 @@ export async function openSettingsStore(dir: string): Promise<SettingsStore> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  if (text !== null) {
+  const dropped = text === null ? null : withoutRefusedEndpoint(text);
+  if (dropped) {
+    // Everything else is kept; the endpoint is left out in memory until the next save.
+    settings = dropped.settings;
+    notice = { kind: 'recovered', message: dropped.message, movedTo: null };
+  } else if (text !== null) {
     try {
       settings = Settings.parse(JSON.parse(text));
     } catch (error) {

@@ -134,6 +134,62 @@ describe('settings store', () => {
   });
 });
 
+describe('the endpoint: cleartext http only for loopback', () => {
+  const endpoint = (url: string) => SettingsPatch.safeParse({ aws: { endpoint: url } });
+  const message = (url: string) => {
+    const result = endpoint(url);
+    return result.success ? null : result.error.issues[0]?.message;
+  };
+
+  it.each([
+    'https://bedrock-runtime.us-east-1.amazonaws.com',
+    'https://vpce-0abc.bedrock-runtime.us-east-1.vpce.amazonaws.com',
+    'https://10.0.0.5:8443',
+    'http://127.0.0.1:4599',
+    'http://127.8.9.10',
+    'http://localhost:4599',
+    'http://LOCALHOST',
+    'http://[::1]:4599',
+  ])('accepts %s', (url) => {
+    expect(endpoint(url).success).toBe(true);
+  });
+
+  it.each([
+    'http://bedrock-runtime.us-east-1.amazonaws.com',
+    'http://10.0.0.5:8080',
+    'http://192.168.1.20',
+    'http://128.0.0.1',
+    'http://localhost.example.com',
+    'http://[::2]',
+    'http://proxy.corp',
+  ])('refuses cleartext %s, saying to use https', (url) => {
+    expect(message(url)).toMatch(
+      /Use https:\/\/ for .*: cleartext http:\/\/ is allowed only for this computer/,
+    );
+  });
+
+  it('refuses other schemes and non-URLs', () => {
+    expect(message('ftp://127.0.0.1')).toMatch(/https:\/\//);
+    expect(endpoint('file:///etc/passwd').success).toBe(false);
+    expect(endpoint('not a url').success).toBe(false);
+  });
+
+  it('loads an older file with a cleartext remote endpoint, dropping only the endpoint', async () => {
+    await writeFile(
+      join(dir, SETTINGS_FILE),
+      JSON.stringify({
+        ...DEFAULT_SETTINGS,
+        aws: { ...DEFAULT_SETTINGS.aws, region: 'eu-west-1', endpoint: 'http://proxy.corp:8080' },
+      }),
+    );
+    const store = await openSettingsStore(dir);
+    expect(store.get().aws).toMatchObject({ region: 'eu-west-1', endpoint: null });
+    expect(store.state().notice).toMatchObject({ kind: 'recovered', movedTo: null });
+    expect(store.state().notice?.message).toMatch(/http:\/\/proxy\.corp:8080 was not used/);
+    expect(await readdir(dir)).toEqual([SETTINGS_FILE]);
+  });
+});
+
 describe('SettingsPatch', () => {
   it('refuses unknown keys and renderer writes to lastConnection', () => {
     expect(SettingsPatch.safeParse({ aws: { region: 'us-east-1' } }).success).toBe(true);
