@@ -34,6 +34,11 @@ describe('quick practice', () => {
       await page.keyboard.press('Enter');
       await page.getByTestId('quiz-feedback').waitFor();
       if (i === 1) {
+        // The verdict is a results region: scrolled into view and announced.
+        const verdict = page.getByRole('region', { name: 'Your answer' });
+        expect(await verdict.locator('[aria-live="polite"]').innerText()).toMatch(
+          /^(Correct\.|Not quite: see the explanation\.)$/,
+        );
         // Explanations, why-wrong notes and the source quote are shown.
         expect(await page.locator('.explanation blockquote').innerText()).toMatch(/Read the note/);
         expect(await page.locator('.why').count()).toBeGreaterThanOrEqual(1);
@@ -41,6 +46,10 @@ describe('quick practice', () => {
       }
       await page.keyboard.press('Enter');
     }
+    const result = page.getByRole('region', { name: 'Practice result' });
+    expect(await result.locator('[aria-live="polite"]').innerText()).toMatch(
+      /^Practice finished: \d of 5 correct/,
+    );
     const score = await page.getByTestId('quiz-score').innerText();
     expect(score).toMatch(/^\d of 5 correct/);
     wrong = 5 - Number(score[0]);

@@ -198,6 +198,12 @@ describe('mock exam, keyboard only', () => {
     await shot(page, 'exam-confirm-light');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Mock exam result' }).waitFor();
+    // The result is a results region, announced politely, with its heading focused.
+    const region = page.getByRole('region', { name: 'Mock exam result' });
+    expect(await region.locator('[aria-live="polite"]').innerText()).toMatch(
+      /^Mock exam result: \d+ of 65 correct, estimated score \d+, below the pass mark/,
+    );
+    expect((await focused(page)).tag).toBe('H2');
   });
 
   it('shows the result as an estimate, with a per-domain breakdown and every question', async () => {
@@ -251,6 +257,12 @@ describe('spaced review, keyboard only', () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('review-feedback').waitFor();
     const right = (await page.getByTestId('review-feedback').innerText()).startsWith('Correct');
+    // The verdict and the rating buttons are a results region that announces the verdict.
+    const verdict = page.getByRole('region', { name: 'Your answer' });
+    expect(await verdict.locator('[aria-live="polite"]').innerText()).toMatch(
+      /^(Correct|Not quite)/,
+    );
+    expect(await verdict.getByRole('group', { name: 'Rate your answer' }).count()).toBe(1);
     // A new question: Again 1 min, Hard 6 min, Good 10 min, Easy 8 days.
     expect(await page.getByTestId('interval-1').innerText()).toBe('1 min');
     expect(await page.getByTestId('interval-3').innerText()).toBe('10 min');
