@@ -209,14 +209,22 @@ describe('compare', () => {
     app.fake.reset();
     await page.getByLabel('One model, different temperatures').check();
     await page.getByLabel('Columns', { exact: true }).selectOption('3');
+    // The default model in Settings is the bare id; the picker holds the id chosen for the
+    // region (its inference profile), listed once.
     expect(await page.getByLabel('Model', { exact: true }).inputValue()).toBe(
-      'amazon.nova-micro-v1:0',
+      'us.amazon.nova-micro-v1:0',
     );
+    expect(
+      await page
+        .getByLabel('Model', { exact: true })
+        .locator('option', { hasText: 'Nova Micro' })
+        .count(),
+    ).toBe(1);
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await waitForRuns(3);
     expectedCalls += 3;
     const calls = app.fake.modelCalls();
-    expect(calls.map((c) => c.modelId)).toEqual(Array(3).fill('amazon.nova-micro-v1:0'));
+    expect(calls.map((c) => c.modelId)).toEqual(Array(3).fill('us.amazon.nova-micro-v1:0'));
     const temperatures = calls
       .map((c) => (c.body as { inferenceConfig: { temperature: number } }).inferenceConfig)
       .map((config) => config.temperature)
@@ -256,9 +264,9 @@ describe('invocation log', () => {
     expect(await page.getByTestId('kpi-tokens').innerText()).toBe(
       `${inTokens.toLocaleString('en-US')} / ${outTokens.toLocaleString('en-US')}`,
     );
-    // Per model: a model and its inference profile are one row. Nova Micro had 1 + 1 + 5 + 1 + 1
-    // calls by its profile id and 3 (the temperature columns) by its bare id; Nova Lite 9; Claude
-    // Haiku 4.5 one.
+    // Per model, by name: Nova Micro had 1 + 1 + 5 + 1 + 1 calls plus 3 from the temperature
+    // columns, Nova Lite 9, Claude Haiku 4.5 one (tests/unit/metrics.test.ts checks that a base id
+    // and its inference profiles make one row).
     const models = page.getByTestId('log-models');
     const row = (name: string) =>
       models.locator('tr', { has: page.locator(`.log-model-name:text-is("${name}")`) });
@@ -269,7 +277,6 @@ describe('invocation log', () => {
     expect(await callsOf('Anthropic Claude Haiku 4.5')).toBe(1);
     expect(await models.locator('tbody tr').count()).toBe(3);
     expect(await row('Amazon Nova Micro').locator('code').allInnerTexts()).toEqual([
-      'amazon.nova-micro-v1:0',
       'us.amazon.nova-micro-v1:0',
     ]);
     // The model filter lists each model once.

@@ -8,7 +8,7 @@
  * (compare/compare-store.ts), and the parts live in compare/.
  */
 import { useMemo, useReducer, useState } from 'react';
-import { findModel, invocableModelId } from '../../../../shared/models';
+import { choiceFor } from '../../../../shared/models';
 import { DEFAULT_TEXT_MODEL } from '../../../../shared/settings';
 import { useSettings } from '../../app/settings-context';
 import { useStreamHandles } from '../../streams/use-stream-handles';
@@ -16,7 +16,7 @@ import { columnsOf, formProblem, formReducer, initialForm } from './compare/comp
 import { createCompareStore, useBatchRunning } from './compare/compare-store';
 import { CompareResults } from './compare/CompareResults';
 import { CompareSettings } from './compare/CompareSettings';
-import { useModelChoices } from './compare/CompareModelSelect';
+import { useCompareModels } from './compare/model-choices';
 import './compare-log.css';
 
 const DEFAULT_MODELS = [
@@ -28,20 +28,21 @@ const DEFAULT_MODELS = [
 export function CompareView() {
   const { state } = useSettings();
   const region = state?.settings.aws.region ?? 'us-east-1';
-  const options = useModelChoices(region);
+  const options = useCompareModels(region);
   const [form, dispatch] = useReducer(formReducer, null, () =>
     initialForm(
-      DEFAULT_MODELS.map((id) => {
-        const model = findModel(id);
-        return model ? invocableModelId(model, region) : id;
-      }),
-      state?.settings.aws.defaultTextModel ?? DEFAULT_TEXT_MODEL,
+      DEFAULT_MODELS.map((id) => choiceFor(id, options)),
+      choiceFor(state?.settings.aws.defaultTextModel ?? DEFAULT_TEXT_MODEL, options),
     ),
   );
   const [store] = useState(createCompareStore);
   const handles = useStreamHandles();
   const running = useBatchRunning(store);
-  const columns = useMemo(() => columnsOf(form), [form]);
+  // Each column calls its model by the id chosen for the region, whichever form of the id is held.
+  const columns = useMemo(
+    () => columnsOf(form).map((c) => ({ ...c, modelId: choiceFor(c.modelId, options) })),
+    [form, options],
+  );
   const problem = formProblem(form, columns);
 
   const run = (runsPerColumn: number) => {

@@ -1,10 +1,9 @@
 /** One Compare column: its model and temperature, a summary of its runs, and the runs. */
 import { memo } from 'react';
 import { formatUsd, plural } from '../../../lib/format';
-import { replyDiversity, sumCosts } from '../../../lib/metrics';
+import { modelLabel, replyDiversity, sumCosts } from '../../../lib/metrics';
 import type { ColumnSpec, Mode } from './compare-form';
 import type { Slot } from './compare-store';
-import { modelLabel } from './CompareModelSelect';
 import { CompareRun } from './CompareRun';
 
 /** "5 of 5 runs finished · 3 distinct replies · mean word difference 0.42 · $0.000012 in all". */

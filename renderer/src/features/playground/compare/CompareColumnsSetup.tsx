@@ -3,9 +3,10 @@
  * model at a temperature per column.
  */
 import type { Dispatch } from 'react';
+import type { ModelOption } from '../../../../../shared/models';
 import { RangeField } from '../../../components/fields';
+import { ModelSelect } from '../../../components/ModelSelect';
 import type { CompareForm, FormAction } from './compare-form';
-import { CompareModelSelect, type ModelChoice } from './CompareModelSelect';
 
 const TEMPERATURE = { min: 0, max: 1, step: 0.05 } as const;
 
@@ -17,7 +18,7 @@ export function CompareColumnsSetup({
 }: {
   form: CompareForm;
   dispatch: Dispatch<FormAction>;
-  options: readonly ModelChoice[];
+  options: readonly ModelOption[];
   running: boolean;
 }) {
   const columns = Array.from({ length: form.count }, (_, i) => i);
@@ -25,7 +26,7 @@ export function CompareColumnsSetup({
     return (
       <div className="compare-columns-setup">
         {columns.map((i) => (
-          <CompareModelSelect
+          <ModelSelect
             key={i}
             label={`Column ${i + 1} model`}
             value={form.models[i] ?? options[0]?.id ?? ''}
@@ -47,7 +48,7 @@ export function CompareColumnsSetup({
   }
   return (
     <div className="compare-columns-setup">
-      <CompareModelSelect
+      <ModelSelect
         label="Model"
         value={form.singleModel}
         options={options}

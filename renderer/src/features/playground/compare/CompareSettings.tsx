@@ -1,11 +1,11 @@
 /** Compare's settings card: the columns, the words to send, the estimate and the run buttons. */
 import type { Dispatch } from 'react';
 import { Link } from 'wouter';
+import type { ModelOption } from '../../../../../shared/models';
 import { plural } from '../../../lib/format';
 import { type ColumnSpec, type CompareForm, type FormAction } from './compare-form';
 import { CompareColumnsSetup } from './CompareColumnsSetup';
 import { CompareEstimate } from './CompareEstimate';
-import type { ModelChoice } from './CompareModelSelect';
 import { CompareOptions } from './CompareOptions';
 import { ComparePrompt } from './ComparePrompt';
 
@@ -22,7 +22,7 @@ export function CompareSettings({
   form: CompareForm;
   dispatch: Dispatch<FormAction>;
   columns: readonly ColumnSpec[];
-  options: readonly ModelChoice[];
+  options: readonly ModelOption[];
   running: boolean;
   /** Why Run is disabled; null when it is not. */
   problem: string | null;

@@ -1,0 +1,21 @@
+/**
+ * The models a Compare column can call: text models that stream and can still be called, each
+ * listed once under the id it is called by in the region (shared/models.ts `modelOptions`).
+ */
+import { useMemo } from 'react';
+import { modelOptions, type ModelOption } from '../../../../../shared/models';
+
+export function useCompareModels(region: string): ModelOption[] {
+  return useMemo(
+    () =>
+      modelOptions(
+        region,
+        (m) =>
+          m.outputModalities.includes('text') &&
+          !m.outputModalities.includes('embedding') &&
+          m.lifecycle !== 'end-of-life' &&
+          m.features.streaming,
+      ),
+    [region],
+  );
+}
