@@ -41,7 +41,11 @@ export function LiveExperiment() {
           {error ? (
             <ErrorPanel
               error={error}
-              footer={current ? `The ${completed} samples that completed are kept.` : undefined}
+              footer={
+                current
+                  ? `The ${plural(completed, 'sample')} that completed ${completed === 1 ? 'is' : 'are'} kept.`
+                  : undefined
+              }
             />
           ) : null}
           <section className="card">

@@ -1,6 +1,6 @@
 /** A live run's replies as a histogram of first words, with what was counted and what it cost. */
 import type { TokenExperiment } from '../../db/schema';
-import { formatCount, formatUsdOrUnknown } from '../../lib/format';
+import { formatCount, formatUsdOrUnknown, plural } from '../../lib/format';
 import { tally } from '../../lib/next-word';
 import { Histogram } from './Histogram';
 
@@ -28,11 +28,11 @@ export function LiveResults({ experiment }: { experiment: TokenExperiment }) {
         title={`First word of ${t.total} replies from ${experiment.modelId}`}
       />
       <p className="muted small">
-        {t.words.length} distinct single words · {t.multiple.length} replies with more than one word
-        · {t.empty} empty · 95% Wilson intervals shown as thin lines. Temperature{' '}
-        {experiment.settings.temperature}, top-p {experiment.settings.topP}. Tokens used:{' '}
-        {formatCount(experiment.usage.inputTokens)} in, {formatCount(experiment.usage.outputTokens)}{' '}
-        out; cost about{' '}
+        {plural(t.words.length, 'distinct single word')} ·{' '}
+        {plural(t.multiple.length, 'reply', 'replies')} with more than one word · {t.empty} empty ·
+        95% Wilson intervals shown as thin lines. Temperature {experiment.settings.temperature},
+        top-p {experiment.settings.topP}. Tokens used: {formatCount(experiment.usage.inputTokens)}{' '}
+        in, {formatCount(experiment.usage.outputTokens)} out; cost about{' '}
         {formatUsdOrUnknown(experiment.costUsd, 'unknown (no price in the catalog)')}.
       </p>
       {t.multiple.length > 0 ? (
