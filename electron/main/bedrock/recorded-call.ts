@@ -144,8 +144,8 @@ class Meter implements CallMeter {
 }
 
 function seconds(ms: number): string {
-  const s = ms / 1000;
-  return `${Number.isInteger(s) ? s : s.toFixed(1)} second${s === 1 ? '' : 's'}`;
+  const s = Number((ms / 1000).toFixed(2));
+  return `${s} second${s === 1 ? '' : 's'}`;
 }
 
 /** The failure of a call that passed its deadline. */
