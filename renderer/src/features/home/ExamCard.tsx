@@ -1,4 +1,5 @@
 import { EXAM_GUIDE } from '../../../../shared/exam-guide';
+import { formatDate } from '../../lib/format';
 
 /** The exam's format and its domains with their weights, from the exam guide. */
 export function ExamCard() {
@@ -46,8 +47,9 @@ export function ExamCard() {
         ))}
       </ol>
       <p className="muted small">
-        Exam guide version {exam.guideVersion} ({exam.guidePublished}). Scoring is compensatory:
-        there is no minimum per domain, and wrong answers cost nothing extra.
+        Exam guide version {exam.guideVersion} ({formatDate(`${exam.guidePublished}T00:00`)}).
+        Scoring is compensatory: there is no minimum per domain, and wrong answers cost nothing
+        extra.
       </p>
     </section>
   );

@@ -4,6 +4,7 @@ import type { Note } from '../../../../shared/notes';
 import { AVAILABLE_LABS } from '../../app/labs';
 import { modKey } from '../../app/platform';
 import { ScreenHeading } from '../../components/ScreenHeading';
+import { formatDate } from '../../lib/format';
 import { CORPUS } from '../../content/corpus';
 import { markOpened } from '../../db/note-progress';
 import type { NoteProgress } from '../../db/schema';
@@ -13,6 +14,9 @@ import { NoteActions } from './NoteActions';
 import { domainTitle } from './note-titles';
 import { PrevNext } from './PrevNext';
 import { useNoteKeys } from './use-note-keys';
+
+/** A calendar day written YYYY-MM-DD, read as that day where the learner is (not UTC midnight). */
+const day = (iso: string) => formatDate(`${iso}T00:00`);
 
 /** One note: where it sits in the exam, its actions, key terms, body, labs and neighbours. */
 export function NoteView({ note, progress }: { note: Note; progress?: NoteProgress }) {
@@ -38,8 +42,8 @@ export function NoteView({ note, progress }: { note: Note; progress?: NoteProgre
       <p className="lede">{note.summary}</p>
       <div className="note-meta">
         <span className="muted small">
-          {minutes} min read · reviewed {note.lastReviewed}
-          {note.asOf ? ` · facts as of ${note.asOf}` : ''}
+          {minutes} min read · reviewed {day(note.lastReviewed)}
+          {note.asOf ? ` · facts as of ${day(note.asOf)}` : ''}
         </span>
         <NoteActions
           noteId={note.id}
