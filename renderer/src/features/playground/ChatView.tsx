@@ -8,7 +8,7 @@
  * running answer (its StreamHandles); what arrived is saved as "stopped".
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo } from 'react';
 import { findModel } from '../../../../shared/models';
 import { useSettings } from '../../app/settings-context';
 import { searchConversations } from '../../db/conversations';
@@ -43,13 +43,13 @@ export function ChatView() {
   );
   const state = chat.useChat();
   const handles = useStreamHandles();
-  const [query, setQuery] = useState('');
   const onSend = useCallback(() => void chat.send(handles), [handles]);
   const onRetry = useCallback(() => void chat.retry(handles), [handles]);
   const onLoadPreset = useCallback<Parameters<typeof PresetPicker>[0]['onLoad']>(
     (preset, filled, run) => chat.loadPreset(preset, filled, run, handles),
     [handles],
   );
+  const { query } = state;
   const listed = useLiveQuery(() => searchConversations(query), [query]);
 
   useEffect(() => {
@@ -66,7 +66,7 @@ export function ChatView() {
         conversations={listed ?? null}
         currentId={current.id}
         query={query}
-        onQuery={setQuery}
+        onQuery={chat.searchFor}
         onOpen={chat.openConversation}
         onNew={chat.startNewChat}
         onDelete={onDelete}

@@ -90,6 +90,8 @@ export interface ChatState {
   checking: boolean;
   /** Rises when the composer should take the focus (New chat, Edit last message, a preset). */
   focusRequest: number;
+  /** What the conversation list is searched for. */
+  query: string;
 }
 
 const EMPTY_DRAFT: ComposerDraft = { text: '', images: [], editing: false };
@@ -119,6 +121,7 @@ function initialState(): ChatState {
     availabilityError: null,
     checking: false,
     focusRequest: 0,
+    query: '',
   };
 }
 
@@ -242,6 +245,10 @@ export function adoptDefaultModel(modelId: string) {
 }
 
 // Conversations
+
+export function searchFor(query: string) {
+  set({ query });
+}
 
 export function openConversation(conversation: Conversation) {
   if (conversation.id === state.current.id) return;
