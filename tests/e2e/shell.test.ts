@@ -216,6 +216,20 @@ describe('Settings and the connection test', () => {
     await page.getByRole('button', { name: 'Discard changes' }).click();
   });
 
+  it('allows cleartext http:// only for an endpoint on this computer', async () => {
+    const endpoint = page.getByLabel(/Custom endpoint/);
+    await endpoint.fill('http://bedrock.example.com');
+    await page.getByText(/Use https:\/\/ for bedrock\.example\.com/).waitFor();
+    expect(await endpoint.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByRole('button', { name: 'Save', exact: true }).isDisabled()).toBe(true);
+    await endpoint.fill('http://127.0.0.1:4010');
+    expect(await endpoint.getAttribute('aria-invalid')).toBe('false');
+    expect(await page.getByRole('button', { name: 'Save', exact: true }).isEnabled()).toBe(true);
+    await endpoint.fill('https://bedrock.example.com');
+    expect(await endpoint.getAttribute('aria-invalid')).toBe('false');
+    await page.getByRole('button', { name: 'Discard changes' }).click();
+  });
+
   it('cancels a test that never gets an answer, and keeps the last result', async () => {
     app.fake.setBehavior({ kind: 'hang' });
     await page.getByRole('button', { name: 'Test connection', exact: true }).click();
