@@ -68,7 +68,8 @@ export interface NumberFieldProps extends Bounds {
  * A number within [min, max]. What was typed stays in the box while the learner types; a value
  * outside the range (or not whole, for an integer field) is brought into range at once and a
  * polite message under the field says what is used instead. Leaving the field shows the value in
- * use. The message stays until the next edit.
+ * use. The message stays until the next edit, or until the value is changed from outside (then
+ * the field shows the new value and drops both what was typed and the message).
  */
 export function NumberField({
   label,
@@ -81,8 +82,13 @@ export function NumberField({
   ...bounds
 }: NumberFieldProps) {
   const id = useId();
-  const [draft, setDraft] = useState<string | null>(null);
+  // What was typed, and the value it stands for: shown only while the value is still that one,
+  // so a value changed from outside (a new model's limit) replaces the typed text.
+  const [draft, setDraft] = useState<{ text: string; value: number } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const current = draft !== null && draft.value === value;
+  const typed = current ? draft.text : null;
+  const note = current ? message : null;
   const messageId = `${id}-message`;
   return (
     <div className={inline ? 'field inline number-field' : 'field number-field'}>
@@ -97,20 +103,20 @@ export function NumberField({
         min={bounds.min}
         max={bounds.max}
         step={step ?? (bounds.integer ? 1 : 'any')}
-        value={draft ?? String(value)}
+        value={typed ?? String(value)}
         disabled={disabled}
-        aria-describedby={message ? messageId : undefined}
+        aria-describedby={note ? messageId : undefined}
         onChange={(e) => {
           const text = e.target.value;
-          setDraft(text);
           const bounded = boundNumber(text, bounds, value);
+          setDraft({ text, value: bounded.value });
           setMessage(bounded.message);
           if (bounded.value !== value) onChange(bounded.value);
         }}
-        onBlur={() => setDraft(null)}
+        onBlur={() => setDraft((d) => (d ? { ...d, text: String(d.value) } : d))}
       />
       <p className="field-note" id={messageId} aria-live="polite">
-        {message}
+        {note}
       </p>
       {hint ? <p className="hint">{hint}</p> : null}
     </div>
