@@ -300,6 +300,79 @@ describe('errors and retries', () => {
   });
 });
 
+describe('fault modes', () => {
+  it('modelNotReady: ModelNotReadyException 429, retried by the SDK like throttling', async () => {
+    fake.setBehavior({ kind: 'modelNotReady' });
+    const error = await caught(runtime().send(new ConverseCommand(ask('Are you there?'))));
+    expect(error.name).toBe('ModelNotReadyException');
+    expect(httpStatus(error)).toBe(429);
+    expect(error['$metadata']).toMatchObject({ attempts: 3 });
+    expect(fake.modelCalls().map((r) => r.errorName)).toEqual([
+      'ModelNotReadyException',
+      'ModelNotReadyException',
+      'ModelNotReadyException',
+    ]);
+  }, 10_000);
+
+  it('hang: accepts the request and never answers; a client deadline ends it', async () => {
+    fake.setBehavior({ kind: 'hang' });
+    const started = performance.now();
+    const error = await caught(
+      runtime('h2', { maxAttempts: 1 }).send(new ConverseCommand(ask('Hello?')), {
+        requestTimeout: 200,
+      }),
+    );
+    expect(error.name).toBe('TimeoutError');
+    expect(performance.now() - started).toBeLessThan(2_000);
+    await fake.waitFor((requests) => requests.at(-1)?.aborted === true);
+    expect(fake.modelCalls()[0]).toMatchObject({ behavior: 'hang', status: 0, completed: false });
+  });
+
+  it('hang: the same over HTTP/1.1, and an abort is noticed', async () => {
+    fake.setBehavior({ kind: 'hang' });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const error = await caught(
+      runtime('h1').send(new ConverseStreamCommand(ask('Hello?')), {
+        abortSignal: controller.signal,
+      }),
+    );
+    expect(error.name).toBe('AbortError');
+    await fake.waitFor((requests) => requests.at(-1)?.aborted === true);
+  });
+
+  it('stall: a stream sends N deltas, then nothing, the connection left open', async () => {
+    fake.setBehavior({ kind: 'stall', afterDeltas: 2 });
+    const controller = new AbortController();
+    const res = await runtime().send(new ConverseStreamCommand(ask('Tell me more')), {
+      abortSignal: controller.signal,
+    });
+    let deltas = 0;
+    const reading = readStream(res.stream, (event) => {
+      if (event.contentBlockDelta) deltas += 1;
+    });
+    await fake.waitFor((requests) => requests.at(-1)?.deltasSent === 2);
+    await new Promise((r) => setTimeout(r, 150));
+    // Nothing more arrived, and the stream has not ended.
+    expect(deltas).toBe(2);
+    expect(fake.modelCalls()[0]).toMatchObject({ completed: false, cut: false });
+    controller.abort();
+    const { events } = await reading;
+    expect(events).not.toContain('messageStop');
+    await fake.waitFor((requests) => requests.at(-1)?.aborted === true);
+  });
+
+  it('stall on a non-stream call hangs like hang', async () => {
+    fake.setBehavior({ kind: 'stall', afterDeltas: 2 });
+    const error = await caught(
+      runtime('h2', { maxAttempts: 1 }).send(new ConverseCommand(ask('x')), {
+        requestTimeout: 150,
+      }),
+    );
+    expect(error.name).toBe('TimeoutError');
+  });
+});
+
 describe('validation', () => {
   const base = ask('Hello');
   const cases: [string, ConverseCommandInput, RegExp][] = [
