@@ -4,7 +4,7 @@
  * summed in one line.
  */
 import { wilsonInterval } from '../../../../shared/statistics';
-import { formatPercent } from '../../lib/format';
+import { formatPercent, plural } from '../../lib/format';
 
 const pct = (x: number) => formatPercent(x, 1);
 
@@ -96,7 +96,7 @@ export function Histogram({
         ))}
         {otherCount > 0 ? (
           <li className="muted small">
-            {otherCount} draws landed on {order.length - rows} other tokens
+            {plural(otherCount, 'draw')} landed on {plural(order.length - rows, 'other token')}
           </li>
         ) : null}
       </ul>
