@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { boundNumber } from '../../renderer/src/lib/bounded-number';
 import {
   formatCount,
+  formatDate,
   formatDuration,
   formatPercent,
   formatUsd,
@@ -45,6 +46,13 @@ describe('counts and plurals', () => {
     expect(plural(1000, 'draw')).toBe('1,000 draws');
     expect(plural(2, 'query', 'queries')).toBe('2 queries');
     expect(formatPercent(0.4213)).toBe('42.1%');
+  });
+});
+
+describe('formatDate', () => {
+  it('reads a YYYY-MM-DD day as that local day, whatever the time zone', () => {
+    expect(formatDate('2026-11-23')).toBe(formatDate(new Date(2026, 10, 23)));
+    expect(formatDate('not a date')).toBe('–');
   });
 });
 

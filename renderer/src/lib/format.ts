@@ -61,7 +61,14 @@ const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
 const timeSecondsFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
 
 type When = string | number | Date;
-const asDate = (when: When) => (when instanceof Date ? when : new Date(when));
+/** A calendar day written as YYYY-MM-DD is that day where the learner is, not UTC midnight. */
+const DAY_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const asDate = (when: When): Date => {
+  if (when instanceof Date) return when;
+  const day = typeof when === 'string' ? DAY_ONLY.exec(when) : null;
+  if (day) return new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3]));
+  return new Date(when);
+};
 const valid = (d: Date) => !Number.isNaN(d.getTime());
 
 /** A calendar day in the learner's locale: "4 Dec 2026". */
