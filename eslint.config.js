@@ -114,6 +114,13 @@ export default tseslint.config(
     },
     { group: ['**/components/**'], message: 'lib/ is pure logic: no UI.' },
   ]),
+  ...innerLayer('renderer/src/content/**/*.{ts,tsx}', [
+    {
+      group: ['**/db/**', '**/features/**', '**/app/**', '**/components/**'],
+      message:
+        'content/ gives the study material to every screen: it imports only shared/ and lib/.',
+    },
+  ]),
   ...innerLayer('renderer/src/components/**/*.{ts,tsx}', [
     {
       group: ['**/features/**', '**/app/**'],
