@@ -12,7 +12,7 @@ import { useParticlesRun } from './use-particles-run';
 const MAX_SEED = 2 ** 31 - 1;
 
 export function ParticlesView() {
-  const { run, runs, frame, done, start } = useParticlesRun();
+  const { run, runs, frame, error, done, start } = useParticlesRun();
   const [showField, setShowField] = useState(true);
   const [seed, setSeed] = useState(7);
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -48,6 +48,11 @@ export function ParticlesView() {
         </div>
       </aside>
       <div className="lab-main">
+        {error ? (
+          <p className="status status-error" role="alert">
+            {error}
+          </p>
+        ) : null}
         <ResultsRegion
           label="Particles"
           revealKey={runs > 0 ? runs : null}

@@ -11,6 +11,7 @@ export function useParticlesRun() {
   const [run, setRun] = useState<ParticlesResponse | null>(null);
   const [runs, setRuns] = useState(0);
   const [frame, setFrame] = useState(0);
+  const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     if (!run || frame >= run.steps.length) return;
@@ -28,11 +29,13 @@ export function useParticlesRun() {
       seed,
       sampler: 'ddpm',
     });
+    if (res.kind === 'error') setError(res.message);
     if (res.kind !== 'particles') return;
+    setError(null);
     setRun(res);
     setRuns((n) => n + 1);
     setFrame(0);
   };
 
-  return { run, runs, frame, done: run !== null && frame >= run.steps.length, start };
+  return { run, runs, frame, error, done: run !== null && frame >= run.steps.length, start };
 }
