@@ -8,12 +8,16 @@
 import { checkBackup, TABLE_NAMES, type AnyRow, type TableName } from '../db/backup-format';
 import { makeSourceCheck, type NoteLike } from '../lib/source-check';
 
-export interface BackupCheckRequest {
-  id: number;
-  file: Blob;
-  /** The notes passages are checked against: [note id, {title, body}]. */
-  notes: [string, NoteLike][];
-}
+export type BackupCheckRequest =
+  | {
+      type: 'check';
+      id: number;
+      file: Blob;
+      /** The notes passages are checked against: [note id, {title, body}]. */
+      notes: [string, NoteLike][];
+    }
+  /** The page has taken in the last batch of rows and is ready for the next. */
+  | { type: 'more'; id: number };
 
 export type BackupCheckEvent =
   | { id: number; type: 'progress'; phase: 'reading' | 'checking'; done: number; total: number }
@@ -21,8 +25,8 @@ export type BackupCheckEvent =
   | { id: number; type: 'refused'; reason: string; problems: string[] }
   | { id: number; type: 'checked'; exportedAt: string };
 
-/** Rows per message back to the page. */
-const BATCH = 1000;
+/** Rows per message back to the page; the page asks for each next batch when it is ready. */
+const BATCH = 500;
 /** At most one progress message per this many milliseconds. */
 const PROGRESS_MS = 50;
 
@@ -57,7 +61,15 @@ async function readText(id: number, file: Blob): Promise<string> {
   return parts.join('');
 }
 
-async function check({ id, file, notes }: BackupCheckRequest) {
+/** Batches of checked rows not yet sent, and the verdict to send after them. */
+let outbox: BackupCheckEvent[] = [];
+
+function sendNext() {
+  const next = outbox.shift();
+  if (next) post(next);
+}
+
+async function check({ id, file, notes }: Extract<BackupCheckRequest, { type: 'check' }>) {
   const text = await readText(id, file);
   let data: unknown;
   try {
@@ -73,19 +85,26 @@ async function check({ id, file, notes }: BackupCheckRequest) {
     post({ id, type: 'refused', reason: parsed.reason, problems: parsed.problems });
     return;
   }
+  outbox = [];
   for (const table of TABLE_NAMES) {
     const rows: readonly AnyRow[] = parsed.backup.tables[table];
     for (let i = 0; i < rows.length; i += BATCH)
-      post({ id, type: 'rows', table, rows: rows.slice(i, i + BATCH) });
+      outbox.push({ id, type: 'rows', table, rows: rows.slice(i, i + BATCH) });
   }
-  post({ id, type: 'checked', exportedAt: parsed.backup.exportedAt });
+  outbox.push({ id, type: 'checked', exportedAt: parsed.backup.exportedAt });
+  sendNext();
 }
 
 self.onmessage = (event: MessageEvent<BackupCheckRequest>) => {
-  check(event.data).catch((error: unknown) => {
+  const request = event.data;
+  if (request.type === 'more') {
+    sendNext();
+    return;
+  }
+  check(request).catch((error: unknown) => {
     const why = error instanceof Error ? error.message : String(error);
     post({
-      id: event.data.id,
+      id: request.id,
       type: 'refused',
       reason: `The file could not be read (${why}).`,
       problems: [],

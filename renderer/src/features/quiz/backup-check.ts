@@ -62,8 +62,11 @@ export function checkBackupFile(
       const event = message.data;
       if (event.id !== id) return;
       if (event.type === 'progress') onProgress(event);
-      else if (event.type === 'rows') (tables[event.table] as unknown[]).push(...event.rows);
-      else if (event.type === 'refused')
+      else if (event.type === 'rows') {
+        (tables[event.table] as unknown[]).push(...event.rows);
+        // Ask for the next batch in a new task, so the page can paint between batches.
+        setTimeout(() => worker.postMessage({ type: 'more', id } satisfies BackupCheckRequest), 0);
+      } else if (event.type === 'refused')
         resolve({ ok: false, reason: event.reason, problems: event.problems });
       else {
         const backup: Backup = {
@@ -83,10 +86,10 @@ export function checkBackupFile(
         problems: [],
       });
     };
-    const notes: BackupCheckRequest['notes'] = CORPUS.notes.map((n) => [
+    const notes: Extract<BackupCheckRequest, { type: 'check' }>['notes'] = CORPUS.notes.map((n) => [
       n.id,
       { title: n.title, body: n.body },
     ]);
-    worker.postMessage({ id, file, notes } satisfies BackupCheckRequest);
+    worker.postMessage({ type: 'check', id, file, notes } satisfies BackupCheckRequest);
   }).finally(() => worker.terminate());
 }
