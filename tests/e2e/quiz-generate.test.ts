@@ -395,8 +395,8 @@ function bigBackup(rows: number): string {
 
 describe('importing a large backup', () => {
   it('checks a ~38 MB file off the UI thread: progress shows and clicks are handled', async () => {
-    // Large enough that checking it on the UI thread froze the page for well over a second here
-    // (about 1.7 s; 18 MB froze it for about 0.8 s), still under the 50 MB limit.
+    // Large enough that checking it on the UI thread froze the page for over a second here (18 MB
+    // froze it for about 0.8 s), still under the 50 MB limit.
     const text = bigBackup(24_000);
     expect(text.length).toBeGreaterThan(35_000_000);
     const path = join(tmpdir(), `stratum-big-backup-${process.pid}.json`);
@@ -441,8 +441,9 @@ describe('importing a large backup', () => {
           ).__watch!,
       );
       console.log('large import, UI thread while checking:', JSON.stringify(watched));
-      // On the UI thread the page froze for seconds; in the worker frames keep coming.
-      expect(watched.maxGap).toBeLessThan(1000);
+      // Checked on the UI thread, this file froze the page for over a second (1.1 s measured with
+      // the old code on an idle machine); checked in the worker, frames keep coming.
+      expect(watched.maxGap).toBeLessThan(600);
       expect(watched.frames).toBeGreaterThan(10);
       expect(Math.max(...watched.lags)).toBeLessThan(500);
       expect(await page.getByTestId('import-confirm').innerText()).toMatch(
