@@ -26,7 +26,6 @@ export function DailyBars({
               <span className="day-bar-track">
                 <span className="day-bar" style={{ height: `${height}%` }} />
               </span>
-              <span className="day-bar-label">{d.day.slice(8)}</span>
               <span className="sr-only">
                 {formatDay(d.day)}: {format(v)}
               </span>
@@ -34,6 +33,37 @@ export function DailyBars({
           );
         })}
       </ol>
+      <DayLabels days={series.map((d) => d.day)} />
     </figure>
+  );
+}
+
+/** At most this many day numbers under the bars: more would not fit a narrow card. */
+const MAX_LABELS = 8;
+
+/**
+ * The day of the month under every few bars, each label spanning the bars up to the next one, so
+ * no label is wider than the room it has. The bars' own screen-reader text carries every day.
+ */
+function DayLabels({ days }: { days: readonly string[] }) {
+  const every = Math.max(1, Math.ceil(days.length / MAX_LABELS));
+  return (
+    <div
+      className="day-bar-labels"
+      aria-hidden="true"
+      style={{ gridTemplateColumns: `repeat(${days.length}, minmax(0, 1fr))` }}
+    >
+      {days.map((day, i) =>
+        i % every === 0 ? (
+          <span
+            key={day}
+            className="day-bar-label"
+            style={{ gridColumn: `${i + 1} / span ${Math.min(every, days.length - i)}` }}
+          >
+            {day.slice(8)}
+          </span>
+        ) : null,
+      )}
+    </div>
   );
 }
