@@ -4,7 +4,7 @@
  */
 import { useId } from 'react';
 import type { Availability } from '../../../../shared/contract';
-import { findModel } from '../../../../shared/models';
+import { findModel, optionFor } from '../../../../shared/models';
 import type { AppError } from '../../../../shared/result';
 import { formatCount } from '../../lib/format';
 import {
@@ -39,16 +39,17 @@ export function ModelPicker({
 }) {
   const id = useId();
   const entry = findModel(modelId);
-  const known = models.some((m) => m.id === modelId);
+  // Any form of a listed model's id (a bare id, another geography's profile) selects its option.
+  const current = optionFor(modelId, models);
   const status = availability && entry ? availabilityOf(entry, availability) : null;
   return (
     <div className="field">
       <label htmlFor={id}>Model</label>
-      <select id={id} value={modelId} onChange={(e) => onChange(e.target.value)}>
-        {!known ? <option value={modelId}>{modelId}</option> : null}
+      <select id={id} value={current?.id ?? modelId} onChange={(e) => onChange(e.target.value)}>
+        {!current ? <option value={modelId}>{`${modelId} (not in this list)`}</option> : null}
         {models.map((m) => {
-          const s = availability ? availabilityOf(m.entry, availability) : null;
-          const tags = [m.entry.features.vision ? 'vision' : null, s ? STATUS_LABEL[s] : null];
+          const s = availability ? availabilityOf(m.model, availability) : null;
+          const tags = [m.model.features.vision ? 'vision' : null, s ? STATUS_LABEL[s] : null];
           const shown = tags.filter(Boolean);
           return (
             <option key={m.id} value={m.id}>

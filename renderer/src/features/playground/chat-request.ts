@@ -7,10 +7,11 @@ import type { ModelEntry } from '../../../../shared/catalog-schema';
 import type { Availability, ChatMessage, StreamInput } from '../../../../shared/contract';
 import {
   baseModelId,
+  choiceFor,
   findModel,
-  invocableModelId,
   modelDisplayName,
-  textModels,
+  modelOptions,
+  type ModelOption,
 } from '../../../../shared/models';
 import { GuardrailIdentifier, GuardrailVersion } from '../../../../shared/guardrails';
 import { formatCount } from '../../lib/format';
@@ -147,23 +148,19 @@ export function modelLabel(model: ModelEntry): string {
   return modelDisplayName(model);
 }
 
-export interface ChatModel {
-  /** The id to call in this region (an inference profile when the catalog knows one). */
-  id: string;
-  label: string;
-  entry: ModelEntry;
-}
+/** A chat model in the picker: listed once, with the id to call in the region. */
+export type ChatModel = ModelOption;
 
 /** Text models that stream and still answer on Bedrock, with the id to call in `region`. */
 export function chatModels(region: string): ChatModel[] {
-  return textModels()
-    .filter(
-      (m) =>
-        m.lifecycle !== 'end-of-life' &&
-        m.features.streaming &&
-        !m.outputModalities.includes('embedding'),
-    )
-    .map((m) => ({ id: invocableModelId(m, region), label: modelLabel(m), entry: m }));
+  return modelOptions(
+    region,
+    (m) =>
+      m.outputModalities.includes('text') &&
+      m.lifecycle !== 'end-of-life' &&
+      m.features.streaming &&
+      !m.outputModalities.includes('embedding'),
+  );
 }
 
 export type AvailabilityStatus = 'on-demand' | 'profile' | 'not-listed';
@@ -183,14 +180,12 @@ export function availabilityOf(model: ModelEntry, availability: Availability): A
 }
 
 /**
- * The picker's id for a model id from elsewhere (Settings stores bare ids such as
- * `amazon.nova-micro-v1:0`; the picker offers the id to call in the region, which may be a
+ * The picker's id for a model id from elsewhere (Settings and older chats may hold bare ids such
+ * as `amazon.nova-micro-v1:0`; the picker offers the id to call in the region, which may be a
  * profile). Ids the catalog does not know are kept as they are.
  */
 export function pickerModelId(modelId: string, models: readonly ChatModel[]): string {
-  if (models.some((m) => m.id === modelId)) return modelId;
-  const base = baseModelId(modelId);
-  return models.find((m) => m.entry.id === base)?.id ?? modelId;
+  return choiceFor(modelId, models);
 }
 
 /** Default settings for a new chat with `modelId`. */

@@ -1,5 +1,5 @@
 /** The model a run uses: text models with tool use first, then those that reply in JSON. */
-import { findModel, modelDisplayName } from '../../../../../shared/models';
+import { optionFor } from '../../../../../shared/models';
 import type { ModelChoice } from './use-generate-form';
 
 export function ModelField({
@@ -11,17 +11,17 @@ export function ModelField({
   onChange: (id: string) => void;
   models: { tools: ModelChoice[]; text: ModelChoice[] };
 }) {
-  const known = [...models.tools, ...models.text].some((m) => m.id === value);
-  const current = findModel(value);
+  // Any form of a listed model's id (a bare id, another geography's profile) selects its option.
+  const current = optionFor(value, [...models.tools, ...models.text]);
   return (
     <div className="field">
       <label htmlFor="gen-model">Model</label>
-      <select id="gen-model" value={value} onChange={(e) => onChange(e.target.value)}>
-        {!known ? (
-          <option value={value}>
-            {current ? `${modelDisplayName(current)} (${value})` : value}
-          </option>
-        ) : null}
+      <select
+        id="gen-model"
+        value={current?.id ?? value}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        {!current ? <option value={value}>{`${value} (not in this list)`}</option> : null}
         <optgroup label="With tool use">
           {models.tools.map((m) => (
             <option key={m.id} value={m.id}>

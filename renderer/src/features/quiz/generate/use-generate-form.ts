@@ -4,10 +4,10 @@
  */
 import { useMemo, useState } from 'react';
 import {
+  choiceFor,
   estimateTokenCost,
-  invocableModelId,
-  modelDisplayName,
-  textModels,
+  modelOptions,
+  type ModelOption,
 } from '../../../../../shared/models';
 import {
   QuestionType,
@@ -31,26 +31,21 @@ export interface GenerateForm {
   autoAccept: boolean;
 }
 
-export interface ModelChoice {
-  id: string;
-  label: string;
-}
+export type ModelChoice = ModelOption;
 
 /** The text models that can write questions, with and without tool use, for `region`. */
 function modelChoices(region: string): { tools: ModelChoice[]; text: ModelChoice[] } {
-  const usable = textModels().filter(
+  const usable = modelOptions(
+    region,
     (m) =>
+      m.outputModalities.includes('text') &&
       m.lifecycle !== 'end-of-life' &&
       m.features.systemPrompt &&
       !m.outputModalities.includes('embedding'),
   );
-  const entry = (m: (typeof usable)[number]) => ({
-    id: invocableModelId(m, region),
-    label: modelDisplayName(m),
-  });
   return {
-    tools: usable.filter((m) => m.features.toolUse).map(entry),
-    text: usable.filter((m) => !m.features.toolUse).map(entry),
+    tools: usable.filter((o) => o.model.features.toolUse),
+    text: usable.filter((o) => !o.model.features.toolUse),
   };
 }
 
@@ -68,7 +63,13 @@ export function useGenerateForm(run: RunState | null, pending: readonly PendingI
     blindCheck: false,
     autoAccept: false,
   });
-  const modelId = form.model ?? state?.settings.aws.defaultTextModel ?? 'amazon.nova-micro-v1:0';
+  // Settings may hold a bare model id; the run calls the id the picker lists for the region.
+  const modelId =
+    form.model ??
+    choiceFor(state?.settings.aws.defaultTextModel ?? 'amazon.nova-micro-v1:0', [
+      ...models.tools,
+      ...models.text,
+    ]);
   const sources = useMemo(
     () =>
       form.picked.flatMap((id) => {
