@@ -69,6 +69,7 @@ function optionSchema(what: string): JsonObject {
  * The tool's input schema: `{ questions: [draft, ...] }`, with the allowed note ids, task ids and
  * types as enums so the model cannot invent them. Only type, properties, required, items, enum
  * and description are used; lengths and counts are stated in descriptions and checked after.
+ * Long on purpose: it is one JSON Schema literal.
  */
 export function questionsToolSchema(
   sources: readonly GenerationSource[],
@@ -225,7 +226,10 @@ function record(entries: readonly { key: string; value: string }[]): Record<stri
   return out;
 }
 
-/** The strict Question built from a draft, or the reasons the draft's shape cannot make one. */
+/**
+ * The strict Question built from a draft, or the reasons the draft's shape cannot make one. Long
+ * on purpose: one case per question type, each short.
+ */
 function toQuestion(draft: DraftItem, ctx: DraftContext): { question: unknown; reasons: string[] } {
   const reasons: string[] = [];
   const common = {

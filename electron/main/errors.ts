@@ -64,6 +64,12 @@ function profileArg(ctx: ErrorContext): string {
   return ctx.profile ? ` --profile ${ctx.profile}` : '';
 }
 
+/**
+ * What went wrong, as a code, a message and what to do. Long on purpose: one ordered list of
+ * cases read top to bottom, and the order matters (an expired SSO session before missing
+ * credentials, on-demand throughput before other validation errors, Bedrock's named errors before
+ * HTTP status ranges); splitting it would hide that order.
+ */
 export function toAppError(error: unknown, ctx: ErrorContext = {}): AppError {
   if (error instanceof AppFailure) return error.appError;
   const e = asErrorLike(error);

@@ -47,6 +47,11 @@ export interface AppBackend extends Backend {
   log: InvocationLog;
 }
 
+/**
+ * The contract's handler table: one entry per request and stream the renderer may make, bound to
+ * the settings store, the invocation log and the Bedrock calls. Long on purpose: it is the table,
+ * one short entry per contract name, and reads best in one place.
+ */
 export function createBackend({
   store,
   mode,

@@ -92,6 +92,11 @@ function withoutRefusedEndpoint(text: string): { settings: Settings; message: st
   };
 }
 
+/**
+ * Reads settings.json (recovering from a damaged or older file) and returns the store whose
+ * writes run one at a time and change memory only once the file is on disk. Long on purpose: the
+ * write queue, the in-memory copy and the recovery notice share this closure.
+ */
 export async function openSettingsStore(dir: string): Promise<SettingsStore> {
   await mkdir(dir, { recursive: true });
   const path = join(dir, SETTINGS_FILE);

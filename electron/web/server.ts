@@ -64,6 +64,11 @@ function tokensEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/**
+ * Browser mode's server on 127.0.0.1: static files, the contract's requests and streams over
+ * HTTP and Server-Sent Events, each request checked for the per-run token and the Origin. Long on
+ * purpose: every route passes the same security checks, kept in one function so none is missed.
+ */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const hub = new StreamHub(options.backend.streams);

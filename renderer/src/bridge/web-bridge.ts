@@ -12,6 +12,11 @@ interface Connection {
   open: Set<string>;
 }
 
+/**
+ * The browser-mode transport: the same typed bridge as the preload's, over HTTP and one
+ * Server-Sent Events connection. Long on purpose: the bridge's methods share one connection and
+ * its stream table in this closure, and read best side by side.
+ */
 export function createWebBridge(baseUrl: string, token: string): StratumBridge {
   const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
   const auth = { authorization: `Bearer ${token}` };

@@ -59,6 +59,11 @@ async function download(): Promise<string> {
   );
 }
 
+/**
+ * Export and import of the learner's data: the file check in the worker, the confirmation, the
+ * write and their messages. Long on purpose: one flow (pick, check, confirm, write, report) whose
+ * steps share the same state.
+ */
 export function useBackup() {
   const [state, setState] = useState<ImportState>({ step: 'idle' });
   const [attempt, setAttempt] = useState(0);
