@@ -8,7 +8,6 @@ import { ChatView } from './ChatView';
 import { CompareView } from './CompareView';
 import { LogView } from './LogView';
 import './chat.css';
-import './compare-log.css';
 
 /** The Playground's tabs, in order. The first one is shown at /playground. */
 const VIEWS: readonly RoutedView[] = [
