@@ -3,7 +3,7 @@
  * preset), the status each run shows, the ConverseStream input a column sends, and how a run's
  * updates are paced (at once after a quiet frame, otherwise when the frame's time is up).
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   columnsOf,
   formProblem,
@@ -12,7 +12,6 @@ import {
 } from '../../renderer/src/features/playground/compare/compare-form';
 import {
   columnInput,
-  leadingFrameSchedule,
   slotStatus,
 } from '../../renderer/src/features/playground/compare/compare-store';
 import { PRESETS } from '../../renderer/src/features/playground/presets';
@@ -105,32 +104,5 @@ describe('compare runs', () => {
     );
     expect(withSystem.system).toBe('Be brief.');
     expect(withSystem.inferenceConfig?.maxTokens).toBe(10);
-  });
-});
-
-describe('leadingFrameSchedule', () => {
-  afterEach(() => {
-    vi.useRealTimers();
-  });
-
-  it('flushes at once after a quiet frame and when the frame is up within one', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'performance'] });
-    const schedule = leadingFrameSchedule();
-    const flushed: string[] = [];
-    schedule(() => flushed.push('first'));
-    await Promise.resolve();
-    expect(flushed).toEqual(['first']);
-    vi.advanceTimersByTime(5);
-    schedule(() => flushed.push('second'));
-    await Promise.resolve();
-    expect(flushed).toEqual(['first']);
-    vi.advanceTimersByTime(10);
-    expect(flushed).toEqual(['first']);
-    vi.advanceTimersByTime(1);
-    expect(flushed).toEqual(['first', 'second']);
-    vi.advanceTimersByTime(20);
-    schedule(() => flushed.push('third'));
-    await Promise.resolve();
-    expect(flushed).toEqual(['first', 'second', 'third']);
   });
 });

@@ -107,6 +107,13 @@ export type Schedule = (flush: () => void) => void;
 const perFrame: Schedule = (flush) => requestAnimationFrame(flush);
 
 /**
+ * Every message from main shown as soon as it is handled (deltas that arrive in one task are
+ * still shown together). For views where a delta's time to the screen is what is measured, such
+ * as Compare's columns: an animation frame can wait up to 16 ms, longer in a busy window.
+ */
+export const perTask: Schedule = (flush) => queueMicrotask(flush);
+
+/**
  * Starts a ConverseStream and reports the run as it grows. Deltas that arrive within one frame
  * are reported together, so a fast stream costs one render per frame however many deltas come.
  * The last update (the finished run) is reported at once, not on the next frame.

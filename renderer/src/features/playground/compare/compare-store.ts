@@ -6,17 +6,18 @@
  * Every call streams through the shared `runConverseStream`: the text, stop reason, usage, cost
  * and first-token time come from there (cost and usage as the main process sent them). Compare
  * adds only its own shape: columns in parallel, the runs of a column one after another, and the
- * wall-clock time of the whole batch. The screen passes its `StreamHandles`, so leaving the
+ * wall-clock time of the whole batch. Each update is shown as soon as it is handled (`perTask`),
+ * which the streaming bench measures. The screen passes its `StreamHandles`, so leaving the
  * screen cancels every open call and Stop cancels them at once.
  */
 import { useSyncExternalStore } from 'react';
 import type { StreamInput } from '../../../../../shared/contract';
 import { findModel } from '../../../../../shared/models';
 import {
+  perTask,
   runConverseStream,
   startingRun,
   type ConverseRun,
-  type Schedule,
 } from '../../../streams/converse-run';
 import type { StreamHandles } from '../../../streams/use-stream-handles';
 import type { ColumnSpec, Mode } from './compare-form';
@@ -64,29 +65,6 @@ export function slotStatus(slot: Slot): SlotStatus {
 
 /** A run that never started because the learner pressed Stop first. */
 const skipped = (): ConverseRun => ({ ...startingRun(), status: 'stopped' });
-
-/** About one frame at 60 Hz: the least time between two renders of one run. */
-const FRAME_MS = 16;
-
-/**
- * How a run's updates are paced: the first delta after a quiet frame is shown at once (a steady
- * stream is never held back), and deltas that follow it within the same frame are shown together
- * when the frame's time is up (a fast stream costs at most about one render a frame, however many
- * deltas arrive). A timer rather than requestAnimationFrame: a busy or hidden window delays
- * animation frames far longer than timers, and the text must still arrive.
- */
-export function leadingFrameSchedule(): Schedule {
-  let lastFlushAt = -Infinity;
-  return (flush) => {
-    const run = () => {
-      lastFlushAt = performance.now();
-      flush();
-    };
-    const wait = lastFlushAt + FRAME_MS - performance.now();
-    if (wait <= 0) queueMicrotask(run);
-    else setTimeout(run, wait);
-  };
-}
 
 /** The ConverseStream input of one column's call. */
 export function columnInput(
@@ -158,14 +136,13 @@ export function createCompareStore(): CompareStore {
 
     const runColumn = async (c: number) => {
       const input = columnInput(request, columns[c]!);
-      const schedule = leadingFrameSchedule();
       for (let r = 0; r < runsPerColumn; r++) {
         if (stopped) {
           put(c, r, skipped());
           continue;
         }
         put(c, r, startingRun());
-        const { handle, result } = runConverseStream(input, (run) => put(c, r, run), schedule);
+        const { handle, result } = runConverseStream(input, (run) => put(c, r, run), perTask);
         handles.track(handle);
         await result;
       }
