@@ -4,14 +4,26 @@ import {
   IMAGE_MODEL_RULES,
   imageModelFamily,
   type ImageModelFamily,
+  type ImageQuality,
+  type ImageTask,
 } from '../../../../shared/image-models';
 import { modelOptions } from '../../../../shared/models';
-import { IntegerField, RangeField } from '../../components/fields';
+import { IntegerField, RangeField, SelectField, type Choice } from '../../components/fields';
 import { ModelSelect } from '../../components/ModelSelect';
 import type { GalleryImage } from '../../db/schema';
 import { SIZES } from './image-data';
 import { LifecycleNote } from './LifecycleNote';
 import type { ImageForm as Form } from './use-image-form';
+
+const TASKS: Choice<ImageTask>[] = [
+  { value: 'TEXT_IMAGE', label: 'Text to image' },
+  { value: 'IMAGE_VARIATION', label: 'Image to image (variation)' },
+];
+
+const QUALITIES: Choice<ImageQuality>[] = [
+  { value: 'standard', label: 'Standard' },
+  { value: 'premium', label: 'Premium' },
+];
 
 const LIFECYCLE_LABEL = { active: null, legacy: '(legacy)', 'end-of-life': '(end of life)' };
 
@@ -24,20 +36,20 @@ function VariationSource({
   set: (patch: Partial<Form>) => void;
   gallery: readonly GalleryImage[];
 }) {
-  const id = useId();
   return (
     <>
-      <div className="field">
-        <label htmlFor={id}>Image to vary</label>
-        <select id={id} value={form.sourceId} onChange={(e) => set({ sourceId: e.target.value })}>
-          <option value="">Choose from the gallery…</option>
-          {gallery.map((g) => (
-            <option key={g.id} value={g.id}>
-              {g.prompt ?? 'variation'} ({g.width}×{g.height})
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        label="Image to vary"
+        value={form.sourceId}
+        options={[
+          { value: '', label: 'Choose from the gallery…' },
+          ...gallery.map((g) => ({
+            value: g.id,
+            label: `${g.prompt ?? 'variation'} (${g.width}×${g.height})`,
+          })),
+        ]}
+        onChange={(sourceId) => set({ sourceId })}
+      />
       <RangeField
         label="Similarity strength"
         value={form.similarity}
@@ -64,7 +76,7 @@ export function ImageForm({
   gallery: readonly GalleryImage[];
   region: string;
 }) {
-  const ids = { task: useId(), prompt: useId(), neg: useId(), size: useId(), q: useId() };
+  const ids = { prompt: useId(), neg: useId() };
   const models = useMemo(
     () => modelOptions(region, (m) => imageModelFamily(m.id) !== null),
     [region],
@@ -78,19 +90,12 @@ export function ImageForm({
         describe={(o) => LIFECYCLE_LABEL[o.model.lifecycle]}
         onChange={(modelId) => set({ modelId, sizeIndex: 0 })}
       />
-      <div className="field">
-        <label htmlFor={ids.task}>Task</label>
-        <select
-          id={ids.task}
-          value={form.task}
-          onChange={(e) =>
-            set({ task: e.target.value === 'IMAGE_VARIATION' ? 'IMAGE_VARIATION' : 'TEXT_IMAGE' })
-          }
-        >
-          <option value="TEXT_IMAGE">Text to image</option>
-          <option value="IMAGE_VARIATION">Image to image (variation)</option>
-        </select>
-      </div>
+      <SelectField
+        label="Task"
+        value={form.task}
+        options={TASKS}
+        onChange={(task) => set({ task })}
+      />
       <div className="wide">
         <LifecycleNote modelId={form.modelId} />
       </div>
@@ -118,31 +123,18 @@ export function ImageForm({
       {form.task === 'IMAGE_VARIATION' ? (
         <VariationSource form={form} set={set} gallery={gallery} />
       ) : null}
-      <div className="field">
-        <label htmlFor={ids.size}>Size</label>
-        <select
-          id={ids.size}
-          value={form.sizeIndex}
-          onChange={(e) => set({ sizeIndex: Number(e.target.value) })}
-        >
-          {SIZES[family].map(([w, h], i) => (
-            <option key={`${w}x${h}`} value={i}>
-              {w} × {h}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={ids.q}>Quality</label>
-        <select
-          id={ids.q}
-          value={form.quality}
-          onChange={(e) => set({ quality: e.target.value === 'premium' ? 'premium' : 'standard' })}
-        >
-          <option value="standard">Standard</option>
-          <option value="premium">Premium</option>
-        </select>
-      </div>
+      <SelectField
+        label="Size"
+        value={String(form.sizeIndex)}
+        options={SIZES[family].map(([w, h], i) => ({ value: String(i), label: `${w} × ${h}` }))}
+        onChange={(i) => set({ sizeIndex: Number(i) })}
+      />
+      <SelectField
+        label="Quality"
+        value={form.quality}
+        options={QUALITIES}
+        onChange={(quality) => set({ quality })}
+      />
       <RangeField
         label="cfgScale (prompt strength)"
         value={form.cfgScale}

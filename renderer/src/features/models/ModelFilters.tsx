@@ -1,6 +1,13 @@
 /** The Models screen's toolbar: search, provider, output, end-of-life models, availability check. */
-import { useId } from 'react';
+import { SearchField, SelectField } from '../../components/fields';
 import type { CatalogFilters } from './catalog-view';
+
+const OUTPUTS = [
+  { value: '', label: 'Any' },
+  { value: 'text', label: 'Text' },
+  { value: 'image', label: 'Image' },
+  { value: 'embedding', label: 'Embedding' },
+];
 
 export function ModelFilters({
   filters,
@@ -17,45 +24,29 @@ export function ModelFilters({
   checking: boolean;
   onCheck: () => void;
 }) {
-  const ids = { search: useId(), provider: useId(), output: useId() };
   return (
     <div className="toolbar">
-      <div className="field inline">
-        <label htmlFor={ids.search}>Search</label>
-        <input
-          id={ids.search}
-          type="search"
-          value={filters.query}
-          onChange={(e) => onChange({ query: e.target.value })}
-          placeholder="Name or id"
-        />
-      </div>
-      <div className="field inline">
-        <label htmlFor={ids.provider}>Provider</label>
-        <select
-          id={ids.provider}
-          value={filters.provider}
-          onChange={(e) => onChange({ provider: e.target.value })}
-        >
-          <option value="">All</option>
-          {providers.map((p) => (
-            <option key={p}>{p}</option>
-          ))}
-        </select>
-      </div>
-      <div className="field inline">
-        <label htmlFor={ids.output}>Output</label>
-        <select
-          id={ids.output}
-          value={filters.output}
-          onChange={(e) => onChange({ output: e.target.value })}
-        >
-          <option value="">Any</option>
-          <option value="text">Text</option>
-          <option value="image">Image</option>
-          <option value="embedding">Embedding</option>
-        </select>
-      </div>
+      <SearchField
+        inline
+        label="Search"
+        value={filters.query}
+        onChange={(query) => onChange({ query })}
+        placeholder="Name or id"
+      />
+      <SelectField
+        inline
+        label="Provider"
+        value={filters.provider}
+        options={[{ value: '', label: 'All' }, ...providers.map((p) => ({ value: p, label: p }))]}
+        onChange={(provider) => onChange({ provider })}
+      />
+      <SelectField
+        inline
+        label="Output"
+        value={filters.output}
+        options={OUTPUTS}
+        onChange={(output) => onChange({ output })}
+      />
       <label className="check">
         <input
           type="checkbox"

@@ -1,7 +1,7 @@
 /** Filter fields shared by the quiz views: question types' names, and domain and type pickers. */
-import { useId } from 'react';
 import { EXAM_GUIDE } from '../../../../shared/exam-guide';
 import type { Question } from '../../../../shared/questions';
+import { SelectField } from '../../components/fields';
 
 export const TYPE_LABEL: Record<Question['type'], string> = {
   single: 'Multiple choice',
@@ -9,6 +9,16 @@ export const TYPE_LABEL: Record<Question['type'], string> = {
   ordering: 'Ordering',
   matching: 'Matching',
 };
+
+const DOMAINS = [
+  { value: '', label: 'All domains' },
+  ...EXAM_GUIDE.domains.map((d) => ({ value: String(d.id), label: `${d.id}. ${d.title}` })),
+];
+
+const TYPES = [
+  { value: '', label: 'All types' },
+  ...Object.entries(TYPE_LABEL).map(([value, label]) => ({ value, label })),
+];
 
 /** A labelled domain picker; '' means all domains. */
 export function DomainFilter({
@@ -18,20 +28,7 @@ export function DomainFilter({
   value: string;
   onChange: (domain: string) => void;
 }) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>Domain</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">All domains</option>
-        {EXAM_GUIDE.domains.map((d) => (
-          <option key={d.id} value={d.id}>
-            {d.id}. {d.title}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+  return <SelectField label="Domain" value={value} options={DOMAINS} onChange={onChange} />;
 }
 
 /** A labelled question-type picker; '' means all types. */
@@ -42,18 +39,5 @@ export function TypeFilter({
   value: string;
   onChange: (type: string) => void;
 }) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>Type</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">All types</option>
-        {Object.entries(TYPE_LABEL).map(([type, label]) => (
-          <option key={type} value={type}>
-            {label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+  return <SelectField label="Type" value={value} options={TYPES} onChange={onChange} />;
 }

@@ -1,8 +1,24 @@
 /** The toolbar above the recent calls: feature, model and status, and how many calls match. */
-import { useId } from 'react';
+import type { InvocationFeature } from '../../../../../shared/invocations';
+import { SelectField, type Choice } from '../../../components/fields';
 import { formatCount, plural } from '../../../lib/format';
 import { FEATURE_LABELS } from './log-labels';
 import type { CallFilter } from './use-call-filters';
+
+const FEATURES: Choice<CallFilter['feature']>[] = [
+  { value: '', label: 'All features' },
+  ...Object.entries(FEATURE_LABELS).map(([value, label]) => ({
+    value: value as InvocationFeature,
+    label,
+  })),
+];
+
+const STATUSES: Choice<CallFilter['status']>[] = [
+  { value: '', label: 'Any status' },
+  { value: 'ok', label: 'ok' },
+  { value: 'error', label: 'error' },
+  { value: 'cancelled', label: 'cancelled' },
+];
 
 export function CallFilters({
   filter,
@@ -17,52 +33,32 @@ export function CallFilters({
   matching: number;
   total: number;
 }) {
-  const ids = { feature: useId(), model: useId(), status: useId() };
   return (
     <div className="toolbar">
-      <div className="field inline">
-        <label htmlFor={ids.feature}>Feature</label>
-        <select
-          id={ids.feature}
-          value={filter.feature}
-          onChange={(e) => onChange({ feature: e.target.value as CallFilter['feature'] })}
-        >
-          <option value="">All features</option>
-          {Object.entries(FEATURE_LABELS).map(([id, label]) => (
-            <option key={id} value={id}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field inline">
-        <label htmlFor={ids.model}>Model</label>
-        <select
-          id={ids.model}
-          value={filter.model}
-          onChange={(e) => onChange({ model: e.target.value })}
-        >
-          <option value="">All models</option>
-          {models.map((m) => (
-            <option key={m.key} value={m.key}>
-              {m.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field inline">
-        <label htmlFor={ids.status}>Status</label>
-        <select
-          id={ids.status}
-          value={filter.status}
-          onChange={(e) => onChange({ status: e.target.value as CallFilter['status'] })}
-        >
-          <option value="">Any status</option>
-          <option value="ok">ok</option>
-          <option value="error">error</option>
-          <option value="cancelled">cancelled</option>
-        </select>
-      </div>
+      <SelectField
+        inline
+        label="Feature"
+        value={filter.feature}
+        options={FEATURES}
+        onChange={(feature) => onChange({ feature })}
+      />
+      <SelectField
+        inline
+        label="Model"
+        value={filter.model}
+        options={[
+          { value: '', label: 'All models' },
+          ...models.map((m) => ({ value: m.key, label: m.label })),
+        ]}
+        onChange={(model) => onChange({ model })}
+      />
+      <SelectField
+        inline
+        label="Status"
+        value={filter.status}
+        options={STATUSES}
+        onChange={(status) => onChange({ status })}
+      />
       <p className="small muted" data-testid="log-count">
         {formatCount(matching)} of {plural(total, 'call')}
       </p>

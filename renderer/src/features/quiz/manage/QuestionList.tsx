@@ -1,10 +1,19 @@
 /** My questions' list card: the filters, the count, the matching questions and "Show more". */
-import { useId } from 'react';
+import { SearchField, SelectField } from '../../../components/fields';
 import { plural } from '../../../lib/format';
 import { DomainFilter, TypeFilter } from '../filters';
 import { EntryRow } from './EntryRow';
 import type { Notice } from './notice';
 import { PAGE, type QuestionList as List } from './use-question-list';
+
+const SHOW = [
+  { value: '', label: 'All questions' },
+  { value: 'bank', label: 'Starter bank (unchanged)' },
+  { value: 'edited', label: 'Edited by me' },
+  { value: 'own', label: 'Generated or imported' },
+  { value: 'reported', label: 'Reported' },
+  { value: 'deleted', label: 'Deleted' },
+];
 
 export function QuestionList({
   list,
@@ -16,35 +25,21 @@ export function QuestionList({
   notify: (n: Notice) => void;
 }) {
   const { filters, setFilter, shown, limit } = list;
-  const ids = { search: useId(), show: useId() };
   return (
     <section className="card" aria-label="Questions">
       <div className="form-grid">
-        <div className="field">
-          <label htmlFor={ids.search}>Search</label>
-          <input
-            id={ids.search}
-            type="search"
-            value={filters.query}
-            placeholder="Words of the question, id or tag"
-            onChange={(e) => setFilter({ query: e.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.show}>Show</label>
-          <select
-            id={ids.show}
-            value={filters.show}
-            onChange={(e) => setFilter({ show: e.target.value })}
-          >
-            <option value="">All questions</option>
-            <option value="bank">Starter bank (unchanged)</option>
-            <option value="edited">Edited by me</option>
-            <option value="own">Generated or imported</option>
-            <option value="reported">Reported</option>
-            <option value="deleted">Deleted</option>
-          </select>
-        </div>
+        <SearchField
+          label="Search"
+          value={filters.query}
+          placeholder="Words of the question, id or tag"
+          onChange={(query) => setFilter({ query })}
+        />
+        <SelectField
+          label="Show"
+          value={filters.show}
+          options={SHOW}
+          onChange={(show) => setFilter({ show })}
+        />
         <DomainFilter value={filters.domain} onChange={(domain) => setFilter({ domain })} />
         <TypeFilter value={filters.type} onChange={(type) => setFilter({ type })} />
       </div>
