@@ -1,25 +1,23 @@
 /** A corrupt settings file never stops the app: it opens with defaults and says what happened. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../support/chromium';
-import { startApp, type RunningApp } from '../support/app';
+import type { Page } from 'playwright-core';
+import { openApp, type OpenedApp } from '../support/e2e';
 
-let app: RunningApp;
-let browser: Browser;
+let opened: OpenedApp | undefined;
+let page: Page;
 
 beforeAll(async () => {
-  app = await startApp({ settingsFileText: '{"version": 1, "aws": {"region": "us-east-1", ' });
-  browser = await launchChromium();
+  opened = await openApp({
+    start: { settingsFileText: '{"version": 1, "aws": {"region": "us-east-1", ' },
+    path: '#/settings',
+    heading: 'Settings',
+  });
+  page = opened.page;
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => opened?.close());
 
 describe('a corrupt settings file', () => {
   it('opens with defaults, shows where the old file went, and clears the notice once saved', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${app.server.url}#/settings`);
     const notice = page.getByRole('alert').filter({ hasText: 'Settings were reset' });
     await notice.waitFor();
     expect(await notice.innerText()).toMatch(/not valid JSON/);
@@ -36,6 +34,5 @@ describe('a corrupt settings file', () => {
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
     expect(await page.getByRole('alert').count()).toBe(0);
-    await page.close();
   });
 });
