@@ -8,7 +8,8 @@ import {
   type ImageTask,
 } from '../../../../shared/image-models';
 import { modelOptions } from '../../../../shared/models';
-import { IntegerField, RangeField, SelectField, type Choice } from '../../components/fields';
+import { IntegerField, RangeField } from '../../components/fields';
+import { SelectField, type Choice } from '../../components/choice-fields';
 import { ModelSelect } from '../../components/ModelSelect';
 import type { GalleryImage } from '../../db/schema';
 import { SIZES } from './image-data';

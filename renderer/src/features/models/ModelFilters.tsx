@@ -1,5 +1,5 @@
 /** The Models screen's toolbar: search, provider, output, end-of-life models, availability check. */
-import { SearchField, SelectField } from '../../components/fields';
+import { SearchField, SelectField } from '../../components/choice-fields';
 import type { CatalogFilters } from './catalog-view';
 
 const OUTPUTS = [

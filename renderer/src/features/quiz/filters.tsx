@@ -1,7 +1,7 @@
 /** Filter fields shared by the quiz views: question types' names, and domain and type pickers. */
 import { EXAM_GUIDE } from '../../../../shared/exam-guide';
 import type { Question } from '../../../../shared/questions';
-import { SelectField } from '../../components/fields';
+import { SelectField } from '../../components/choice-fields';
 
 export const TYPE_LABEL: Record<Question['type'], string> = {
   single: 'Multiple choice',

@@ -1,6 +1,6 @@
 /** The toolbar above the recent calls: feature, model and status, and how many calls match. */
 import type { InvocationFeature } from '../../../../../shared/invocations';
-import { SelectField, type Choice } from '../../../components/fields';
+import { SelectField, type Choice } from '../../../components/choice-fields';
 import { formatCount, plural } from '../../../lib/format';
 import { FEATURE_LABELS } from './log-labels';
 import type { CallFilter } from './use-call-filters';

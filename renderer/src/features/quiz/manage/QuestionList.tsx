@@ -1,5 +1,5 @@
 /** My questions' list card: the filters, the count, the matching questions and "Show more". */
-import { SearchField, SelectField } from '../../../components/fields';
+import { SearchField, SelectField } from '../../../components/choice-fields';
 import { plural } from '../../../lib/format';
 import { DomainFilter, TypeFilter } from '../filters';
 import { EntryRow } from './EntryRow';
