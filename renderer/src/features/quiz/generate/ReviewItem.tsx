@@ -2,11 +2,10 @@
 import { useState } from 'react';
 import type { Question } from '../../../../../shared/questions';
 import { CORPUS } from '../../../content/corpus';
+import { AnswerPreview } from '../AnswerPreview';
 import { TYPE_LABEL } from '../filters';
 import { editPending, type PendingItem } from '../generation-store';
-import { correctResponse } from '../question-rules';
 import { QuestionEditor } from '../QuestionEditor';
-import { QuestionView } from '../QuestionView';
 
 export function ReviewItem({
   item,
@@ -31,11 +30,7 @@ export function ReviewItem({
         {item.saveError ? ' · not saved on this computer' : ''}
       </p>
       <BlindCheckNote item={item} />
-      {mode === 'preview' ? (
-        <div className="card gen-preview">
-          <QuestionView q={q} response={correctResponse(q)} onChange={() => undefined} checked />
-        </div>
-      ) : null}
+      {mode === 'preview' ? <AnswerPreview q={q} /> : null}
       {mode === 'edit' ? (
         <QuestionEditor
           question={q}

@@ -12,10 +12,10 @@ import {
   type Previous,
 } from '../../../db/questions';
 import { bankById } from '../bank';
+import { AnswerPreview } from '../AnswerPreview';
 import { TYPE_LABEL } from '../filters';
-import { correctResponse, sourceProblems } from '../question-rules';
+import { sourceProblems } from '../question-rules';
 import { QuestionEditor } from '../QuestionEditor';
-import { QuestionView } from '../QuestionView';
 import type { Notice } from './notice';
 import { ReportForm } from './ReportForm';
 
@@ -45,11 +45,7 @@ export function EntryRow({
   return (
     <li className={entry.deleted ? 'manage-item deleted' : 'manage-item'} data-testid="manage-item">
       <EntryHead entry={entry} reports={reports} />
-      {mode === 'preview' ? (
-        <div className="card gen-preview">
-          <QuestionView q={q} response={correctResponse(q)} onChange={() => undefined} checked />
-        </div>
-      ) : null}
+      {mode === 'preview' ? <AnswerPreview q={q} /> : null}
       {mode === 'edit' ? (
         <QuestionEditor
           question={q}
