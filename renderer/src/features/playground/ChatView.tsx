@@ -9,7 +9,7 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useCallback, useEffect, useMemo } from 'react';
-import { findModel } from '../../../../shared/models';
+import { choiceFor, findModel } from '../../../../shared/models';
 import { useSettings } from '../../app/settings-context';
 import { searchConversations } from '../../db/conversations';
 import type { Conversation } from '../../db/schema';
@@ -19,7 +19,7 @@ import { ChatSettingsPanel } from './ChatSettingsPanel';
 import { ChatThread } from './ChatThread';
 import { ConversationList } from './ConversationList';
 import { PresetPicker } from './PresetPicker';
-import { chatModels, modelNameOf, pickerModelId } from './chat-request';
+import { chatModels, modelNameOf } from './chat-request';
 import * as chat from './chat-store';
 
 const FALLBACK_MODEL = 'amazon.nova-lite-v1:0';
@@ -37,10 +37,7 @@ export function ChatView() {
   const { state: settings } = useSettings();
   const region = settings?.settings.aws.region ?? 'us-east-1';
   const models = useMemo(() => chatModels(region), [region]);
-  const defaultModel = pickerModelId(
-    settings?.settings.aws.defaultTextModel ?? FALLBACK_MODEL,
-    models,
-  );
+  const defaultModel = choiceFor(settings?.settings.aws.defaultTextModel ?? FALLBACK_MODEL, models);
   const state = chat.useChat();
   const handles = useStreamHandles();
   const onSend = useCallback(() => void chat.send(handles), [handles]);

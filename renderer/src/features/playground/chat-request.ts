@@ -7,7 +7,6 @@ import type { ModelEntry } from '../../../../shared/catalog-schema';
 import type { Availability, ChatMessage, StreamInput } from '../../../../shared/contract';
 import {
   baseModelId,
-  choiceFor,
   findModel,
   modelDisplayName,
   modelOptions,
@@ -32,7 +31,7 @@ export function maxOutputFor(modelId: string): number {
 /** The model's name as the learner reads it, or its id when the catalog does not know it. */
 export function modelNameOf(modelId: string): string {
   const entry = findModel(modelId);
-  return entry ? modelLabel(entry) : modelId;
+  return entry ? modelDisplayName(entry) : modelId;
 }
 
 /**
@@ -143,11 +142,6 @@ export function buildConverseInput(
   };
 }
 
-/** "Anthropic Claude Haiku 4.5", "Amazon Nova Lite": the provider once, then the model. */
-export function modelLabel(model: ModelEntry): string {
-  return modelDisplayName(model);
-}
-
 /** A chat model in the picker: listed once, with the id to call in the region. */
 export type ChatModel = ModelOption;
 
@@ -177,15 +171,6 @@ export function availabilityOf(model: ModelEntry, availability: Availability): A
     p.modelIds.some((id) => baseModelId(id) === model.id),
   );
   return inProfile || listed ? 'profile' : 'not-listed';
-}
-
-/**
- * The picker's id for a model id from elsewhere (Settings and older chats may hold bare ids such
- * as `amazon.nova-micro-v1:0`; the picker offers the id to call in the region, which may be a
- * profile). Ids the catalog does not know are kept as they are.
- */
-export function pickerModelId(modelId: string, models: readonly ChatModel[]): string {
-  return choiceFor(modelId, models);
 }
 
 /** Default settings for a new chat with `modelId`. */

@@ -23,7 +23,7 @@ import {
   MAX_CONVERSE_IMAGE_BYTES,
   type Availability,
 } from '../../../../shared/contract';
-import { findModel } from '../../../../shared/models';
+import { choiceFor, findModel, modelDisplayName } from '../../../../shared/models';
 import type { AppError } from '../../../../shared/result';
 import { call, type StreamHandle } from '../../api';
 import {
@@ -51,8 +51,6 @@ import {
   defaultChatSettings,
   fitMaxTokens,
   guardrailProblem,
-  modelLabel,
-  pickerModelId,
   type ConverseRequest,
 } from './chat-request';
 import { readSession, withDraft, writeSession, type ChatSession } from './chat-session';
@@ -108,7 +106,7 @@ function newConversation(settings: ChatSettings, id: string = crypto.randomUUID(
 }
 
 function initialState(): ChatState {
-  const model = pickerModelId(FALLBACK_MODEL, chatModels('us-east-1'));
+  const model = choiceFor(FALLBACK_MODEL, chatModels('us-east-1'));
   const current = newConversation(defaultChatSettings(model), session.currentId ?? undefined);
   return {
     current,
@@ -293,7 +291,8 @@ const SAVE_FAILED =
 /** What stops a message from being sent with these settings, or null. */
 function sendProblem(settings: ChatSettings, images: readonly ChatImage[]): string | null {
   const entry = findModel(settings.modelId);
-  if (images.length > 0 && entry && !entry.features.vision) return visionMessage(modelLabel(entry));
+  if (images.length > 0 && entry && !entry.features.vision)
+    return visionMessage(modelDisplayName(entry));
   const guardrail = guardrailProblem(settings.guardrail);
   return guardrail ? `Guardrail: ${guardrail}` : null;
 }
