@@ -67,10 +67,6 @@ export function estimateTokenCost(
   );
 }
 
-export function textModels(): ModelEntry[] {
-  return CATALOG.models.filter((m) => m.outputModalities.includes('text'));
-}
-
 type ImageQuality = 'standard' | 'premium';
 
 /**
@@ -114,6 +110,15 @@ export function estimateImageCost(
   const tier = choose(width * height, label);
   const price = model.pricing.perImage.find((p) => p.tier === tier);
   return price ? price.usd * count : null;
+}
+
+/** A model that writes text and can still be called (not an embedding model, not end of life). */
+export function isCallableTextModel(model: ModelEntry): boolean {
+  return (
+    model.outputModalities.includes('text') &&
+    !model.outputModalities.includes('embedding') &&
+    model.lifecycle !== 'end-of-life'
+  );
 }
 
 /** One model in a picker: listed once, under the id Stratum calls it by in the region. */

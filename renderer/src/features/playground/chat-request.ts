@@ -8,6 +8,7 @@ import type { Availability, ChatMessage, StreamInput } from '../../../../shared/
 import {
   baseModelId,
   findModel,
+  isCallableTextModel,
   modelDisplayName,
   modelOptions,
   type ModelOption,
@@ -147,14 +148,7 @@ export type ChatModel = ModelOption;
 
 /** Text models that stream and still answer on Bedrock, with the id to call in `region`. */
 export function chatModels(region: string): ChatModel[] {
-  return modelOptions(
-    region,
-    (m) =>
-      m.outputModalities.includes('text') &&
-      m.lifecycle !== 'end-of-life' &&
-      m.features.streaming &&
-      !m.outputModalities.includes('embedding'),
-  );
+  return modelOptions(region, (m) => isCallableTextModel(m) && m.features.streaming);
 }
 
 export type AvailabilityStatus = 'on-demand' | 'profile' | 'not-listed';

@@ -1,5 +1,5 @@
 import { useId, useMemo } from 'react';
-import { invocableModelId, modelDisplayName, textModels } from '../../../../shared/models';
+import { modelOptions } from '../../../../shared/models';
 
 /** The default text model: any model or inference-profile id, with the catalog's as suggestions. */
 export function ModelField({
@@ -17,9 +17,10 @@ export function ModelField({
   const listId = useId();
   const options = useMemo(
     () =>
-      textModels()
-        .filter((m) => !m.outputModalities.includes('embedding'))
-        .map((m) => ({ id: invocableModelId(m, region), label: modelDisplayName(m) })),
+      modelOptions(
+        region,
+        (m) => m.outputModalities.includes('text') && !m.outputModalities.includes('embedding'),
+      ),
     [region],
   );
   return (

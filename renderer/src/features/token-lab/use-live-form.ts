@@ -1,6 +1,11 @@
 /** The live experiment's settings form, as one piece of state. */
 import { useMemo, useState } from 'react';
-import { choiceFor, modelOptions, type ModelOption } from '../../../../shared/models';
+import {
+  choiceFor,
+  isCallableTextModel,
+  modelOptions,
+  type ModelOption,
+} from '../../../../shared/models';
 import { useSettings } from '../../app/settings-context';
 
 export interface LiveForm {
@@ -13,11 +18,7 @@ export interface LiveForm {
 }
 
 /** Text models that take a system prompt and are still offered (not end of life). */
-const isLiveModel = (m: ModelOption['model']) =>
-  m.outputModalities.includes('text') &&
-  m.lifecycle !== 'end-of-life' &&
-  m.features.systemPrompt &&
-  !m.outputModalities.includes('embedding');
+const isLiveModel = (m: ModelOption['model']) => isCallableTextModel(m) && m.features.systemPrompt;
 
 export function useLiveForm(): {
   form: LiveForm;

@@ -3,19 +3,11 @@
  * listed once under the id it is called by in the region (shared/models.ts `modelOptions`).
  */
 import { useMemo } from 'react';
-import { modelOptions, type ModelOption } from '../../../../../shared/models';
+import { isCallableTextModel, modelOptions, type ModelOption } from '../../../../../shared/models';
 
 export function useCompareModels(region: string): ModelOption[] {
   return useMemo(
-    () =>
-      modelOptions(
-        region,
-        (m) =>
-          m.outputModalities.includes('text') &&
-          !m.outputModalities.includes('embedding') &&
-          m.lifecycle !== 'end-of-life' &&
-          m.features.streaming,
-      ),
+    () => modelOptions(region, (m) => isCallableTextModel(m) && m.features.streaming),
     [region],
   );
 }

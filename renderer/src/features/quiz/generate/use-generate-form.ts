@@ -6,6 +6,7 @@ import { useMemo, useState } from 'react';
 import {
   choiceFor,
   estimateTokenCost,
+  isCallableTextModel,
   modelOptions,
   type ModelOption,
 } from '../../../../../shared/models';
@@ -35,14 +36,7 @@ export type ModelChoice = ModelOption;
 
 /** The text models that can write questions, with and without tool use, for `region`. */
 function modelChoices(region: string): { tools: ModelChoice[]; text: ModelChoice[] } {
-  const usable = modelOptions(
-    region,
-    (m) =>
-      m.outputModalities.includes('text') &&
-      m.lifecycle !== 'end-of-life' &&
-      m.features.systemPrompt &&
-      !m.outputModalities.includes('embedding'),
-  );
+  const usable = modelOptions(region, (m) => isCallableTextModel(m) && m.features.systemPrompt);
   return {
     tools: usable.filter((o) => o.model.features.toolUse),
     text: usable.filter((o) => !o.model.features.toolUse),
