@@ -1,10 +1,16 @@
 /** The forward view's side panel: the image (a drawing or your own), the schedule, T and the seed. */
 import { useId, type DragEvent } from 'react';
+import { SelectField, type Choice } from '../../components/choice-fields';
 import { IntegerField, RangeField } from '../../components/fields';
 import { CLASSES } from '../../lib/drawings';
 import { IMAGE_SIZE, type ForwardSettings } from './use-forward-diffusion';
 
 const MAX_SEED = 2 ** 31 - 1;
+
+const SCHEDULES: Choice<ForwardSettings['kind']>[] = [
+  { value: 'linear', label: 'Linear (beta 1e-4 to 0.02, rescaled for T)' },
+  { value: 'cosine', label: 'Cosine (Nichol and Dhariwal, s = 0.008)' },
+];
 
 export function ForwardSettingsPanel({
   settings,
@@ -19,25 +25,19 @@ export function ForwardSettingsPanel({
   error: string | null;
   accept: (file: File | undefined) => Promise<void>;
 }) {
-  const ids = { src: useId(), kind: useId(), file: useId() };
+  const ids = { file: useId() };
   return (
     <aside className="card lab-side" aria-label="Forward diffusion settings">
       <h2>Adding noise</h2>
-      <div className="field">
-        <label htmlFor={ids.src}>Image</label>
-        <select
-          id={ids.src}
-          value={settings.source}
-          onChange={(e) => set({ source: e.target.value })}
-        >
-          {CLASSES.map((c) => (
-            <option key={c} value={c}>
-              A {c} (drawn by Stratum)
-            </option>
-          ))}
-          {customName !== null ? <option value="custom">Your image: {customName}</option> : null}
-        </select>
-      </div>
+      <SelectField
+        label="Image"
+        value={settings.source}
+        options={[
+          ...CLASSES.map((c) => ({ value: c, label: `A ${c} (drawn by Stratum)` })),
+          ...(customName !== null ? [{ value: 'custom', label: `Your image: ${customName}` }] : []),
+        ]}
+        onChange={(source) => set({ source })}
+      />
       <div
         className="dropzone"
         onDragOver={(e) => e.preventDefault()}
@@ -62,17 +62,12 @@ export function ForwardSettingsPanel({
           {error}
         </p>
       ) : null}
-      <div className="field">
-        <label htmlFor={ids.kind}>Noise schedule</label>
-        <select
-          id={ids.kind}
-          value={settings.kind}
-          onChange={(e) => set({ kind: e.target.value === 'cosine' ? 'cosine' : 'linear' })}
-        >
-          <option value="linear">Linear (beta 1e-4 to 0.02, rescaled for T)</option>
-          <option value="cosine">Cosine (Nichol and Dhariwal, s = 0.008)</option>
-        </select>
-      </div>
+      <SelectField
+        label="Noise schedule"
+        value={settings.kind}
+        options={SCHEDULES}
+        onChange={(kind) => set({ kind })}
+      />
       <RangeField
         label="Steps T"
         value={settings.T}

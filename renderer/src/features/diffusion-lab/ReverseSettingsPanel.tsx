@@ -1,10 +1,20 @@
 /** The reverse view's side panel: class "prompt", guidance, sampler, steps, schedule, seed. */
-import { useId } from 'react';
+import { SelectField, type Choice } from '../../components/choice-fields';
 import { IntegerField, RangeField } from '../../components/fields';
 import { CLASSES } from '../../lib/drawings';
 import type { ReverseSettings } from './use-reverse-run';
 
 const MAX_SEED = 2 ** 31 - 1;
+
+const SAMPLERS: Choice<ReverseSettings['sampler']>[] = [
+  { value: 'ddim', label: 'DDIM (eta = 0 is deterministic)' },
+  { value: 'ddpm', label: 'DDPM (adds fresh noise each step)' },
+];
+
+const SCHEDULE_KINDS: Choice<ReverseSettings['scheduleKind']>[] = [
+  { value: 'cosine', label: 'Cosine' },
+  { value: 'linear', label: 'Linear' },
+];
 
 export function ReverseSettingsPanel({
   settings: s,
@@ -17,21 +27,18 @@ export function ReverseSettingsPanel({
   busy: boolean;
   onGenerate: () => void;
 }) {
-  const ids = { label: useId(), sampler: useId(), sched: useId() };
   return (
     <aside className="card lab-side" aria-label="Reverse diffusion settings">
       <h2>Removing noise</h2>
-      <div className="field">
-        <label htmlFor={ids.label}>“Prompt” (class)</label>
-        <select id={ids.label} value={s.label} onChange={(e) => set({ label: e.target.value })}>
-          <option value="">None (unconditional)</option>
-          {CLASSES.map((c) => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        label="“Prompt” (class)"
+        value={s.label}
+        options={[
+          { value: '', label: 'None (unconditional)' },
+          ...CLASSES.map((c) => ({ value: c, label: c })),
+        ]}
+        onChange={(label) => set({ label })}
+      />
       <RangeField
         label="Guidance scale w"
         value={s.guidance}
@@ -43,17 +50,12 @@ export function ReverseSettingsPanel({
         onChange={(guidance) => set({ guidance })}
         hint="ε = ε_uncond + w (ε_cond − ε_uncond): 0 ignores the prompt, 1 follows it, more exaggerates it."
       />
-      <div className="field">
-        <label htmlFor={ids.sampler}>Sampler</label>
-        <select
-          id={ids.sampler}
-          value={s.sampler}
-          onChange={(e) => set({ sampler: e.target.value === 'ddpm' ? 'ddpm' : 'ddim' })}
-        >
-          <option value="ddim">DDIM (eta = 0 is deterministic)</option>
-          <option value="ddpm">DDPM (adds fresh noise each step)</option>
-        </select>
-      </div>
+      <SelectField
+        label="Sampler"
+        value={s.sampler}
+        options={SAMPLERS}
+        onChange={(sampler) => set({ sampler })}
+      />
       {s.sampler === 'ddim' ? (
         <RangeField
           label="eta"
@@ -73,17 +75,12 @@ export function ReverseSettingsPanel({
         step={5}
         onChange={(steps) => set({ steps })}
       />
-      <div className="field">
-        <label htmlFor={ids.sched}>Schedule (T = 1000)</label>
-        <select
-          id={ids.sched}
-          value={s.scheduleKind}
-          onChange={(e) => set({ scheduleKind: e.target.value === 'linear' ? 'linear' : 'cosine' })}
-        >
-          <option value="cosine">Cosine</option>
-          <option value="linear">Linear</option>
-        </select>
-      </div>
+      <SelectField
+        label="Schedule (T = 1000)"
+        value={s.scheduleKind}
+        options={SCHEDULE_KINDS}
+        onChange={(scheduleKind) => set({ scheduleKind })}
+      />
       <IntegerField
         label="Seed"
         value={s.seed}
