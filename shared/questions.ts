@@ -32,6 +32,11 @@ const Common = {
   explanation: z.string().trim().min(20).max(2000),
   origin: QuestionOrigin,
   tags: z.array(z.string().min(1).max(40)).max(10),
+  /** Set on a question that belongs to a case study: the id of its shared scenario. */
+  caseId: z
+    .string()
+    .regex(/^cs-[a-z0-9]+(-[a-z0-9]+)*$/)
+    .optional(),
 };
 
 const Option = z.object({ id: OptionId, text: Text });
@@ -86,6 +91,25 @@ export const Question = z.discriminatedUnion('type', [
 ]);
 export type Question = z.infer<typeof Question>;
 export const QuestionFile = z.array(Question);
+
+/**
+ * A case study: one scenario shared by 2-4 questions (each a normal question type). Every question
+ * carries the case's id in `caseId` and cannot be answered without the scenario. In the mock exam a
+ * case counts as its questions and is drawn as a unit.
+ */
+export const CaseStudy = z
+  .object({
+    id: z.string().regex(/^cs-[a-z0-9]+(-[a-z0-9]+)*$/),
+    title: z.string().trim().min(5).max(120),
+    scenario: z.string().trim().min(200).max(2500),
+    questions: z.array(Question).min(2).max(4),
+  })
+  .strict()
+  .refine((c) => c.questions.every((q) => q.caseId === c.id), {
+    message: "every question's caseId must be the case's id",
+    path: ['questions'],
+  });
+export type CaseStudy = z.infer<typeof CaseStudy>;
 
 const NUMBER_WORDS = ['ZERO', 'ONE', 'TWO', 'THREE', 'FOUR', 'FIVE'];
 
