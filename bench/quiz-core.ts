@@ -21,6 +21,8 @@ import {
 import { drawExam } from '../renderer/src/lib/mock-exam';
 import { createRng } from '../shared/random';
 import { DEFAULT_NEW_PER_DAY, Rating } from '../renderer/src/lib/review';
+
+const LIMITS = { newPerDay: DEFAULT_NEW_PER_DAY, maxReviewsPerDay: 10_000 };
 import { median as medianOrNull } from '../shared/statistics';
 
 const median = (xs: readonly number[]): number => medianOrNull(xs) ?? NaN;
@@ -125,7 +127,7 @@ export async function quizFigures(
   };
   // A session that did not read the cards in advance: the first query reads every card.
   forgetCachedCards();
-  const [coldQueueMs] = await timeOf(() => readDueQueue(poolIds, now, DEFAULT_NEW_PER_DAY), 1);
+  const [coldQueueMs] = await timeOf(() => readDueQueue(poolIds, now, LIMITS), 1);
   // Reading every card into memory (the app does it once, when idle after start).
   const cardLoadMs = median(
     await timeOf(async () => {
@@ -138,14 +140,14 @@ export async function quizFigures(
   let due = 0;
   const queueMs = median(
     await timeOf(async () => {
-      due = (await readDueQueue(poolIds, now, DEFAULT_NEW_PER_DAY)).length;
+      due = (await readDueQueue(poolIds, now, LIMITS)).length;
     }, 15),
   );
   const afterRatingTimes: number[] = [];
   for (let i = 0; i < 15; i++) {
     await answerReview({ questionId: `q${i}`, correct: true, rating: Rating.Good, now });
     const t = performance.now();
-    await readDueQueue(poolIds, now, DEFAULT_NEW_PER_DAY);
+    await readDueQueue(poolIds, now, LIMITS);
     afterRatingTimes.push(performance.now() - t);
   }
   const parts = {

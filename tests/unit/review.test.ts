@@ -262,7 +262,7 @@ describe('a review session, step by step (features/quiz/review/session)', () => 
   ];
 
   it('puts a card that comes back today at the end, and undo takes that copy out again', () => {
-    let s = startSession(queue, byId)!;
+    let s = startSession(queue, byId, new Date('2026-03-10T09:00:00.000Z'))!;
     s = { ...s, response: { type: 'single', choice: 'b' } };
     s = checked(s, byId.get('q1')!);
     expect(s.correct).toBe(false);
@@ -284,7 +284,7 @@ describe('a review session, step by step (features/quiz/review/session)', () => 
   });
 
   it('drops a card rated Easy from the session, and ends when the queue is empty', () => {
-    let s = startSession(queue.slice(0, 1), byId)!;
+    let s = startSession(queue.slice(0, 1), byId, new Date('2026-03-10T09:00:00.000Z'))!;
     s = checked({ ...s, response: { type: 'single', choice: 'a' } }, byId.get('q1')!);
     const card = schedule('q1', null, Rating.Easy, now);
     const answer = { questionId: 'q1', attemptId: 'x1', previous: null, card };
@@ -294,6 +294,12 @@ describe('a review session, step by step (features/quiz/review/session)', () => 
   });
 
   it('does not start on a question missing from the pool', () => {
-    expect(startSession([{ questionId: 'gone', kind: 'new', card: null }], byId)).toBeNull();
+    expect(
+      startSession(
+        [{ questionId: 'gone', kind: 'new', card: null }],
+        byId,
+        new Date('2026-03-10T09:00:00.000Z'),
+      ),
+    ).toBeNull();
   });
 });

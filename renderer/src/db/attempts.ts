@@ -24,12 +24,27 @@ export async function recordAttempt(
   return row;
 }
 
+/**
+ * Every attempt, oldest first. Rows that are not attempts (an old exam row for a question left
+ * unanswered, marked by the v9 upgrade) and rows that fail validation are left out, not deleted.
+ */
 export async function allAttempts(): Promise<Attempt[]> {
   const rows = await getDb().attempts.orderBy('at').toArray();
   return rows.flatMap((row) => {
     const parsed = Attempt.safeParse(row);
-    return parsed.success ? [parsed.data] : [];
+    return parsed.success && !parsed.data.notAnswered ? [parsed.data] : [];
   });
+}
+
+/** Every attempt at one question, oldest first (the question's history in My questions). */
+export async function attemptsOf(questionId: string): Promise<Attempt[]> {
+  const rows = await getDb().attempts.where('questionId').equals(questionId).toArray();
+  return rows
+    .flatMap((row) => {
+      const parsed = Attempt.safeParse(row);
+      return parsed.success && !parsed.data.notAnswered ? [parsed.data] : [];
+    })
+    .sort((a, b) => a.at.localeCompare(b.at));
 }
 
 /** Questions whose most recent attempt was wrong. */

@@ -13,8 +13,12 @@ import type {
   QuestionReport,
   QuestionRow,
   ReviewCard,
+  SessionKind,
+  SessionRow,
+  StudyPrefs,
   TokenExperiment,
 } from './schema';
+import { markUnansweredExamRows } from './upgrades';
 
 export class StratumDb extends Dexie {
   noteProgress!: Table<NoteProgress, string>;
@@ -27,6 +31,8 @@ export class StratumDb extends Dexie {
   exams!: Table<ExamSession, string>;
   conversations!: Table<Conversation, string>;
   pendingQuestions!: Table<PendingQuestionRow, string>;
+  sessions!: Table<SessionRow, SessionKind>;
+  prefs!: Table<StudyPrefs, string>;
 
   constructor(name = 'stratum') {
     super(name);
@@ -69,6 +75,12 @@ export class StratumDb extends Dexie {
     this.version(8).stores({
       pendingQuestions: 'id, position',
     });
+    // v9: work in progress (a practice or review session, a chat draft; one row per kind) and the
+    // study settings. Exam rows written for questions left unanswered are marked, not deleted:
+    // they were never attempts.
+    this.version(9)
+      .stores({ sessions: 'kind', prefs: 'id' })
+      .upgrade((tx) => markUnansweredExamRows(tx));
   }
 }
 

@@ -87,8 +87,9 @@ export async function restoreDiscardedExam(session: ExamSession): Promise<boolea
 
 /**
  * Submits an exam at `now`: scores it against `questions` (those of the exam still in the pool),
- * stores the result, and records one attempt per question with mode 'exam' (an unanswered
- * question is recorded as wrong, as it is scored). Submitting twice changes nothing.
+ * stores the result, and records one attempt (mode 'exam') per ANSWERED question. A question left
+ * unanswered scores as wrong in the exam's own result but is not an attempt: the learner never
+ * answered it, so Stats and practice filters must not count it. Submitting twice changes nothing.
  */
 export async function submitExam(
   session: ExamSession,
@@ -111,16 +112,19 @@ export async function submitExam(
       finishedAt,
       result: inExam.length > 0 ? scoreExam(inExam, session.responses, domains) : null,
     } satisfies ExamSession);
-    const attempts = inExam.map((q) => {
+    const attempts = inExam.flatMap((q) => {
       const r = session.responses[q.id];
-      return Attempt.parse({
-        id: crypto.randomUUID(),
-        questionId: q.id,
-        at: finishedAt,
-        correct: r !== undefined && isAnswered(q, r) && isCorrect(q, r),
-        mode: 'exam',
-        examId: session.id,
-      } satisfies Attempt);
+      if (r === undefined || !isAnswered(q, r)) return [];
+      return [
+        Attempt.parse({
+          id: crypto.randomUUID(),
+          questionId: q.id,
+          at: finishedAt,
+          correct: isCorrect(q, r),
+          mode: 'exam',
+          examId: session.id,
+        } satisfies Attempt),
+      ];
     });
     await db.exams.put(done);
     await db.attempts.bulkPut(attempts);

@@ -12,9 +12,13 @@ import {
   dueQueue,
   schedule,
   startOfLocalDay,
+  suggestedRating,
+  State,
   type Grade,
   type QueueItem,
 } from '../lib/review';
+
+const REVIEW_STATE: number = State.Review;
 
 function valid(rows: readonly unknown[]): ReviewCard[] {
   return rows.flatMap((row) => {
@@ -41,9 +45,12 @@ export async function getCard(questionId: string): Promise<ReviewCard | null> {
  * and counted the old way (a card with no more repetitions than today's answers is new today).
  */
 export async function newIntroducedToday(now: Date): Promise<number> {
-  const db = getDb();
-  const today = await db.attempts
-    .where('[mode+at]')
+  return countIntroduced(await todaysReviewAnswers(now));
+}
+
+async function todaysReviewAnswers(now: Date): Promise<Attempt[]> {
+  return getDb()
+    .attempts.where('[mode+at]')
     .between(
       ['review', startOfLocalDay(now).toISOString()],
       ['review', now.toISOString()],
@@ -51,12 +58,15 @@ export async function newIntroducedToday(now: Date): Promise<number> {
       true,
     )
     .toArray();
+}
+
+async function countIntroduced(today: readonly Attempt[]): Promise<number> {
   if (today.length === 0) return 0;
   if (today.every((a: Attempt) => a.newCard !== undefined)) {
     return new Set(today.filter((a: Attempt) => a.newCard).map((a: Attempt) => a.questionId)).size;
   }
   const ids = [...new Set(today.map((a: Attempt) => a.questionId))];
-  const cards = valid((await db.reviewCards.bulkGet(ids)).filter((c) => c !== undefined));
+  const cards = valid((await getDb().reviewCards.bulkGet(ids)).filter((c) => c !== undefined));
   return countNewToday(today, new Map(cards.map((c) => [c.questionId, c])));
 }
 
@@ -144,17 +154,23 @@ export async function allCards(): Promise<ReviewCard[]> {
   return [...(await cachedCards()).values()];
 }
 
+/** Daily limits for the due queue (StudyPrefs' fields). */
+export interface QueueLimits {
+  newPerDay: number;
+  maxReviewsPerDay: number;
+}
+
 /**
  * The due queue for `poolIds` (in the order new questions should come): due cards and which
- * questions have a card from the in-memory cards, today's new count through the `[mode+at]`
- * index.
+ * questions have a card from the in-memory cards, today's new and review counts through the
+ * `[mode+at]` index.
  */
 export async function readDueQueue(
   poolIds: readonly string[],
   now: Date,
-  newLimit: number,
+  limits: QueueLimits,
 ): Promise<QueueItem[]> {
-  const [cards, newToday] = await Promise.all([cachedCards(), newIntroducedToday(now)]);
+  const [cards, today] = await Promise.all([cachedCards(), todaysReviewCounts(now)]);
   const nowIso = now.toISOString();
   const dueCards: ReviewCard[] = [];
   for (const card of cards.values()) if (card.due <= nowIso) dueCards.push(card);
@@ -162,10 +178,22 @@ export async function readDueQueue(
     dueCards,
     poolIds,
     cardIds: cards,
-    newToday,
-    newLimit,
+    newToday: today.newToday,
+    newLimit: limits.newPerDay,
+    reviewsToday: today.reviewsToday,
+    reviewLimit: limits.maxReviewsPerDay,
     now,
   });
+}
+
+/**
+ * Today's review answers: new questions introduced (see newIntroducedToday) and answers to cards
+ * that were in the Review state (what Anki's "maximum reviews per day" counts).
+ */
+async function todaysReviewCounts(now: Date): Promise<{ newToday: number; reviewsToday: number }> {
+  const today = await todaysReviewAnswers(now);
+  const reviewsToday = today.filter((a) => a.cardState === REVIEW_STATE).length;
+  return { newToday: await countIntroduced(today), reviewsToday };
 }
 
 /** The earliest due date after `now` among cards of `poolIds`, or null when none is scheduled. */
@@ -197,12 +225,16 @@ export async function answerReview(input: {
   correct: boolean;
   rating: Grade;
   now: Date;
+  /** Requested retention (StudyPrefs.targetRetention); 0.9 when not given. */
+  retention?: number;
 }): Promise<ReviewAnswer> {
   const db = getDb();
   const answer = await db.transaction('rw', db.reviewCards, db.attempts, async () => {
     const previous = ReviewCard.safeParse(await db.reviewCards.get(input.questionId));
     const before = previous.success ? previous.data : null;
-    const card = ReviewCard.parse(schedule(input.questionId, before, input.rating, input.now));
+    const card = ReviewCard.parse(
+      schedule(input.questionId, before, input.rating, input.now, input.retention),
+    );
     const attempt = Attempt.parse({
       id: crypto.randomUUID(),
       questionId: input.questionId,
@@ -211,6 +243,7 @@ export async function answerReview(input: {
       mode: 'review',
       rating: input.rating,
       newCard: before === null,
+      cardState: before?.state ?? 0,
     } satisfies Attempt);
     await db.reviewCards.put(card);
     await db.attempts.put(attempt);
@@ -233,4 +266,47 @@ export async function undoReview(answer: ReviewAnswer): Promise<void> {
     if (answer.previous) cache.cards.set(answer.questionId, answer.previous);
     else cache.cards.delete(answer.questionId);
   }
+}
+
+/**
+ * Records a quick-practice answer. A question answered for the first time anywhere (it has no
+ * card) joins spaced review here, rated as review would suggest: Good when right, Again when wrong
+ * (so a wrong first answer comes back in review within minutes). A question that already has a
+ * card keeps its schedule: practice never moves a review forward or back. One transaction.
+ */
+export async function recordPracticeAnswer(input: {
+  questionId: string;
+  correct: boolean;
+  now: Date;
+  retention?: number;
+}): Promise<{ attempt: Attempt; introduced: boolean }> {
+  const db = getDb();
+  const out = await db.transaction('rw', db.reviewCards, db.attempts, async () => {
+    const existing = ReviewCard.safeParse(await db.reviewCards.get(input.questionId));
+    const introduced = !existing.success;
+    const card = introduced
+      ? ReviewCard.parse(
+          schedule(
+            input.questionId,
+            null,
+            suggestedRating(input.correct),
+            input.now,
+            input.retention,
+          ),
+        )
+      : null;
+    const attempt = Attempt.parse({
+      id: crypto.randomUUID(),
+      questionId: input.questionId,
+      at: input.now.toISOString(),
+      correct: input.correct,
+      mode: 'practice',
+      newCard: introduced,
+    } satisfies Attempt);
+    if (card) await db.reviewCards.put(card);
+    await db.attempts.put(attempt);
+    return { attempt, introduced, card };
+  });
+  if (out.card && cache?.db === db) cache.cards.set(input.questionId, out.card);
+  return { attempt: out.attempt, introduced: out.introduced };
 }

@@ -74,8 +74,18 @@ export const Attempt = z.object({
   mode: z.enum(['practice', 'review', 'exam']),
   rating: z.number().int().min(1).max(4).optional(),
   examId: z.string().min(1).optional(),
-  /** Review answers from v7 on: true when this answer introduced the question (it had no card). */
+  /**
+   * Review answers from v7 on, quick-practice answers from v9 on: true when this answer introduced
+   * the question to spaced review (it had no card).
+   */
   newCard: z.boolean().optional(),
+  /**
+   * Set by the v9 upgrade on exam rows that an older version wrote for a question left unanswered.
+   * Such a row is not an attempt: it is kept (nothing is deleted) but never read as one.
+   */
+  notAnswered: z.literal(true).optional(),
+  /** Review answers from v9 on: the card's FSRS state before this answer (2 = Review). */
+  cardState: z.number().int().min(0).max(3).optional(),
 });
 export type Attempt = z.infer<typeof Attempt>;
 
@@ -130,6 +140,91 @@ export const StoredResponse = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ordering'), order: z.array(z.string()) }),
   z.object({ type: z.literal('matching'), pairs: z.record(z.string(), z.string()) }),
 ]);
+
+export type StoredResponse = z.infer<typeof StoredResponse>;
+
+/** A quick-practice session in progress, saved on every change so it survives a reload. */
+export const PracticeSessionRow = z.object({
+  kind: z.literal('practice'),
+  startedAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  /** Time spent on the session so far, counted while it was on screen. */
+  activeMs: z.number().nonnegative(),
+  questionIds: z.array(z.string().min(1)).min(1).max(500),
+  index: z.number().int().nonnegative(),
+  response: StoredResponse,
+  checked: z.boolean(),
+  /** One result per checked question, in order. */
+  results: z.array(z.boolean()),
+});
+export type PracticeSessionRow = z.infer<typeof PracticeSessionRow>;
+
+/** What one review rating wrote (db/review.ts ReviewAnswer), kept so Undo works after a reload. */
+const StoredReviewAnswer = z.object({
+  questionId: z.string().min(1),
+  attemptId: z.string().min(1),
+  previous: ReviewCard.nullable(),
+  card: ReviewCard,
+});
+const StoredQueueItem = z.object({
+  questionId: z.string().min(1),
+  kind: z.enum(['learning', 'review', 'new']),
+  card: ReviewCard.nullable(),
+});
+
+/** A spaced-review session in progress: the queue left, the answer on screen, the ratings made. */
+export const ReviewSessionRow = z.object({
+  kind: z.literal('review'),
+  startedAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  activeMs: z.number().nonnegative(),
+  queue: z.array(StoredQueueItem).max(10_000),
+  response: StoredResponse,
+  correct: z.boolean().nullable(),
+  done: z
+    .array(
+      z.object({
+        item: StoredQueueItem,
+        response: StoredResponse,
+        correct: z.boolean(),
+        answer: StoredReviewAnswer,
+        rating: z.number().int().min(1).max(4),
+        requeued: z.boolean(),
+      }),
+    )
+    .max(10_000),
+});
+export type ReviewSessionRow = z.infer<typeof ReviewSessionRow>;
+
+/** The playground chat's unsent message, per conversation (null: a new chat). */
+export const ChatDraftRow = z.object({
+  kind: z.literal('chat-draft'),
+  updatedAt: z.iso.datetime(),
+  conversationId: z.string().min(1).nullable(),
+  text: z.string().max(200_000),
+});
+export type ChatDraftRow = z.infer<typeof ChatDraftRow>;
+
+/** Work in progress, one row per kind (the key), saved as it changes. */
+export const SessionRow = z.discriminatedUnion('kind', [
+  PracticeSessionRow,
+  ReviewSessionRow,
+  ChatDraftRow,
+]);
+export type SessionRow = z.infer<typeof SessionRow>;
+export type SessionKind = SessionRow['kind'];
+
+/** The learner's study settings (one row, id 'study'). */
+export const StudyPrefs = z.object({
+  id: z.literal('study'),
+  /** The booked exam day (local date, YYYY-MM-DD), or null. */
+  examDate: z.iso.date().nullable(),
+  newPerDay: z.number().int().min(0).max(500),
+  maxReviewsPerDay: z.number().int().min(1).max(5000),
+  /** FSRS requested retention. */
+  targetRetention: z.number().min(0.8).max(0.97),
+});
+export type StudyPrefs = z.infer<typeof StudyPrefs>;
 
 /** A mock exam, saved as it goes so a reload resumes it with the clock still running. */
 export const ExamSession = z.object({

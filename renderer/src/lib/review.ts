@@ -22,11 +22,26 @@ import type { ReviewCard } from '../db/schema';
 export { Rating, State };
 export type { Grade };
 
-/** The one scheduler: FSRS-6 defaults, 90% requested retention, no fuzz. */
-export const SCHEDULER = fsrs(generatorParameters({ request_retention: 0.9, enable_fuzz: false }));
+/** Requested retention unless the learner sets another (Settings, 0.80 to 0.97). */
+export const DEFAULT_RETENTION = 0.9;
 
-/** New questions introduced per day unless the learner asks for more. */
+const schedulers = new Map<number, ReturnType<typeof fsrs>>();
+/** The scheduler for a requested retention: FSRS-6 defaults, no fuzz (one per retention, kept). */
+export function schedulerFor(retention = DEFAULT_RETENTION): ReturnType<typeof fsrs> {
+  let s = schedulers.get(retention);
+  if (!s) {
+    s = fsrs(generatorParameters({ request_retention: retention, enable_fuzz: false }));
+    schedulers.set(retention, s);
+  }
+  return s;
+}
+/** The default scheduler: 90% requested retention. */
+export const SCHEDULER = schedulerFor(DEFAULT_RETENTION);
+
+/** New questions introduced per day unless the learner sets another number. */
 export const DEFAULT_NEW_PER_DAY = 20;
+/** Review cards shown per day at most unless the learner sets another number (Anki's default). */
+export const DEFAULT_MAX_REVIEWS_PER_DAY = 200;
 
 /**
  * Learning cards due within this window are shown again in the same session once nothing else
@@ -105,20 +120,22 @@ export function schedule(
   previous: ReviewCard | null,
   rating: Grade,
   now: Date,
+  retention = DEFAULT_RETENTION,
 ): ReviewCard {
   const card = previous ? toCard(previous) : newCard(now);
-  return toRow(questionId, SCHEDULER.next(card, now, rating).card);
+  return toRow(questionId, schedulerFor(retention).next(card, now, rating).card);
 }
 
 /** For each rating, when the card would next be due and the interval from now in milliseconds. */
 export function preview(
   previous: ReviewCard | null,
   now: Date,
+  retention = DEFAULT_RETENTION,
 ): Record<Grade, { due: Date; intervalMs: number }> {
   const card = previous ? toCard(previous) : newCard(now);
   const out = {} as Record<Grade, { due: Date; intervalMs: number }>;
   for (const g of GRADES) {
-    const due = SCHEDULER.next(card, now, g).card.due;
+    const due = schedulerFor(retention).next(card, now, g).card.due;
     out[g] = { due, intervalMs: due.getTime() - now.getTime() };
   }
   return out;
@@ -160,12 +177,16 @@ export interface QueueInput {
   newToday: number;
   /** New questions allowed per day. */
   newLimit: number;
+  /** Review cards (state Review) allowed per day, and how many were answered today already. */
+  reviewLimit?: number;
+  reviewsToday?: number;
   now: Date;
 }
 
 /**
  * What to review now, in order: learning and relearning cards that are due (most overdue first),
- * then review cards by due date, then new questions (no card yet) up to the day's remaining new
+ * then review cards by due date up to the day's remaining review allowance (learning cards are
+ * never held back, as in Anki), then new questions (no card yet) up to the day's remaining new
  * allowance. Cards of questions no longer in the pool (deleted) are left out.
  */
 export function dueQueue(input: QueueInput): QueueItem[] {
@@ -175,7 +196,11 @@ export function dueQueue(input: QueueInput): QueueItem[] {
     .filter((c) => c.due <= nowIso && inPool.has(c.questionId) && c.state !== NEW)
     .sort((a, b) => a.due.localeCompare(b.due) || a.questionId.localeCompare(b.questionId));
   const learning = due.filter((c) => isLearning(c.state));
-  const review = due.filter((c) => c.state === REVIEW);
+  const reviewAllowance = Math.max(
+    0,
+    (input.reviewLimit ?? Number.POSITIVE_INFINITY) - (input.reviewsToday ?? 0),
+  );
+  const review = due.filter((c) => c.state === REVIEW).slice(0, reviewAllowance);
   const allowance = Math.max(0, input.newLimit - input.newToday);
   const fresh = input.poolIds.filter((id) => !input.cardIds.has(id)).slice(0, allowance);
   return [

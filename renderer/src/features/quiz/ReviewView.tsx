@@ -2,33 +2,66 @@
  * Spaced review: the questions FSRS says are due, answered one at a time, then rated Again / Hard
  * / Good / Easy (keys 1-4) with the next interval on each button, as in Anki. A wrong answer can
  * only be rated Again. The last ratings can be undone (Ctrl/⌘+Z or the Undo button): the card
- * goes back to exactly what it was and the attempt is deleted.
+ * goes back to exactly what it was and the attempt is deleted. The session is saved as it goes.
  *
- * A container: the overview's data and the session's state live in hooks (review/), the overview
- * and the session are their own parts.
+ * A container: the overview's data and the session's state live in hooks (review/), the overview,
+ * the session and the summary are their own parts.
  */
+import { ReviewFinished } from './review/ReviewFinished';
 import { ReviewOverview } from './review/ReviewOverview';
 import { ReviewSession } from './review/ReviewSession';
+import { current } from './review/session';
 import { useReviewOverview } from './review/use-review-overview';
 import { useReviewSession } from './review/use-review-session';
+import { SessionNotice } from './SessionNotice';
 
 export function ReviewView() {
-  const { pool, byId, now, limit, overview, learnMore } = useReviewOverview();
-  const review = useReviewSession(byId);
+  const { pool, byId, now, limit, maxReviews, overview, learnMore } = useReviewOverview();
+  const review = useReviewSession(byId, pool !== undefined);
   const { session } = review;
-  if (session) return <ReviewSession review={{ ...review, session }} byId={byId} />;
-  if (!pool || !overview) return <p className="loading">Loading your review queue…</p>;
+  const notice = review.notice ? (
+    <SessionNotice text={review.notice} onDismiss={review.dismissNotice} />
+  ) : null;
+  if (!pool || !overview || !review.loaded)
+    return <p className="loading">Loading your review queue…</p>;
+  let body;
+  if (session && current(session, byId)) {
+    body = <ReviewSession review={{ ...review, session }} byId={byId} />;
+  } else if (session) {
+    const undoButton =
+      session.done.length > 0 ? (
+        <button type="button" onClick={review.undo} disabled={session.busy}>
+          Undo last rating
+        </button>
+      ) : null;
+    body = (
+      <ReviewFinished
+        session={session}
+        byId={byId}
+        undoButton={undoButton}
+        onClose={review.close}
+      />
+    );
+  } else {
+    body = (
+      <ReviewOverview
+        queue={overview.queue}
+        next={overview.next}
+        newToday={overview.newToday}
+        limit={limit}
+        maxReviews={maxReviews}
+        seen={overview.seen}
+        poolSize={pool.length}
+        now={now}
+        onStart={() => review.start(overview.queue)}
+        onLearnMore={learnMore}
+      />
+    );
+  }
   return (
-    <ReviewOverview
-      queue={overview.queue}
-      next={overview.next}
-      newToday={overview.newToday}
-      limit={limit}
-      seen={overview.seen}
-      poolSize={pool.length}
-      now={now}
-      onStart={() => review.start(overview.queue)}
-      onLearnMore={learnMore}
-    />
+    <>
+      {notice}
+      {body}
+    </>
   );
 }

@@ -6,6 +6,8 @@
 export interface PracticeIntent {
   domain?: number;
   task?: string;
+  /** Practise exactly these questions (e.g. "retry the missed ones"), without the set-up. */
+  questionIds?: string[];
 }
 
 let pending: PracticeIntent | null = null;
@@ -18,4 +20,9 @@ export function takePracticeIntent(): PracticeIntent | null {
   const intent = pending;
   pending = null;
   return intent;
+}
+
+/** The hand-over waiting, if any, without taking it. */
+export function peekPracticeIntent(): PracticeIntent | null {
+  return pending;
 }

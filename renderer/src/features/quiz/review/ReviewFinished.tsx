@@ -1,32 +1,69 @@
-/** The end of a review session: how many answers were rated, by rating; back or undo. */
+/**
+ * The end of a review session: how many answers were rated and how, the time, results per domain
+ * and task, the missed questions with their notes; practise the missed ones, undo, or go back.
+ */
 import type { ReactNode } from 'react';
-import { plural } from '../../../lib/format';
+import { Link } from 'wouter';
+import type { Question } from '../../../../../shared/questions';
+import { ResultsRegion } from '../../../components/ResultsRegion';
+import { formatDuration, plural } from '../../../lib/format';
 import { GRADES, RATING_LABEL } from '../../../lib/review';
-import type { Done } from './session';
+import { summarize } from '../../../lib/session-summary';
+import { setPracticeIntent } from '../practice-intent';
+import { SummaryTables } from '../SummaryTables';
+import type { Session } from './session';
 
 export function ReviewFinished({
-  done,
+  session,
+  byId,
   undoButton,
-  onEnd,
+  onClose,
 }: {
-  done: readonly Done[];
+  session: Session;
+  byId: ReadonlyMap<string, Question>;
   undoButton: ReactNode;
-  onEnd: () => void;
+  onClose: () => void;
 }) {
+  const { done } = session;
   const tally = GRADES.map((g) => [g, done.filter((d) => d.rating === g).length] as const);
+  const answered = done.flatMap((d) => {
+    const q = byId.get(d.item.questionId);
+    return q ? [{ q, correct: d.correct }] : [];
+  });
+  const summary = summarize(
+    answered.map((a) => a.q),
+    answered.map((a) => a.correct),
+  );
+  const missedIds = [...new Set(summary.missed.map((q) => q.id))];
+  const line = `${plural(done.length, 'answer')} rated: ${tally.map(([g, n]) => `${n} ${RATING_LABEL[g]}`).join(', ')}.`;
   return (
-    <section>
+    <ResultsRegion label="Review result" revealKey="review-finished" announce={line}>
       <h2>Review finished</h2>
       <p className="lede" data-testid="review-summary">
-        {plural(done.length, 'answer')} rated:{' '}
-        {tally.map(([g, n]) => `${n} ${RATING_LABEL[g]}`).join(', ')}.
+        {line}
+      </p>
+      <p className="muted">
+        {summary.correct} of {summary.total} answered right, in {formatDuration(session.activeMs)}.
       </p>
       <div className="actions">
-        <button type="button" className="primary" onClick={onEnd}>
+        {missedIds.length > 0 ? (
+          <Link
+            className="button primary"
+            href="/practice/practice"
+            onClick={() => setPracticeIntent({ questionIds: missedIds })}
+          >
+            Practise the missed ones ({missedIds.length})
+          </Link>
+        ) : null}
+        <button type="button" onClick={onClose}>
           Back to the review overview
         </button>
+        <Link className="button" href="/" onClick={onClose}>
+          Back to Home
+        </Link>
         {undoButton}
       </div>
-    </section>
+      {summary.total > 0 ? <SummaryTables summary={summary} /> : null}
+    </ResultsRegion>
   );
 }

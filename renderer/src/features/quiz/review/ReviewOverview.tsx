@@ -1,7 +1,7 @@
 /** The review overview: what is due, today's new questions, when the next is due; Start or more. */
 import { Link } from 'wouter';
 import { plural } from '../../../lib/format';
-import { DEFAULT_NEW_PER_DAY, type QueueItem } from '../../../lib/review';
+import type { QueueItem } from '../../../lib/review';
 import { formatDueAt } from '../use-now';
 import { MORE_NEW } from './use-review-overview';
 
@@ -10,6 +10,7 @@ export function ReviewOverview({
   next,
   newToday,
   limit,
+  maxReviews,
   seen,
   poolSize,
   now,
@@ -20,6 +21,7 @@ export function ReviewOverview({
   next: string | null | undefined;
   newToday: number;
   limit: number;
+  maxReviews: number;
   seen: number;
   poolSize: number;
   now: number;
@@ -33,7 +35,13 @@ export function ReviewOverview({
       <p className="muted">
         Each question is scheduled with FSRS, a spaced-repetition algorithm: answer it, then rate
         how well you knew it. Questions you find hard come back soon; ones you know well come back
-        days or months later. Up to {DEFAULT_NEW_PER_DAY} new questions a day.
+        days or months later. Up to {plural(limit, 'new question')} and{' '}
+        {plural(maxReviews, 'review')} a day (Settings → Study).
+      </p>
+      <p className="muted" data-testid="review-link-note">
+        Quick practice feeds this queue: a question you answer there for the first time joins spaced
+        review (right counts as Good, wrong as Again). Mock exams do not; a result's &ldquo;Review
+        them later&rdquo; adds its misses.
       </p>
       <div className="card">
         <dl className="facts facts-row review-facts">

@@ -12,7 +12,6 @@ import { QuestionView } from '../QuestionView';
 import { useDocumentKeys } from '../use-document-keys';
 import { isTypingTarget } from '../use-now';
 import { RatingBar } from './RatingBar';
-import { ReviewFinished } from './ReviewFinished';
 import { current } from './session';
 import type { ReviewSessionApi } from './use-review-session';
 
@@ -58,7 +57,8 @@ export function ReviewSession({
         Undo last rating
       </button>
     ) : null;
-  if (!on) return <ReviewFinished done={session.done} undoButton={undoButton} onEnd={review.end} />;
+  // Nothing left on screen: the container (ReviewView) shows the summary instead.
+  if (!on) return null;
 
   const { item, q } = on;
   const total = session.done.length + session.queue.length;

@@ -5,6 +5,9 @@
  */
 import type { Question } from '../../../../../shared/questions';
 import type { ReviewAnswer } from '../../../db/review';
+import type { ReviewSessionRow } from '../../../db/schema';
+import { plural } from '../../../lib/format';
+import type { Restored } from '../use-saved-session';
 import { comesBackToday, type Grade, type QueueItem } from '../../../lib/review';
 import { emptyResponse, isCorrect, type Response } from '../../../lib/scoring';
 
@@ -29,16 +32,72 @@ export interface Session {
   /** Ratings in progress (a database write), to ignore double presses. */
   busy: boolean;
   error: string | null;
+  startedAt: string;
+  /** Time on screen before the last change. */
+  activeMs: number;
 }
 
 type ById = ReadonlyMap<string, Question>;
 
 /** A session over `queue`, or null when its first question is not in the pool. */
-export function startSession(queue: QueueItem[], byId: ById): Session | null {
+export function startSession(queue: QueueItem[], byId: ById, now: Date): Session | null {
   const first = queue[0];
   const q = first && byId.get(first.questionId);
   if (!q) return null;
-  return { queue, response: emptyResponse(q), correct: null, done: [], busy: false, error: null };
+  return {
+    queue,
+    response: emptyResponse(q),
+    correct: null,
+    done: [],
+    busy: false,
+    error: null,
+    startedAt: now.toISOString(),
+    activeMs: 0,
+  };
+}
+
+/** The saved row of a session (busy and error are not kept). */
+export function toReviewRow(s: Session, now: Date): ReviewSessionRow {
+  return {
+    kind: 'review',
+    startedAt: s.startedAt,
+    updatedAt: now.toISOString(),
+    activeMs: s.activeMs,
+    queue: s.queue,
+    response: s.response,
+    correct: s.correct,
+    done: s.done,
+  };
+}
+
+/**
+ * A saved session over the current pool: queued questions that were deleted are skipped (with a
+ * note); if the one on screen was deleted, the next starts unanswered. Null when nothing is left
+ * to answer and nothing was rated.
+ */
+export function restoreReview(row: ReviewSessionRow, byId: ById): Restored<Session> | null {
+  const queue = row.queue.filter((i) => byId.has(i.questionId));
+  const missing = row.queue.length - queue.length;
+  const sameFirst = queue[0] !== undefined && queue[0] === row.queue[0];
+  const first = queue[0] && byId.get(queue[0].questionId);
+  if (!first && row.done.length === 0) return null;
+  const keep = sameFirst && first?.type === row.response.type;
+  return {
+    state: {
+      queue,
+      response: keep ? row.response : first ? emptyResponse(first) : row.response,
+      correct: keep ? row.correct : null,
+      done: row.done,
+      busy: false,
+      error: null,
+      startedAt: row.startedAt,
+      activeMs: row.activeMs,
+    },
+    notice:
+      missing > 0
+        ? `${plural(missing, 'question')} of this review ${missing === 1 ? 'was' : 'were'} deleted and skipped.`
+        : null,
+  };
 }
 
 /** The question on screen, if any is left. */
@@ -79,6 +138,7 @@ export function afterRating(
     requeued: again,
   };
   return {
+    ...s,
     queue,
     response: nextQ ? emptyResponse(nextQ) : s.response,
     correct: null,
@@ -99,6 +159,7 @@ export function afterUndo(s: Session, last: Done): Session {
     if (i >= 0) queue = queue.filter((_, j) => j !== i);
   }
   return {
+    ...s,
     queue: [last.item, ...queue],
     response: last.response,
     correct: last.correct,

@@ -1,34 +1,51 @@
 /**
  * A spaced-review session's state and actions: start, answer, check, rate (saved to the database,
  * double presses ignored), undo the last rating, end. `previewAt` is when the intervals on the
- * rating buttons are computed from (the moment the answer was checked).
+ * rating buttons are computed from (the moment the answer was checked). The session is saved as
+ * it changes, so leaving Practice or reloading resumes it (ratings already made are in the
+ * database either way, and Undo still works after a reload).
  */
 import { useState } from 'react';
 import type { Question } from '../../../../../shared/questions';
+import { useStudyPrefs } from '../../../db/prefs';
 import { answerReview, undoReview } from '../../../db/review';
 import { allowedRatings, type Grade, type QueueItem } from '../../../lib/review';
 import { isComplete, type Response } from '../../../lib/scoring';
-import { afterRating, afterUndo, checked, current, startSession, type Session } from './session';
+import { useSavedSession } from '../use-saved-session';
+import {
+  afterRating,
+  afterUndo,
+  checked,
+  current,
+  restoreReview,
+  startSession,
+  toReviewRow,
+  type Session,
+} from './session';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-export function useReviewSession(byId: ReadonlyMap<string, Question>) {
-  const [session, setSession] = useState<Session | null>(null);
+export function useReviewSession(byId: ReadonlyMap<string, Question>, ready = true) {
+  const prefs = useStudyPrefs();
+  const saved = useSavedSession('review', ready, (row) => restoreReview(row, byId), toReviewRow);
+  const session = saved.state;
   const [previewAt, setPreviewAt] = useState(() => Date.now());
+  /** Shown while a write is under way (not saved: busy and error are not kept). */
+  const show = (s: Session) => saved.setState(s);
 
   const check = () => {
     const now = session && current(session, byId);
     if (!session || !now || session.correct !== null || !isComplete(now.q, session.response))
       return;
     setPreviewAt(Date.now());
-    setSession(checked(session, now.q));
+    saved.update(checked(session, now.q));
   };
 
   const rate = async (rating: Grade) => {
     const on = session && current(session, byId);
     if (!session || !on || session.correct === null || session.busy) return;
     if (!allowedRatings(session.correct).includes(rating)) return;
-    setSession({ ...session, busy: true });
+    show({ ...session, busy: true });
     try {
       const at = new Date();
       const answer = await answerReview({
@@ -36,10 +53,11 @@ export function useReviewSession(byId: ReadonlyMap<string, Question>) {
         correct: session.correct,
         rating,
         now: at,
+        retention: prefs?.targetRetention,
       });
-      setSession(afterRating(session, on.item, answer, rating, at, byId));
+      saved.update(afterRating(session, on.item, answer, rating, at, byId));
     } catch (e) {
-      setSession({
+      show({
         ...session,
         busy: false,
         error: `Could not save the rating (${errorText(e)}). Try again; if it keeps failing, reload the app.`,
@@ -50,23 +68,36 @@ export function useReviewSession(byId: ReadonlyMap<string, Question>) {
   const undo = async () => {
     const last = session?.done.at(-1);
     if (!session || !last || session.busy) return;
-    setSession({ ...session, busy: true });
+    show({ ...session, busy: true });
     try {
       await undoReview(last.answer);
       setPreviewAt(Date.now());
-      setSession(afterUndo(session, last));
+      saved.update(afterUndo(session, last));
     } catch (e) {
-      setSession({ ...session, busy: false, error: `Could not undo (${errorText(e)}).` });
+      show({ ...session, busy: false, error: `Could not undo (${errorText(e)}).` });
     }
   };
 
   return {
     session,
+    loaded: saved.loaded,
+    notice: saved.notice,
+    dismissNotice: () => saved.setNotice(null),
     previewAt,
-    start: (queue: QueueItem[]) => setSession(startSession(queue, byId)),
-    end: () => setSession(null),
+    start: (queue: QueueItem[]) => saved.update(startSession(queue, byId, new Date())),
+    /**
+     * Ends the session: with ratings made, the summary shows (the rest of the queue is dropped;
+     * it is read again from the schedule next time); with none, back to the overview.
+     */
+    end: () => {
+      if (session && session.done.length > 0)
+        saved.update({ ...session, queue: [], correct: null });
+      else saved.update(null);
+    },
+    /** Leaves the summary for the overview. */
+    close: () => saved.update(null),
     respond: (response: Response) => {
-      if (session) setSession({ ...session, response });
+      if (session && session.correct === null) saved.update({ ...session, response });
     },
     check,
     rate: (g: Grade) => void rate(g),
