@@ -92,6 +92,9 @@ describe('quick practice', () => {
         fullPage: true,
       });
       await page.getByRole('button', { name: 'End practice' }).click();
+      // Ending shows the summary of what was answered; "New practice" goes back to the set-up.
+      expect(await page.getByTestId('quiz-score').textContent()).toMatch(/of 1 correct/);
+      await page.getByRole('button', { name: 'New practice' }).click();
     }
   });
 });

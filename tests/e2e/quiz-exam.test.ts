@@ -283,9 +283,15 @@ describe('spaced review, keyboard only', () => {
     await page.getByRole('heading', { name: 'Review 2 of 21' }).waitFor();
   });
 
-  it('the rating survives a reload; undo left no extra attempt', async () => {
+  it('the session and its rating survive a reload; undo left no extra attempt', async () => {
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Practice' }).waitFor();
+    // The session resumes where it was: the second question, with the first one's rating kept.
+    await page.getByRole('heading', { name: 'Review 2 of 21' }).waitFor();
+    await page.getByRole('button', { name: 'End review' }).click();
+    await page.getByTestId('review-summary').waitFor();
+    expect(await page.getByTestId('review-summary').innerText()).toMatch(/^1 answer rated/);
+    await page.getByRole('button', { name: 'Back to the review overview' }).click();
     // One new question used today: 19 new left, plus it is in learning (due within minutes).
     await page.getByText(/New today/).waitFor();
     expect(await page.locator('.review-facts').innerText()).toMatch(/1 of 20/);
@@ -364,6 +370,9 @@ describe('dark theme', () => {
     await p.getByTestId('review-feedback').waitFor();
     await shot(p, 'review-rate-dark');
     await expectSoundLayout(p, 'Practice / Spaced review, rating / dark');
+    // End the (saved) session unrated, so the reload below shows the overview, not the session.
+    await p.getByRole('button', { name: 'End review' }).click();
+    await p.getByTestId('review-due').waitFor();
     await seedReviewed(p, 20);
     await p.reload();
     await p.getByTestId('review-empty').waitFor();
