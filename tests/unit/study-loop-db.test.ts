@@ -11,7 +11,13 @@ import type { Question } from '../../shared/questions';
 import { allAttempts, attemptsOf } from '../../renderer/src/db/attempts';
 import { setDb, StratumDb } from '../../renderer/src/db/db';
 import { readStudyPrefs, saveStudyPrefs, DEFAULT_STUDY_PREFS } from '../../renderer/src/db/prefs';
-import { answerReview, getCard, recordPracticeAnswer } from '../../renderer/src/db/review';
+import {
+  answerReview,
+  getCard,
+  queueForReview,
+  recordPracticeAnswer,
+  undoQueueForReview,
+} from '../../renderer/src/db/review';
 import { clearSession, loadSession, saveSession } from '../../renderer/src/db/sessions';
 import type { PracticeSessionRow } from '../../renderer/src/db/schema';
 import { dueQueue, Rating, State } from '../../renderer/src/lib/review';
@@ -64,7 +70,8 @@ describe('quick practice and spaced review', () => {
     expect(c1?.state).toBe(State.Learning);
     expect(new Date(c1!.due).getTime() - now.getTime()).toBe(60_000);
     expect(new Date(c2!.due).getTime() - now.getTime()).toBe(10 * 60_000);
-    const attempts = await allAttempts();
+    // Same instant: sort by question (the order of equal times is the random ids').
+    const attempts = (await allAttempts()).sort((a, b) => a.questionId.localeCompare(b.questionId));
     expect(attempts.map((a) => [a.questionId, a.mode, a.correct, a.newCard])).toEqual([
       ['q1', 'practice', false, true],
       ['q2', 'practice', true, true],
@@ -80,6 +87,26 @@ describe('quick practice and spaced review', () => {
     expect(out.introduced).toBe(false);
     expect(await getCard('q1')).toEqual(before);
     expect((await attemptsOf('q1')).map((a) => a.mode)).toEqual(['review', 'practice']);
+  });
+});
+
+describe('review them later', () => {
+  it('brings misses into review due now, leaves due ones alone, and undoes exactly', async () => {
+    const t0 = new Date('2026-03-10T09:00:00.000Z');
+    await answerReview({ questionId: 'later', correct: true, rating: Rating.Easy, now: t0 });
+    await answerReview({ questionId: 'due', correct: false, rating: Rating.Again, now: t0 });
+    const laterBefore = await getCard('later');
+    const dueBefore = await getCard('due');
+    const now = new Date('2026-03-10T10:00:00.000Z');
+    const changed = await queueForReview(['new', 'later', 'due'], now);
+    expect(changed.map((c) => c.questionId)).toEqual(['new', 'later']);
+    expect((await getCard('later'))?.due).toBe(now.toISOString());
+    expect((await getCard('later'))?.stability).toBe(laterBefore?.stability);
+    expect(await getCard('due')).toEqual(dueBefore);
+    expect((await getCard('new'))?.state).toBe(State.Learning);
+    await undoQueueForReview(changed);
+    expect(await getCard('new')).toBeNull();
+    expect(await getCard('later')).toEqual(laterBefore);
   });
 });
 

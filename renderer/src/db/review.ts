@@ -10,6 +10,7 @@ import { Attempt, ReviewCard } from './schema';
 import {
   countNewToday,
   dueQueue,
+  Rating,
   schedule,
   startOfLocalDay,
   suggestedRating,
@@ -309,4 +310,55 @@ export async function recordPracticeAnswer(input: {
   });
   if (out.card && cache?.db === db) cache.cards.set(input.questionId, out.card);
   return { attempt: out.attempt, introduced: out.introduced };
+}
+
+/** What `queueForReview` changed: each question's card before (null: it had none). */
+export type QueuedForReview = { questionId: string; previous: ReviewCard | null }[];
+
+/**
+ * "Review them later" (a mock exam's misses): each question joins spaced review, due now. One
+ * with no card is introduced as a wrong answer is (rated Again: learning, due in a minute); one whose card is due later is brought forward to now (its memory
+ * state kept); one already due is left alone. Returns what changed, for Undo.
+ */
+export async function queueForReview(
+  questionIds: readonly string[],
+  now: Date,
+): Promise<QueuedForReview> {
+  const db = getDb();
+  const nowIso = now.toISOString();
+  const { changed, written } = await db.transaction('rw', db.reviewCards, async () => {
+    const rows = await db.reviewCards.bulkGet([...questionIds]);
+    const changed: QueuedForReview = [];
+    const written: ReviewCard[] = [];
+    questionIds.forEach((questionId, i) => {
+      const parsed = ReviewCard.safeParse(rows[i]);
+      const previous = parsed.success ? parsed.data : null;
+      if (previous && previous.due <= nowIso) return;
+      const card = previous
+        ? { ...previous, due: nowIso }
+        : ReviewCard.parse(schedule(questionId, null, Rating.Again, now));
+      changed.push({ questionId, previous });
+      written.push(card);
+    });
+    await db.reviewCards.bulkPut(written);
+    return { changed, written };
+  });
+  if (cache?.db === db) for (const card of written) cache.cards.set(card.questionId, card);
+  return changed;
+}
+
+/** Undoes `queueForReview`: every card goes back to what it was (or away, if it was new). */
+export async function undoQueueForReview(changed: QueuedForReview): Promise<void> {
+  const db = getDb();
+  await db.transaction('rw', db.reviewCards, async () => {
+    for (const c of changed) {
+      if (c.previous) await db.reviewCards.put(c.previous);
+      else await db.reviewCards.delete(c.questionId);
+    }
+  });
+  if (cache?.db === db)
+    for (const c of changed) {
+      if (c.previous) cache.cards.set(c.questionId, c.previous);
+      else cache.cards.delete(c.questionId);
+    }
 }

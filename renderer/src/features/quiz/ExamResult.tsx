@@ -6,13 +6,13 @@
  * focused (the Submit button is gone).
  */
 import { useEffect, useRef } from 'react';
-import { Link } from 'wouter';
 import { EXAM_GUIDE } from '../../../../shared/exam-guide';
 import type { Question } from '../../../../shared/questions';
 import { ResultsRegion } from '../../components/ResultsRegion';
 import type { ExamSession } from '../../db/schema';
 import { formatDateTime, formatDuration } from '../../lib/format';
 import { timeUsedMs } from '../../lib/mock-exam';
+import { ResultActions } from './exam/ResultActions';
 import { ResultQuestions } from './exam/ResultQuestions';
 import { ScoreCard } from './exam/ScoreCard';
 
@@ -61,18 +61,8 @@ export function ExamResult({
           This exam has no result: none of its questions are in your pool any more.
         </p>
       )}
+      <ResultActions session={session} byId={byId} onBack={onBack} />
       <ResultQuestions session={session} byId={byId} />
-      <div className="actions">
-        <button type="button" className="primary" onClick={onBack}>
-          Back to mock exams
-        </button>
-        <Link className="button" href="/practice">
-          Practise what you missed
-        </Link>
-        <span className="muted small">
-          Quick practice’s “got wrong last time” filter includes this exam’s misses.
-        </span>
-      </div>
     </ResultsRegion>
   );
 }
