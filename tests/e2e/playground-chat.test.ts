@@ -163,6 +163,28 @@ describe('drafts and the live answer', () => {
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Playground' }).waitFor();
     expect(await composer().inputValue()).toBe('A half-written question');
+    // Quitting the app empties sessionStorage: the copy in IndexedDB brings the draft back.
+    await page.waitForFunction(async (text) => {
+      const db = await new Promise<IDBDatabase>((ok, fail) => {
+        const req = indexedDB.open('stratum');
+        req.onsuccess = () => ok(req.result);
+        req.onerror = () => fail(new Error('open failed'));
+      });
+      const row = await new Promise<unknown>((ok) => {
+        const get = db.transaction('sessions').objectStore('sessions').get('chat-draft');
+        get.onsuccess = () => ok(get.result);
+        get.onerror = () => ok(null);
+      });
+      db.close();
+      return JSON.stringify(row ?? null).includes(text);
+    }, 'A half-written question');
+    await page.evaluate(() => sessionStorage.clear());
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Playground' }).waitFor();
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('textarea')].some((t) => t.value === 'A half-written question'),
+    );
+    expect(await composer().inputValue()).toBe('A half-written question');
     // Another conversation has its own (empty) draft; New chat brings the unsent one back.
     await page
       .getByTestId('conversation-list')

@@ -196,12 +196,15 @@ export const ReviewSessionRow = z.object({
 });
 export type ReviewSessionRow = z.infer<typeof ReviewSessionRow>;
 
-/** The playground chat's unsent message, per conversation (null: a new chat). */
+/**
+ * The playground chat's unsent text per conversation and which conversation was open (the same
+ * shape as the chat's sessionStorage copy), so a draft survives quitting the app too.
+ */
 export const ChatDraftRow = z.object({
   kind: z.literal('chat-draft'),
   updatedAt: z.iso.datetime(),
-  conversationId: z.string().min(1).nullable(),
-  text: z.string().max(200_000),
+  currentId: z.string().max(100).nullable(),
+  drafts: z.record(z.string().max(100), z.string().max(200_000)),
 });
 export type ChatDraftRow = z.infer<typeof ChatDraftRow>;
 

@@ -6,7 +6,8 @@
  * - Drafts: every conversation keeps its own composer text (and attached images, and whether the
  *   last message is being edited) while the app runs. The text and the open conversation are also
  *   kept in sessionStorage (chat-session.ts), so switching screens (Ctrl+2 and back) or reloading
- *   loses nothing the learner typed. A new chat left unsent (typed in, then another conversation
+ *   loses nothing the learner typed, and in IndexedDB (db/sessions.ts), so quitting the app does
+ *   not either (attached images stay in memory only: they can be megabytes). A new chat left unsent (typed in, then another conversation
  *   opened) comes back with New chat.
  * - Streaming goes through the shared `runConverseStream` (one update per animation frame): the
  *   text, usage, cost and first-token time are the ones it reports, cost as main sent it. Stop
@@ -53,11 +54,14 @@ import {
   guardrailProblem,
   type ConverseRequest,
 } from './chat-request';
+import { loadSession, saveSession } from '../../db/sessions';
 import { readSession, withDraft, writeSession, type ChatSession } from './chat-session';
 import type { PresetRun, PromptPreset } from './presets';
 
 const FALLBACK_MODEL = 'amazon.nova-lite-v1:0';
 const SAVE_DELAY_MS = 500;
+/** How long typing pauses before the drafts are written to IndexedDB. */
+const DRAFT_PERSIST_MS = 300;
 
 /** What the composer holds for one conversation. */
 export interface ComposerDraft {
@@ -95,6 +99,27 @@ export interface ChatState {
 const EMPTY_DRAFT: ComposerDraft = { text: '', images: [], editing: false };
 
 let session: ChatSession = readSession();
+/** True when sessionStorage had nothing (a fresh start): the IndexedDB copy is read instead. */
+const freshStart = session.currentId === null && Object.keys(session.drafts).length === 0;
+let persistTimer: ReturnType<typeof setTimeout> | null = null;
+
+/**
+ * Keeps the drafts in sessionStorage at once (reloads) and in IndexedDB shortly after (quitting
+ * the app). A failed IndexedDB write is ignored: the sessionStorage copy still holds them.
+ */
+function persistSession() {
+  writeSession(session);
+  if (persistTimer) clearTimeout(persistTimer);
+  persistTimer = setTimeout(() => {
+    persistTimer = null;
+    saveSession({
+      kind: 'chat-draft',
+      updatedAt: new Date().toISOString(),
+      currentId: session.currentId,
+      drafts: session.drafts,
+    }).catch(() => undefined);
+  }, DRAFT_PERSIST_MS);
+}
 /** Drafts of every conversation seen in this run (the current one is also `state.draft`). */
 const drafts = new Map<string, ComposerDraft>();
 const draftFor = (id: string): ComposerDraft =>
@@ -157,6 +182,7 @@ export function getChatState(): ChatState {
 
 /** After a reload: the conversation that was open, if it was saved, is opened again. */
 async function reopenSaved(): Promise<void> {
+  if (freshStart) await restoreDraftsFromDb();
   const id = session.currentId;
   if (!id) return;
   const saved = await getConversation(id).catch(() => null);
@@ -167,10 +193,21 @@ async function reopenSaved(): Promise<void> {
 
 // Drafts
 
+/** On a fresh start, the drafts and open conversation kept in IndexedDB come back. */
+async function restoreDraftsFromDb(): Promise<void> {
+  const found = await loadSession('chat-draft').catch(() => null);
+  if (found?.status !== 'ok' || state.draft.text || state.current.turns.length > 0) return;
+  session = { currentId: found.row.currentId, drafts: found.row.drafts };
+  writeSession(session);
+  const id = session.currentId ?? state.current.id;
+  const current = id === state.current.id ? state.current : { ...state.current, id };
+  set({ current, draft: draftFor(current.id) });
+}
+
 function storeDraft(id: string, draft: ComposerDraft) {
   drafts.set(id, draft);
   session = withDraft(session, id, draft.text);
-  writeSession(session);
+  persistSession();
 }
 
 export function updateDraft(patch: Partial<ComposerDraft>) {
@@ -203,7 +240,7 @@ function show(conversation: Conversation) {
     unsent = draft.text.trim() || draft.images.length > 0 ? leaving : null;
   }
   session = { ...session, currentId: conversation.id };
-  writeSession(session);
+  persistSession();
   set({
     current: conversation,
     draft: draftFor(conversation.id),

@@ -1,6 +1,6 @@
 /**
  * Settings: the AWS connection (profile, region, default model, endpoint) with Test connection,
- * and what the app is. A container: the form's state lives in use-settings-form.ts, its parts in
+ * study settings (exam date, spaced review's limits and retention), and what the app is. A container: the form's state lives in use-settings-form.ts, its parts in
  * their own files.
  */
 import { useSettings } from '../../app/settings-context';
@@ -9,6 +9,7 @@ import { ScreenHeading } from '../../components/ScreenHeading';
 import { AboutCard } from './AboutCard';
 import { ConnectionForm } from './ConnectionForm';
 import { ResetNotice } from './ResetNotice';
+import { StudySettings } from './StudySettings';
 import { useAppInfo } from './use-app-info';
 
 export default function Settings() {
@@ -39,6 +40,7 @@ export default function Settings() {
       </header>
       {state.notice ? <ResetNotice notice={state.notice} /> : null}
       <ConnectionForm state={state} appInfo={appInfo} />
+      <StudySettings />
       <AboutCard appInfo={appInfo} path={state.path} />
     </section>
   );
