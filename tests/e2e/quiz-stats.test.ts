@@ -132,7 +132,9 @@ describe('practice stats', () => {
     await practise('1', '1.1', [true, true, true, true, false]);
     await openStats();
     await expectNumbers(page, await todayInPage());
-    expect(await page.getByText('Nothing is scheduled yet').count()).toBe(1);
+    // Questions first answered in quick practice join spaced review (due within minutes).
+    expect(await page.getByText('Nothing is scheduled yet').count()).toBe(0);
+    expect(await page.getByTestId('stat-due').innerText()).toMatch(/^Due today\s+10\s/);
   });
 
   it('keeps the same numbers after a reload', async () => {
@@ -170,6 +172,8 @@ describe('practice stats', () => {
         open.onerror = () => fail(new Error(String(open.error)));
       });
       const tx = db.transaction(['reviewCards', 'exams'], 'readwrite');
+      // Only the fixture cards (not the ones quick practice made above).
+      tx.objectStore('reviewCards').clear();
       const days = [-3, 1, 1, 5, 40];
       ids.forEach((id, i) => tx.objectStore('reviewCards').put(card(id, noon(days[i]!))));
       tx.objectStore('exams').put({

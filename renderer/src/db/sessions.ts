@@ -60,3 +60,9 @@ export async function clearSession<K extends SessionKind>(kind: K): Promise<RowO
     return parsed.success ? (parsed.data as RowOf<K>) : null;
   });
 }
+
+/** The saved session of `kind` if it is valid, without changing anything (for Home). */
+export async function peekSession<K extends SessionKind>(kind: K): Promise<RowOf<K> | null> {
+  const parsed = SCHEMAS[kind].safeParse(await getDb().sessions.get(kind));
+  return parsed.success ? (parsed.data as RowOf<K>) : null;
+}

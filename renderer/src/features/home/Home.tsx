@@ -1,4 +1,8 @@
-/** Home: reading progress, the Bedrock connection, the exam at a glance and where to go next. */
+/**
+ * Home, the study dashboard: today's reviews with a Study button, what to continue, the plan to
+ * the exam date, the last mock estimate and the weakest task statements; then reading progress,
+ * the Bedrock connection, the exam at a glance and where everything is.
+ */
 import { lazy, Suspense } from 'react';
 import { EXAM_GUIDE } from '../../../../shared/exam-guide';
 import { ScreenHeading } from '../../components/ScreenHeading';
@@ -6,7 +10,9 @@ import { ConnectionCard } from './ConnectionCard';
 import { ExamCard } from './ExamCard';
 import { NextSteps } from './NextSteps';
 
-// The notes corpus is a lazy chunk: Home paints first, then the reading card fills in.
+// The dashboard and the reading card read IndexedDB and the notes: lazy chunks, so Home's frame
+// paints first and they fill in.
+const Dashboard = lazy(() => import('./Dashboard'));
 const ReadingProgress = lazy(() => import('../notes/ReadingProgress'));
 
 export function Home() {
@@ -18,6 +24,9 @@ export function Home() {
           Your study companion for the {EXAM_GUIDE.exam.name} exam ({EXAM_GUIDE.exam.code}).
         </p>
       </header>
+      <Suspense fallback={<section className="card dashboard-loading" aria-busy="true" />}>
+        <Dashboard />
+      </Suspense>
       <div className="grid">
         <div className="stack">
           <Suspense fallback={<section className="card" aria-busy="true" />}>
@@ -26,8 +35,8 @@ export function Home() {
           <ConnectionCard />
         </div>
         <div className="stack">
-          <ExamCard />
           <NextSteps />
+          <ExamCard />
         </div>
       </div>
     </section>

@@ -7,6 +7,8 @@
  * A container: the overview's data and the session's state live in hooks (review/), the overview,
  * the session and the summary are their own parts.
  */
+import { useEffect, useRef, useState } from 'react';
+import { takeReviewStart } from './review-intent';
 import { ReviewFinished } from './review/ReviewFinished';
 import { ReviewOverview } from './review/ReviewOverview';
 import { ReviewSession } from './review/ReviewSession';
@@ -19,6 +21,14 @@ export function ReviewView() {
   const { pool, byId, now, limit, maxReviews, overview, learnMore } = useReviewOverview();
   const review = useReviewSession(byId, pool !== undefined);
   const { session } = review;
+  // Home's Study button: start today's session as soon as the queue is known (once).
+  const [asked] = useState(takeReviewStart);
+  const autoStart = useRef(asked);
+  useEffect(() => {
+    if (!autoStart.current || !review.loaded || !overview) return;
+    autoStart.current = false;
+    if (!session && overview.queue.length > 0) review.start(overview.queue);
+  }, [review, overview, session]);
   const notice = review.notice ? (
     <SessionNotice text={review.notice} onDismiss={review.dismissNotice} />
   ) : null;
