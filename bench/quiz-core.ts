@@ -5,7 +5,8 @@
  *   review, after each rating, and in a session whose cards were not read in advance. This module uses
  *   whatever `indexedDB` the global scope has: bench/run.ts runs it in Node on fake-indexeddb and
  *   bench/quiz-browser.ts bundles it into a page in Chromium, whose IndexedDB the app really uses;
- * - drawing a 65-question mock exam from 10,000 questions.
+ * - drawing a 65-question mock exam from 10,000 questions;
+ * - Home's dashboard with those cards and attempts, 10,000 questions and 100 exams.
  */
 import { EXAM_GUIDE } from '../shared/exam-guide';
 import type { Question } from '../shared/questions';
@@ -19,6 +20,7 @@ import {
   readDueQueue,
 } from '../renderer/src/db/review';
 import { drawExam } from '../renderer/src/lib/mock-exam';
+import { loadDashboard } from '../renderer/src/features/home/dashboard-data';
 import { createRng } from '../shared/random';
 import { DEFAULT_NEW_PER_DAY, Rating } from '../renderer/src/lib/review';
 
@@ -70,6 +72,9 @@ export async function quizFigures(
   afterRatingMs: number;
   drawMs: number;
   seedMs: number;
+  /** Home's dashboard (lib/dashboard via features/home/dashboard-data), steady and first open. */
+  homeMs: number;
+  homeColdMs: number;
   parts: { cardLoadMs: number; newTodayMs: number };
 }> {
   const db = new StratumDb(`stratum-bench-${Date.now()}`);
@@ -154,6 +159,21 @@ export async function quizFigures(
     cardLoadMs,
     newTodayMs: median(await timeOf(() => newIntroducedToday(now))),
   };
+  // Home's dashboard over the same cards and attempts, 10,000 questions (the learner's own, so
+  // every row is read and validated) and 100 submitted exams: the first open and a steady one.
+  await db.questions.bulkPut(
+    pool.map((question) => ({
+      id: question.id,
+      question,
+      deleted: false,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      blindCheck: null,
+    })),
+  );
+  await db.exams.bulkPut(Array.from({ length: 100 }, (_, i) => syntheticExam(i, now)));
+  const [homeColdMs] = await timeOf(() => loadDashboard(now, [], BENCH_NOTES), 1);
+  const homeMs = median(await timeOf(() => loadDashboard(now, [], BENCH_NOTES)));
   const drawTimes: number[] = [];
   for (let i = 0; i < 50; i++) {
     const t = performance.now();
@@ -172,5 +192,36 @@ export async function quizFigures(
     drawMs: median(drawTimes),
     seedMs,
     parts,
+    homeMs,
+    homeColdMs: homeColdMs!,
+  };
+}
+
+/** Notes for the dashboard's reading progress and weakest-task links. */
+const BENCH_NOTES = EXAM_GUIDE.domains.flatMap((d) =>
+  d.tasks.map((t) => ({ id: `note-${t.id}`, title: t.title, tasks: [t.id], domain: d.id })),
+);
+
+/** A submitted 65-question exam, `i` days ago. */
+function syntheticExam(i: number, now: Date) {
+  const at = new Date(now.getTime() - i * DAY).toISOString();
+  const questionIds = Array.from({ length: 65 }, (_, k) => `q${(i * 65 + k) % 10_000}`);
+  return {
+    id: `exam-${i}`,
+    startedAt: at,
+    deadline: at,
+    finishedAt: at,
+    questionIds,
+    responses: Object.fromEntries(
+      questionIds.map((id, k) => [id, { type: 'single' as const, choice: k % 3 ? 'a' : 'b' }]),
+    ),
+    flagged: [],
+    result: {
+      correct: 40,
+      total: 65,
+      scaled: 650 + (i % 7) * 20,
+      passed: i % 2 === 0,
+      byDomain: { '1': { correct: 8, total: 13 } },
+    },
   };
 }

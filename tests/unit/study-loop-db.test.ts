@@ -8,7 +8,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Question } from '../../shared/questions';
-import { allAttempts, attemptsOf } from '../../renderer/src/db/attempts';
+import { allAttempts, attemptsOf, cachedAttempts } from '../../renderer/src/db/attempts';
 import { setDb, StratumDb } from '../../renderer/src/db/db';
 import { readStudyPrefs, saveStudyPrefs, DEFAULT_STUDY_PREFS } from '../../renderer/src/db/prefs';
 import {
@@ -87,6 +87,35 @@ describe('quick practice and spaced review', () => {
     expect(out.introduced).toBe(false);
     expect(await getCard('q1')).toEqual(before);
     expect((await attemptsOf('q1')).map((a) => a.mode)).toEqual(['review', 'practice']);
+  });
+});
+
+describe("Home's in-memory attempts", () => {
+  it('match the database after writes here and from another connection', async () => {
+    const t = new Date('2026-03-10T09:00:00.000Z');
+    await recordPracticeAnswer({ questionId: 'q1', correct: true, now: t });
+    expect((await cachedAttempts()).map((a) => a.questionId)).toEqual(['q1']);
+    // Written by this connection, and by another one (another window): seen at the next read
+    // that follows the change event.
+    await recordPracticeAnswer({
+      questionId: 'q2',
+      correct: false,
+      now: new Date('2026-03-10T09:01:00.000Z'),
+    });
+    const other = new StratumDb(db.name);
+    await other.attempts.put({
+      id: 'x',
+      questionId: 'q3',
+      at: '2026-03-10T09:02:00.000Z',
+      correct: true,
+      mode: 'practice',
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    expect((await cachedAttempts()).map((a) => a.questionId)).toEqual(['q1', 'q2', 'q3']);
+    await other.attempts.delete('x');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await cachedAttempts()).toEqual(await allAttempts());
+    other.close();
   });
 });
 

@@ -10,7 +10,26 @@ import { Question, questionProblems } from '../../../shared/questions';
 import type { BlindCheck } from '../../../shared/question-generation';
 import { getDb } from './db';
 import { issueText } from './issue-text';
+import { KeyedCache } from './keyed-cache';
 import { QuestionReport, QuestionRow } from './schema';
+
+const questionCache = new KeyedCache<QuestionRow>(
+  'questions',
+  (db) => db.questions,
+  (row) => {
+    const parsed = QuestionRow.safeParse(row);
+    return parsed.success ? parsed.data : null;
+  },
+  (r) => r.id,
+);
+
+/**
+ * The learner's question rows from an in-memory copy kept in step with the database
+ * (keyed-cache.ts): for Home, which reads them all each time it opens. Same rows as questionRows.
+ */
+export async function cachedQuestionRows(): Promise<QuestionRow[]> {
+  return [...(await questionCache.rows()).values()];
+}
 
 export async function questionRows(): Promise<QuestionRow[]> {
   const rows = await getDb().questions.toArray();

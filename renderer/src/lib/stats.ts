@@ -136,9 +136,22 @@ export interface Accuracy {
 }
 
 const time = (iso: string) => Date.parse(iso);
+const CANONICAL = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+const sameForm = (a: string, b: string) =>
+  a.length === 24 && b.length === 24 && CANONICAL.test(a) && CANONICAL.test(b);
 
 /** Attempts in time order; attempts at the same instant keep their input order. */
 export function byTime(attempts: readonly Attempt[]): Attempt[] {
+  // Already in order (as the database returns them): skip the sort, which costs tens of
+  // milliseconds over 50,000 attempts.
+  let ordered = true;
+  for (let i = 1; i < attempts.length && ordered; i++) {
+    const a = attempts[i - 1]!.at;
+    const b = attempts[i]!.at;
+    // Two instants in the same canonical form (toISOString's) compare as strings.
+    ordered = sameForm(a, b) ? a <= b : time(a) <= time(b);
+  }
+  if (ordered) return [...attempts];
   return attempts
     .map((a, i) => ({ a, i, t: time(a.at) }))
     .sort((x, y) => x.t - y.t || x.i - y.i)

@@ -1,0 +1,66 @@
+/**
+ * Reads and computes Home's dashboard at `now` over `bank` (the starter questions) and `notes`:
+ * today's due reviews (the same queue and limits as Spaced review), what can be continued (a
+ * practice or review session, a mock exam in progress, the note last opened and not yet read),
+ * and lib/dashboard's figures. No build-time imports here, so bench/ can time it in Chromium.
+ */
+import type { Question } from '../../../../shared/questions';
+import { cachedAttempts } from '../../db/attempts';
+import { allExams } from '../../db/exams';
+import { allProgress } from '../../db/note-progress';
+import { readStudyPrefs } from '../../db/prefs';
+import { cachedQuestionRows, mergePool } from '../../db/questions';
+import { readDueQueue } from '../../db/review';
+import { peekSession } from '../../db/sessions';
+import { dashboard } from '../../lib/dashboard';
+import { interleaveByDomain } from '../../lib/review';
+import { localDay, type NoteFacts } from '../../lib/stats';
+
+export type DashboardNote = NoteFacts & { domain: number };
+
+export async function loadDashboard(
+  now: Date,
+  bank: readonly Question[],
+  notes: readonly DashboardNote[],
+) {
+  const [rows, attempts, exams, progress, prefs, practice, review] = await Promise.all([
+    cachedQuestionRows(),
+    cachedAttempts(),
+    allExams(),
+    allProgress(),
+    readStudyPrefs(),
+    peekSession('practice'),
+    peekSession('review'),
+  ]);
+  const pool = mergePool(bank, rows);
+  const queue = await readDueQueue(interleaveByDomain(pool), now, prefs);
+  const readNotes = new Set([...progress.values()].filter((p) => p.read).map((p) => p.noteId));
+  const lastOpened = [...progress.values()]
+    .filter((p) => p.lastOpenedAt !== null && !p.read)
+    .sort((a, b) => (b.lastOpenedAt ?? '').localeCompare(a.lastOpenedAt ?? ''))[0];
+  const note = lastOpened ? notes.find((n) => n.id === lastOpened.noteId) : undefined;
+  return {
+    due: {
+      total: queue.length,
+      learning: queue.filter((i) => i.kind === 'learning').length,
+      review: queue.filter((i) => i.kind === 'review').length,
+      new: queue.filter((i) => i.kind === 'new').length,
+    },
+    practice,
+    review: review && review.queue.length > 0 ? review : null,
+    exam: exams.find((e) => e.finishedAt === null) ?? null,
+    note: note ? { id: note.id, title: note.title } : null,
+    prefs,
+    ...dashboard({
+      attempts,
+      exams,
+      questions: pool,
+      notes,
+      readNotes,
+      examDate: prefs.examDate,
+      today: localDay(now),
+    }),
+  };
+}
+
+export type DashboardData = Awaited<ReturnType<typeof loadDashboard>>;
