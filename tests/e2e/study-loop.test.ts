@@ -144,6 +144,15 @@ describe('a day of study', () => {
     expect(questions).toBeGreaterThanOrEqual(15);
   });
 
+  it("shows a question's history in My questions", async () => {
+    await openTab(page, 'My questions');
+    const first = page.getByTestId('manage-item').first();
+    await first.getByRole('button', { name: 'History' }).click();
+    const history = first.getByTestId('question-history');
+    await history.waitFor();
+    expect(await history.innerText()).toMatch(/Spaced review: |Not in spaced review yet/);
+  });
+
   it('brings it all together on Home', async () => {
     await home();
     // The 15 practised questions are in spaced review; with the 20 new of the day, at least 20.

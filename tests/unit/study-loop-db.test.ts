@@ -21,7 +21,7 @@ import {
 import { clearSession, loadSession, saveSession } from '../../renderer/src/db/sessions';
 import type { PracticeSessionRow } from '../../renderer/src/db/schema';
 import { dueQueue, Rating, State } from '../../renderer/src/lib/review';
-import { summarize } from '../../renderer/src/lib/session-summary';
+import { sessionTimeText, summarize } from '../../renderer/src/lib/session-summary';
 import { restorePractice } from '../../renderer/src/features/quiz/practice/use-practice-session';
 
 let db: StratumDb;
@@ -259,6 +259,15 @@ describe('the end-of-session summary', () => {
     expect(s.byTask.map((t) => t.key)).toEqual(['1.1', '1.2', '3.1']);
     expect(s.missed.map((q) => q.id)).toEqual(['b', 'c']);
   });
+});
+
+describe('session time in words', () => {
+  it.each([
+    [20_000, 'under a minute'],
+    [90_000, '2 min'],
+    [59 * 60_000, '59 min'],
+    [65 * 60_000, '1 h 5 min'],
+  ])('%i ms is %s', (ms, text) => expect(sessionTimeText(ms)).toBe(text));
 });
 
 describe('version 9', () => {

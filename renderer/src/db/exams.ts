@@ -123,6 +123,7 @@ export async function submitExam(
           correct: isCorrect(q, r),
           mode: 'exam',
           examId: session.id,
+          response: r,
         } satisfies Attempt),
       ];
     });

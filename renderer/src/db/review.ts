@@ -6,7 +6,7 @@
  */
 import Dexie, { RangeSet, type ObservabilitySet } from 'dexie';
 import { getDb, type StratumDb } from './db';
-import { Attempt, ReviewCard } from './schema';
+import { Attempt, ReviewCard, type StoredResponse } from './schema';
 import {
   countNewToday,
   dueQueue,
@@ -228,6 +228,8 @@ export async function answerReview(input: {
   now: Date;
   /** Requested retention (StudyPrefs.targetRetention); 0.9 when not given. */
   retention?: number;
+  /** What was answered, kept with the attempt for the question's history. */
+  response?: StoredResponse;
 }): Promise<ReviewAnswer> {
   const db = getDb();
   const answer = await db.transaction('rw', db.reviewCards, db.attempts, async () => {
@@ -245,6 +247,7 @@ export async function answerReview(input: {
       rating: input.rating,
       newCard: before === null,
       cardState: before?.state ?? 0,
+      ...(input.response ? { response: input.response } : {}),
     } satisfies Attempt);
     await db.reviewCards.put(card);
     await db.attempts.put(attempt);
@@ -280,6 +283,7 @@ export async function recordPracticeAnswer(input: {
   correct: boolean;
   now: Date;
   retention?: number;
+  response?: StoredResponse;
 }): Promise<{ attempt: Attempt; introduced: boolean }> {
   const db = getDb();
   const out = await db.transaction('rw', db.reviewCards, db.attempts, async () => {
@@ -303,6 +307,7 @@ export async function recordPracticeAnswer(input: {
       correct: input.correct,
       mode: 'practice',
       newCard: introduced,
+      ...(input.response ? { response: input.response } : {}),
     } satisfies Attempt);
     if (card) await db.reviewCards.put(card);
     await db.attempts.put(attempt);

@@ -61,6 +61,16 @@ export const GalleryImage = z.object({
 });
 export type GalleryImage = z.infer<typeof GalleryImage>;
 
+/** A learner's response to one question (mirrors lib/scoring's Response). */
+export const StoredResponse = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('single'), choice: z.string().nullable() }),
+  z.object({ type: z.literal('multiple'), choices: z.array(z.string()) }),
+  z.object({ type: z.literal('ordering'), order: z.array(z.string()) }),
+  z.object({ type: z.literal('matching'), pairs: z.record(z.string(), z.string()) }),
+]);
+
+export type StoredResponse = z.infer<typeof StoredResponse>;
+
 /**
  * One answer to a question. `mode` says where it was given; a spaced-review answer also carries
  * the learner's FSRS rating (1 Again .. 4 Easy), and a mock-exam answer its exam's id.
@@ -86,6 +96,8 @@ export const Attempt = z.object({
   notAnswered: z.literal(true).optional(),
   /** Review answers from v9 on: the card's FSRS state before this answer (2 = Review). */
   cardState: z.number().int().min(0).max(3).optional(),
+  /** From v9 on: what the learner answered (for the question's history in My questions). */
+  response: StoredResponse.optional(),
 });
 export type Attempt = z.infer<typeof Attempt>;
 
@@ -133,15 +145,6 @@ export const ReviewCard = z.object({
 });
 export type ReviewCard = z.infer<typeof ReviewCard>;
 
-/** A learner's response to one question (mirrors lib/scoring's Response). */
-export const StoredResponse = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('single'), choice: z.string().nullable() }),
-  z.object({ type: z.literal('multiple'), choices: z.array(z.string()) }),
-  z.object({ type: z.literal('ordering'), order: z.array(z.string()) }),
-  z.object({ type: z.literal('matching'), pairs: z.record(z.string(), z.string()) }),
-]);
-
-export type StoredResponse = z.infer<typeof StoredResponse>;
 
 /** A quick-practice session in progress, saved on every change so it survives a reload. */
 export const PracticeSessionRow = z.object({

@@ -54,3 +54,11 @@ export function summarize(
     missed,
   };
 }
+
+/** A session's time on screen in words: "under a minute", "12 min", "1 h 5 min". */
+export function sessionTimeText(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 1) return 'under a minute';
+  if (minutes < 60) return `${minutes} min`;
+  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}

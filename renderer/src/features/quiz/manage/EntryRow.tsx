@@ -17,11 +17,12 @@ import { TYPE_LABEL } from '../filters';
 import { sourceProblems } from '../question-rules';
 import { QuestionEditor } from '../QuestionEditor';
 import type { Notice } from './notice';
+import { QuestionHistory } from './QuestionHistory';
 import { ReportForm } from './ReportForm';
 
 const SOURCE_LABEL = { bank: 'Starter bank', edited: 'Edited', own: 'Generated or imported' };
 
-type Mode = 'closed' | 'preview' | 'edit' | 'report';
+type Mode = 'closed' | 'preview' | 'history' | 'edit' | 'report';
 
 const undoable = (text: string, previous: Previous): Notice => ({
   text,
@@ -46,6 +47,7 @@ export function EntryRow({
     <li className={entry.deleted ? 'manage-item deleted' : 'manage-item'} data-testid="manage-item">
       <EntryHead entry={entry} reports={reports} />
       {mode === 'preview' ? <AnswerPreview q={q} /> : null}
+      {mode === 'history' ? <QuestionHistory q={q} /> : null}
       {mode === 'edit' ? (
         <QuestionEditor
           question={q}
@@ -119,6 +121,13 @@ function EntryActions({
     <div className="actions">
       <button type="button" onClick={() => setMode(mode === 'preview' ? 'closed' : 'preview')}>
         {mode === 'preview' ? 'Hide' : 'Preview'}
+      </button>
+      <button
+        type="button"
+        aria-expanded={mode === 'history'}
+        onClick={() => setMode(mode === 'history' ? 'closed' : 'history')}
+      >
+        {mode === 'history' ? 'Hide history' : 'History'}
       </button>
       {entry.deleted ? (
         <button

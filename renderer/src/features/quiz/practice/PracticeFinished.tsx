@@ -5,8 +5,8 @@
  */
 import { Link } from 'wouter';
 import { ResultsRegion } from '../../../components/ResultsRegion';
-import { formatDuration, formatPercent, plural } from '../../../lib/format';
-import { summarize } from '../../../lib/session-summary';
+import { formatPercent, plural } from '../../../lib/format';
+import { sessionTimeText, summarize } from '../../../lib/session-summary';
 import { SummaryTables } from '../SummaryTables';
 import type { PracticeSessionApi, Session } from './use-practice-session';
 
@@ -35,7 +35,7 @@ export function PracticeFinished({
         {score}
       </p>
       <p className="muted">
-        {formatDuration(session.activeMs)} on {plural(total, 'question')}
+        {sessionTimeText(session.activeMs)} on {plural(total, 'question')}
         {early ? ` · ended early, ${session.questions.length - total} not reached` : ''}. Every
         answer counts in Stats; questions new to you also joined spaced review.
       </p>

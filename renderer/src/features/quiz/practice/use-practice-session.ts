@@ -123,6 +123,7 @@ export function usePracticeSession(byId: ReadonlyMap<string, Question> | undefin
       correct,
       now: new Date(),
       retention: prefs?.targetRetention,
+      response: session.response,
     }).catch((e: unknown) => saved.setNotice(`Could not record that answer (${String(e)}).`));
     saved.update({ ...session, checked: true, results: [...session.results, correct] });
   };

@@ -6,9 +6,9 @@ import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import type { Question } from '../../../../../shared/questions';
 import { ResultsRegion } from '../../../components/ResultsRegion';
-import { formatDuration, plural } from '../../../lib/format';
+import { plural } from '../../../lib/format';
 import { GRADES, RATING_LABEL } from '../../../lib/review';
-import { summarize } from '../../../lib/session-summary';
+import { sessionTimeText, summarize } from '../../../lib/session-summary';
 import { setPracticeIntent } from '../practice-intent';
 import { SummaryTables } from '../SummaryTables';
 import type { Session } from './session';
@@ -43,7 +43,7 @@ export function ReviewFinished({
         {line}
       </p>
       <p className="muted">
-        {summary.correct} of {summary.total} answered right, in {formatDuration(session.activeMs)}.
+        {summary.correct} of {summary.total} answered right, in {sessionTimeText(session.activeMs)}.
       </p>
       <div className="actions">
         {missedIds.length > 0 ? (

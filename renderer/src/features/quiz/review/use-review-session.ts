@@ -54,6 +54,7 @@ export function useReviewSession(byId: ReadonlyMap<string, Question>, ready = tr
         rating,
         now: at,
         retention: prefs?.targetRetention,
+        response: session.response,
       });
       saved.update(afterRating(session, on.item, answer, rating, at, byId));
     } catch (e) {
