@@ -12,12 +12,19 @@ export { NoteId, TaskId };
 export const LabId = z.enum(['token-lab', 'diffusion-lab']);
 export type LabId = z.infer<typeof LabId>;
 
+/**
+ * `domain: 0` marks an exam-wide note (the exam's format, how to study): it belongs to no domain
+ * and teaches no task statement, so it has `tasks: []`, comes before every domain's notes, and is
+ * never counted in a domain's reading progress or offered for a task.
+ */
+export const EXAM_WIDE_DOMAIN = 0;
+
 export const NoteFrontMatter = z
   .object({
     id: NoteId,
     title: z.string().min(3).max(120),
-    domain: z.number().int().min(1).max(5),
-    tasks: z.array(TaskId).min(1),
+    domain: z.number().int().min(EXAM_WIDE_DOMAIN).max(5),
+    tasks: z.array(TaskId),
     order: z.number().int().min(1),
     summary: z.string().min(20).max(400),
     keyTerms: z.array(z.string().min(1)).min(1),
@@ -26,10 +33,23 @@ export const NoteFrontMatter = z
     labs: z.array(LabId).optional(),
   })
   .strict()
-  .refine((n) => n.tasks[0]?.startsWith(`${n.domain}.`), {
+  .refine((n) => n.domain !== EXAM_WIDE_DOMAIN || n.tasks.length === 0, {
+    message: 'An exam-wide note (domain 0) lists no task statements: use tasks: [].',
+    path: ['tasks'],
+  })
+  .refine((n) => n.domain === EXAM_WIDE_DOMAIN || n.tasks.length > 0, {
+    message: 'A note in a domain teaches at least one task statement.',
+    path: ['tasks'],
+  })
+  .refine((n) => n.domain === EXAM_WIDE_DOMAIN || n.tasks[0]?.startsWith(`${n.domain}.`), {
     message: 'The first task statement must belong to the note’s domain.',
   });
 export type NoteFrontMatter = z.infer<typeof NoteFrontMatter>;
+
+/** True for a note about the whole exam (`domain: 0`, no task statements). */
+export function isExamWide(note: Pick<NoteFrontMatter, 'domain'>): boolean {
+  return note.domain === EXAM_WIDE_DOMAIN;
+}
 
 export interface Note extends NoteFrontMatter {
   /** Markdown body without the front matter. */
@@ -134,7 +154,7 @@ export function internalLinks(body: string): { kind: 'note' | 'glossary'; target
   );
 }
 
-/** Notes in reading order: by domain, home task statement, then order. */
+/** Notes in reading order: exam-wide notes first, then by domain, home task statement, order. */
 export function compareNotes(a: NoteFrontMatter, b: NoteFrontMatter): number {
   return (
     a.domain - b.domain ||

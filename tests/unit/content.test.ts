@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXAM_GUIDE } from '../../shared/exam-guide';
-import { internalLinks, parseNote, termSlug, type Corpus } from '../../shared/notes';
+import { internalLinks, isExamWide, parseNote, termSlug, type Corpus } from '../../shared/notes';
 import { loadCorpus, readContentFiles } from '../support/corpus';
 
 const noteFiles = readContentFiles('notes', '.md');
@@ -33,6 +33,34 @@ describe('the corpus', () => {
     expect(corpus.notes.length).toBeGreaterThanOrEqual(30);
     expect(corpus.notes.length).toBeLessThanOrEqual(45);
     expect(corpus.noteById.size).toBe(corpus.notes.length);
+  });
+
+  it('opens with one exam-wide note, About the exam, that belongs to no domain or task', () => {
+    const examWide = corpus.notes.filter(isExamWide);
+    expect(examWide.map((n) => n.id)).toEqual(['about-the-exam']);
+    expect(corpus.notes[0]?.id).toBe('about-the-exam');
+    expect(examWide[0]?.tasks).toEqual([]);
+    // Never counted in a domain's reading progress: every other note is in domain 1..5.
+    for (const n of corpus.notes.filter((x) => !isExamWide(x)))
+      expect(n.domain, n.id).toBeGreaterThanOrEqual(1);
+  });
+
+  it('states the exam format the exam outline gives', () => {
+    const body = corpus.noteById.get('about-the-exam')!.body;
+    const { exam } = EXAM_GUIDE;
+    for (const fact of [
+      `${exam.questions} questions`,
+      `${exam.scoredQuestions} scored and ${exam.unscoredQuestions} unscored`,
+      `${exam.minutes} minutes`,
+      `${exam.scaledScoreMin} to 1,000`,
+      `| ${exam.passingScore} |`,
+      'no penalty for guessing',
+      '83 seconds per question',
+      '14 calendar days',
+    ])
+      expect(body.toLowerCase(), fact).toContain(fact.toLowerCase());
+    for (const type of exam.questionTypes)
+      expect(body.toLowerCase(), type).toContain(`### ${type}`);
   });
 
   it('teaches every task statement of the exam outline', () => {

@@ -4,7 +4,9 @@ import remarkParse from 'remark-parse';
 import type { Root } from 'mdast';
 import {
   buildCorpus,
+  compareNotes,
   ContentError,
+  isExamWide,
   internalLinks,
   parseGlossary,
   parseNote,
@@ -54,6 +56,28 @@ describe('parseNote', () => {
     expect(() => parseNote('content/notes/x.md', raw)).toThrow(ContentError);
     expect(() => parseNote('content/notes/x.md', raw)).toThrow(pattern);
     expect(() => parseNote('content/notes/x.md', raw)).toThrow(/content\/notes\/x\.md/);
+  });
+});
+
+describe('exam-wide notes (domain 0)', () => {
+  const examWide = (tasks: string) =>
+    front().replace('domain: 2', 'domain: 0').replace("tasks: ['2.1', '3.1']", `tasks: ${tasks}`);
+
+  it('accepts domain 0 with no task statements, and sorts it before every domain', () => {
+    const note = parseNote('content/notes/x.md', `${examWide('[]')}Body.\n`);
+    expect(note.domain).toBe(0);
+    expect(isExamWide(note)).toBe(true);
+    const domainNote = parseNote('content/notes/y.md', `${front()}Body.\n`);
+    expect(isExamWide(domainNote)).toBe(false);
+    expect(compareNotes(note, domainNote)).toBeLessThan(0);
+  });
+
+  it.each([
+    ['domain 0 with a task statement', examWide("['1.1']"), /tasks.*exam-wide/],
+    ['a domain note with no task statements', front().replace("['2.1', '3.1']", '[]'), /tasks/],
+    ['a negative domain', front().replace('domain: 2', 'domain: -1'), /domain/],
+  ])('rejects %s', (_label, raw, pattern) => {
+    expect(() => parseNote('content/notes/x.md', `${raw}Body.\n`)).toThrow(pattern);
   });
 });
 

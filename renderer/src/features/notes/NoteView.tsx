@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { Link } from 'wouter';
-import type { Note } from '../../../../shared/notes';
+import { isExamWide, type Note } from '../../../../shared/notes';
 import { AVAILABLE_LABS } from '../../app/labs';
 import { modKey } from '../../app/platform';
 import { ScreenHeading } from '../../components/ScreenHeading';
@@ -36,7 +36,9 @@ export function NoteView({ note, progress }: { note: Note; progress?: NoteProgre
   return (
     <article className="note" aria-labelledby="note-title">
       <p className="breadcrumb">
-        Domain {note.domain}: {domainTitle.get(note.domain)} · Task {note.tasks.join(', ')}
+        {isExamWide(note)
+          ? 'The whole exam · every domain'
+          : `Domain ${note.domain}: ${domainTitle.get(note.domain) ?? ''} · Task ${note.tasks.join(', ')}`}
       </p>
       <ScreenHeading id="note-title">{note.title}</ScreenHeading>
       <p className="lede">{note.summary}</p>

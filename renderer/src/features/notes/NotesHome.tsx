@@ -1,4 +1,5 @@
 import { Link } from 'wouter';
+import { isExamWide } from '../../../../shared/notes';
 import { CORPUS } from '../../content/corpus';
 import type { NoteProgress } from '../../db/schema';
 import { ScreenHeading } from '../../components/ScreenHeading';
@@ -42,7 +43,9 @@ export function NotesHome({ progress }: { progress?: Map<string, NoteProgress> }
               return (
                 <li key={n.id}>
                   <Link href={`/notes/${n.id}`}>{n.title}</Link>
-                  <span className="muted small">{taskTitle.get(n.tasks[0] ?? '')}</span>
+                  <span className="muted small">
+                    {isExamWide(n) ? 'The whole exam' : taskTitle.get(n.tasks[0] ?? '')}
+                  </span>
                 </li>
               );
             })}
