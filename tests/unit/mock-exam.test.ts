@@ -276,3 +276,61 @@ describe('time used and questions answered', () => {
     expect(answeredCount({ questionIds: ['s1', 'm1', 'gone'], responses }, byId)).toBe(2);
   });
 });
+
+describe('case studies in a mock exam', () => {
+  const q = (id: string, domain: number, caseId?: string): Question =>
+    ({
+      id,
+      type: 'single',
+      domain,
+      task: `${domain}.1`,
+      sourceNoteId: 'n',
+      sourcePassage: 'A passage long enough to be quoted.',
+      difficulty: 'easy',
+      stem: `Stem of question ${id} for the test.`,
+      options: [
+        { id: 'a', text: 'A' },
+        { id: 'b', text: 'B' },
+        { id: 'c', text: 'C' },
+        { id: 'd', text: 'D' },
+      ],
+      answer: 'a',
+      explanation: 'Because of the passage, plainly.',
+      whyWrong: { b: 'x', c: 'x', d: 'x' },
+      origin: { kind: 'bank' },
+      tags: [],
+      ...(caseId ? { caseId } : {}),
+    }) as Question;
+  const weights = [
+    { id: 1, weight: 50 },
+    { id: 2, weight: 50 },
+  ];
+  const singles = Array.from({ length: 40 }, (_, i) => q(`s${i}`, 1 + (i % 2)));
+  const setA = [q('a1', 1, 'cs-a'), q('a2', 2, 'cs-a'), q('a3', 1, 'cs-a')];
+  const setB = [q('b1', 2, 'cs-b'), q('b2', 2, 'cs-b')];
+  const setC = [q('c1', 1, 'cs-c'), q('c2', 1, 'cs-c')];
+
+  it('draws whole sets, kept together and in order, and the domain counts still hold', () => {
+    for (let seed = 0; seed < 20; seed++) {
+      const { questionIds } = drawExam([...singles, ...setA, ...setB, ...setC], weights, seed, 20);
+      expect(questionIds).toHaveLength(20);
+      expect(new Set(questionIds).size).toBe(20);
+      const drawn = [setA, setB, setC].filter((set) => questionIds.includes(set[0]!.id));
+      expect(drawn.length).toBe(2);
+      for (const set of drawn) {
+        const at = questionIds.indexOf(set[0]!.id);
+        expect(questionIds.slice(at, at + set.length)).toEqual(set.map((x) => x.id));
+      }
+      for (const set of [setA, setB, setC].filter((s) => !drawn.includes(s)))
+        expect(set.some((x) => questionIds.includes(x.id))).toBe(false);
+      const domainOf = (id: string) =>
+        Number([...singles, ...setA, ...setB, ...setC].find((x) => x.id === id)!.domain);
+      expect(questionIds.filter((id) => domainOf(id) === 1)).toHaveLength(10);
+    }
+  });
+
+  it('leaves out a set that does not fit its domains', () => {
+    const { questionIds } = drawExam([...singles, ...setC], weights, 1, 2);
+    expect(questionIds.some((id) => id.startsWith('c'))).toBe(false);
+  });
+});

@@ -23,6 +23,12 @@ import { isComplete, isCorrect, type Response } from './scoring';
 export const EXAM_QUESTIONS = 65;
 export const EXAM_MINUTES = 90;
 export const PASS_SCORE = 700;
+/**
+ * Case studies drawn into one mock exam at most (each counts as its questions against the
+ * domains' seats). The exam guide lists the type without saying how many appear; two keeps most
+ * of the exam as single items.
+ */
+export const CASES_PER_EXAM = 2;
 export const SCALED_MIN = 100;
 export const SCALED_MAX = 1000;
 /**
@@ -166,21 +172,47 @@ export function drawExam(
   domains: readonly DomainWeight[],
   seed: number,
   size = EXAM_QUESTIONS,
+  casesPerExam = CASES_PER_EXAM,
 ): DrawnExam {
   const rng = createRng(seed);
   const seen = new Set<string>();
   const byDomain = new Map<number, Question[]>(domains.map((d) => [d.id, []]));
+  const sets = new Map<string, Question[]>();
   for (const q of pool) {
     if (seen.has(q.id) || !byDomain.has(q.domain)) continue;
     seen.add(q.id);
-    byDomain.get(q.domain)!.push(q);
+    if (q.caseId) sets.set(q.caseId, [...(sets.get(q.caseId) ?? []), q]);
+    else byDomain.get(q.domain)!.push(q);
   }
-  const available = new Map([...byDomain].map(([id, qs]) => [id, qs.length]));
-  const allocation = allocate(size, domains, available);
-  const picked = domains.flatMap((d) =>
-    spreadOverTasks(byDomain.get(d.id)!, allocation.counts.get(d.id)!, rng),
+  const caseCount = [...sets.values()].reduce((n, qs) => n + qs.length, 0);
+  const available = new Map(
+    [...byDomain].map(([id, qs]) => [
+      id,
+      qs.length + [...sets.values()].flat().filter((q) => q.domain === id).length,
+    ]),
   );
-  return { questionIds: shuffle(picked, rng).map((q) => q.id), allocation };
+  const allocation = allocate(size, domains, available);
+  // Case studies first, each as a unit, while every question of the set fits its domain's seats.
+  const left = new Map(allocation.counts);
+  const units: Question[][] = [];
+  for (const set of shuffle([...sets.values()], rng)) {
+    if (units.length >= casesPerExam || caseCount === 0) break;
+    const need = new Map<number, number>();
+    for (const q of set) need.set(q.domain, (need.get(q.domain) ?? 0) + 1);
+    if ([...need].some(([d, n]) => (left.get(d) ?? 0) < n)) continue;
+    for (const [d, n] of need) left.set(d, left.get(d)! - n);
+    units.push(set);
+  }
+  const singles = domains.flatMap((d) =>
+    spreadOverTasks(
+      byDomain.get(d.id)!,
+      Math.min(left.get(d.id)!, byDomain.get(d.id)!.length),
+      rng,
+    ),
+  );
+  // Shuffle the units (a set stays together, in its own order) among the single questions.
+  const order = shuffle([...singles.map((q) => [q]), ...units], rng);
+  return { questionIds: order.flat().map((q) => q.id), allocation };
 }
 
 /**

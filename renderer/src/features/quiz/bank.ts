@@ -1,15 +1,43 @@
-/** The starter question bank, bundled at build time and validated when first loaded. */
-import { QuestionFile, type Question } from '../../../../shared/questions';
+/**
+ * The starter question bank, bundled at build time and validated when first loaded: the single
+ * questions (content/questions) and the case studies (content/cases: a shared scenario and its
+ * questions, each carrying the case's id in `caseId`).
+ */
+import { CaseStudy, QuestionFile, type Question } from '../../../../shared/questions';
 
 const files = import.meta.glob<unknown>('../../../../content/questions/*.json', {
   import: 'default',
   eager: true,
 });
+const caseFiles = import.meta.glob<unknown>('../../../../content/cases/*.json', {
+  import: 'default',
+  eager: true,
+});
 
-export const BANK: Question[] = Object.entries(files).flatMap(([path, data]) => {
-  const parsed = QuestionFile.safeParse(data);
-  if (!parsed.success) throw new Error(`${path} does not match the question schema.`);
+/** A case study's scenario, by case id (the questions are in BANK). */
+export interface CaseScenario {
+  id: string;
+  title: string;
+  scenario: string;
+}
+
+const cases: CaseStudy[] = Object.entries(caseFiles).map(([path, data]) => {
+  const parsed = CaseStudy.safeParse(data);
+  if (!parsed.success) throw new Error(`${path} does not match the case-study schema.`);
   return parsed.data;
 });
+
+export const CASES: ReadonlyMap<string, CaseScenario> = new Map(
+  cases.map((c) => [c.id, { id: c.id, title: c.title, scenario: c.scenario }]),
+);
+
+export const BANK: Question[] = [
+  ...Object.entries(files).flatMap(([path, data]) => {
+    const parsed = QuestionFile.safeParse(data);
+    if (!parsed.success) throw new Error(`${path} does not match the question schema.`);
+    return parsed.data;
+  }),
+  ...cases.flatMap((c) => c.questions),
+];
 
 export const bankById = new Map(BANK.map((q) => [q.id, q]));

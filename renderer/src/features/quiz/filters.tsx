@@ -18,7 +18,14 @@ const DOMAINS = [
 const TYPES = [
   { value: '', label: 'All types' },
   ...Object.entries(TYPE_LABEL).map(([value, label]) => ({ value, label })),
+  { value: 'case', label: 'Case study (any type)' },
 ];
+
+/** Whether `q` is of the picked type: '' is any, 'case' a question of a case study. */
+export function matchesType(q: Question, type: string): boolean {
+  if (!type) return true;
+  return type === 'case' ? q.caseId !== undefined : q.type === type;
+}
 
 /** A labelled domain picker; '' means all domains. */
 export function DomainFilter({

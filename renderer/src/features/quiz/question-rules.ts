@@ -6,10 +6,21 @@
 import type { Question } from '../../../../shared/questions';
 import type { Response } from '../../lib/scoring';
 import { CORPUS } from '../../content/corpus';
+import { CASES } from './bank';
 import { makeSourceCheck } from './source-check';
 
-/** Problems with a question's source: an unknown note, or a passage the note does not contain. */
-export const sourceProblems: (q: Question) => string[] = makeSourceCheck(CORPUS.noteById);
+const checkSource = makeSourceCheck(CORPUS.noteById);
+
+/**
+ * Problems with a question's source: an unknown note, a passage the note does not contain, or a
+ * case study this app does not have (its scenario could not be shown).
+ */
+export function sourceProblems(q: Question): string[] {
+  const problems = checkSource(q);
+  if (q.caseId && !CASES.has(q.caseId))
+    problems.push(`it belongs to case study "${q.caseId}", which is not in this app`);
+  return problems;
+}
 
 /** The response that answers `q` correctly (what a preview shows, already checked). */
 export function correctResponse(q: Question): Response {

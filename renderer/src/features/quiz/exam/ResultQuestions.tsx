@@ -5,6 +5,7 @@ import type { ExamSession } from '../../../db/schema';
 import { isAnswered } from '../../../lib/mock-exam';
 import { emptyResponse, isCorrect } from '../../../lib/scoring';
 import { TYPE_LABEL } from '../filters';
+import { CaseLayout } from '../CaseLayout';
 import { QuestionView } from '../QuestionView';
 
 type Filter = 'all' | 'wrong' | 'flagged';
@@ -74,12 +75,14 @@ export function ResultQuestions({
                     {x.answered ? null : (
                       <p className="muted small">You did not answer this question.</p>
                     )}
-                    <QuestionView
-                      q={x.q}
-                      response={x.r && x.answered ? x.r : emptyResponse(x.q)}
-                      onChange={() => {}}
-                      checked
-                    />
+                    <CaseLayout caseId={x.q.caseId}>
+                      <QuestionView
+                        q={x.q}
+                        response={x.r && x.answered ? x.r : emptyResponse(x.q)}
+                        onChange={() => {}}
+                        checked
+                      />
+                    </CaseLayout>
                   </div>
                 ) : null}
               </details>

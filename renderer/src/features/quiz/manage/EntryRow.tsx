@@ -88,6 +88,7 @@ function EntryHead({ entry, reports }: { entry: PoolEntry; reports: number }) {
       <ul className="badges">
         <li>{SOURCE_LABEL[entry.source]}</li>
         <li>{TYPE_LABEL[q.type]}</li>
+        {q.caseId ? <li>Case study</li> : null}
         <li>
           {q.task} · {q.difficulty}
         </li>

@@ -6,6 +6,7 @@ import { useMemo, useState } from 'react';
 import { poolEntries, type PoolEntry } from '../../../db/questions';
 import type { QuestionReport, QuestionRow } from '../../../db/schema';
 import { BANK } from '../bank';
+import { matchesType } from '../filters';
 
 /** Rows shown at first, and added by "Show more". */
 export const PAGE = 50;
@@ -25,7 +26,7 @@ function matches(e: PoolEntry, f: ListFilters, reported: ReadonlyMap<string, num
       f.show === 'deleted' ||
       (f.show === 'reported' ? reported.has(e.question.id) : e.source === f.show)) &&
     (!f.domain || e.question.domain === Number(f.domain)) &&
-    (!f.type || e.question.type === f.type) &&
+    matchesType(e.question, f.type) &&
     (!q ||
       e.question.stem.toLowerCase().includes(q) ||
       e.question.id.includes(q) ||

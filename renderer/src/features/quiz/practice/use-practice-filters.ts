@@ -8,6 +8,7 @@ import { useMemo, useState } from 'react';
 import { EXAM_GUIDE } from '../../../../../shared/exam-guide';
 import type { Question } from '../../../../../shared/questions';
 import { allAttempts, missedIds } from '../../../db/attempts';
+import { matchesType } from '../filters';
 import { takePracticeIntent } from '../practice-intent';
 
 /** The most questions one practice asks. */
@@ -45,7 +46,7 @@ export function usePracticeFilters(all: readonly Question[] | undefined) {
     (q) =>
       (!domain || q.domain === Number(domain)) &&
       (!task || q.task === task) &&
-      (!type || q.type === type) &&
+      matchesType(q, type) &&
       (!origin || q.origin.kind === origin) &&
       (!missedOnly || missed.has(q.id)),
   );
