@@ -108,6 +108,29 @@ describe('the notes reader', () => {
     await page.goto(`${app.server.url}#/notes/no-such-note`);
     await page.getByRole('heading', { level: 1, name: 'Note not found' }).waitFor();
   });
+
+  it('lists About the exam first, opens it, and finds it by search', async () => {
+    await page.goto(`${app.server.url}#/notes`);
+    const tree = page.getByRole('navigation', { name: 'Notes by exam domain' });
+    const first = tree.getByRole('link').first();
+    expect(await first.innerText()).toContain(title('about-the-exam'));
+    await first.click();
+    await page.getByRole('heading', { level: 1, name: title('about-the-exam') }).waitFor();
+    expect(await page.locator('.notes-layout .breadcrumb').innerText()).toMatch(/whole exam/i);
+    await page.getByRole('heading', { level: 3, name: 'Case study' }).waitFor();
+    await page.screenshot({ path: `${SCREENS}/about-the-exam-light.png`, fullPage: true });
+    await expectSoundLayout(page, 'Notes / About the exam / light');
+    await page.keyboard.press('Control+k');
+    const input = page.getByRole('combobox');
+    await input.fill('passing score unscored questions');
+    // The note is among the results (a glossary term may come first).
+    await page
+      .getByRole('option')
+      .filter({ hasText: title('about-the-exam') })
+      .first()
+      .waitFor();
+    await page.keyboard.press('Escape');
+  });
 });
 
 describe('dark theme', () => {
@@ -118,6 +141,12 @@ describe('dark theme', () => {
     await dark.goto(`${app.server.url}#/notes/inference-parameters`);
     await dark.getByRole('heading', { level: 1, name: title('inference-parameters') }).waitFor();
     await dark.screenshot({ path: `${SCREENS}/note-dark.png` });
+    await dark.goto(`${app.server.url}#/notes/about-the-exam`);
+    await dark.getByRole('heading', { level: 1, name: title('about-the-exam') }).waitFor();
+    await dark.screenshot({ path: `${SCREENS}/about-the-exam-dark.png` });
+    await expectSoundLayout(dark, 'Notes / About the exam / dark');
+    await dark.goto(`${app.server.url}#/notes/inference-parameters`);
+    await dark.getByRole('heading', { level: 1, name: title('inference-parameters') }).waitFor();
     await expectSoundLayout(dark, 'Notes / a note / dark');
     await dark.keyboard.press('Control+k');
     await dark.getByRole('combobox').fill('temperature');
