@@ -99,6 +99,18 @@ describe('images on Bedrock', () => {
     expect(await gallery.innerText()).toMatch(/A lighthouse on a rocky coast/);
   });
 
+  it('warns about each image model from the catalog lifecycle (Titan v2 and Nova Canvas)', async () => {
+    const form = page.locator('.form-grid').first();
+    const picker = form.getByLabel('Model', { exact: true });
+    const note = form.getByTestId('lifecycle-note');
+    await picker.selectOption('amazon.titan-image-generator-v2:0');
+    await expect.poll(() => note.getAttribute('data-lifecycle')).toBe('end-of-life');
+    expect(await note.innerText()).toMatch(/Titan Image Generator.*end of life/);
+    await picker.selectOption('amazon.nova-canvas-v1:0');
+    await expect.poll(() => note.getAttribute('data-lifecycle')).toBe('legacy');
+    expect(await note.innerText()).toMatch(/Nova Canvas.*legacy/);
+  });
+
   it('asks a vision model about the apples picture', async () => {
     app.fake.setBehavior({ kind: 'reply', text: 'There are 3 apples.' });
     await page.getByRole('button', { name: 'Ask' }).click();

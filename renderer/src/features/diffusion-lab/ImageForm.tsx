@@ -14,6 +14,7 @@ import { ModelSelect } from '../../components/ModelSelect';
 import type { GalleryImage } from '../../db/schema';
 import { SIZES } from './image-data';
 import { LifecycleNote } from './LifecycleNote';
+import { LIFECYCLE_LABEL } from './lifecycle-warning';
 import type { ImageForm as Form } from './use-image-form';
 
 const TASKS: Choice<ImageTask>[] = [
@@ -25,8 +26,6 @@ const QUALITIES: Choice<ImageQuality>[] = [
   { value: 'standard', label: 'Standard' },
   { value: 'premium', label: 'Premium' },
 ];
-
-const LIFECYCLE_LABEL = { active: null, legacy: '(legacy)', 'end-of-life': '(end of life)' };
 
 function VariationSource({
   form,

@@ -1,21 +1,19 @@
 /**
- * A warning beside a model picker when the catalog marks the chosen model legacy or end of life
- * (`lifecycle` in shared/catalog-schema.ts), with the catalog's own note on it. Nothing for an
- * active model.
+ * A warning beside a model picker when the catalog marks the chosen model legacy or end of life,
+ * with the catalog's own note on it (see lifecycle-warning.ts). Nothing for an active model.
  */
-import { findModel, modelDisplayName } from '../../../../shared/models';
+import { lifecycleWarning } from './lifecycle-warning';
 
 export function LifecycleNote({ modelId }: { modelId: string }) {
-  const model = findModel(modelId);
-  if (!model || model.lifecycle === 'active') return null;
-  const status = model.lifecycle === 'legacy' ? 'legacy' : 'end of life';
+  const warning = lifecycleWarning(modelId);
+  if (!warning) return null;
   return (
-    <p className="status status-warn small lifecycle-note" data-testid="lifecycle-note">
-      <span>
-        {modelDisplayName(model)} is marked {status} in the catalog
-        {model.lifecycle === 'end-of-life' ? ': calls are likely to fail.' : '.'} {model.note ?? ''}{' '}
-        Check that it is offered in your region (Models).
-      </span>
+    <p
+      className="status status-warn small lifecycle-note"
+      data-testid="lifecycle-note"
+      data-lifecycle={warning.status}
+    >
+      <span>{warning.text}</span>
     </p>
   );
 }
