@@ -63,6 +63,17 @@ describe('the corpus', () => {
       expect(body.toLowerCase(), type).toContain(`### ${type}`);
   });
 
+  it('dates the model lifecycle claims about Titan and Nova (issue 13, defect 6)', () => {
+    for (const id of ['amazon-titan-and-nova', 'image-generation-diffusion']) {
+      const body = corpus.noteById.get(id)!.body;
+      expect(body, id).toMatch(/as checked on \d{4}-\d{2}-\d{2}/);
+      expect(body, id).not.toMatch(/lifecycle schedule for retirement/);
+    }
+    const nova = corpus.noteById.get('amazon-titan-and-nova')!.body;
+    expect(nova).toMatch(/Nova Premier an[\s>]+end-of-life date of 14 September 2026/);
+    expect(nova).toMatch(/Nova Reel one of 30 September 2026/);
+  });
+
   it('teaches every task statement of the exam outline', () => {
     for (const task of taskIds) {
       const notes = corpus.notes.filter((n) => n.tasks.includes(task));
