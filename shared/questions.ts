@@ -183,3 +183,152 @@ export function stemFingerprint(stem: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** Words too common to say what a question is about; dropped before comparing key terms. */
+const STOP_WORDS = new Set(
+  (
+    'a an the and or but if then so of to in on at by for with from into onto as is are was were be been ' +
+    'being it its this that these those which what who whom whose when where why how than too very can ' +
+    'could should would will shall may might must do does did done has have had not no nor only own same ' +
+    'such each every any all both few more most other some their there they them we our you your he she ' +
+    'his her i me my us one two three four five select best most least team company uses use using used ' +
+    'wants want needs need needed must should which option choice answer following order steps step put ' +
+    'arrange'
+  ).split(' '),
+);
+
+/** Lower-case content words of a text, plural "s" trimmed, stop words removed. */
+function contentWords(text: string): Set<string> {
+  const words = text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  const out = new Set<string>();
+  for (const w of words) {
+    const stem = w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
+    if (!STOP_WORDS.has(stem) && !STOP_WORDS.has(w)) out.add(stem);
+  }
+  return out;
+}
+
+/** Word trigrams of a stem (all words kept), for near-identical wording. */
+function trigrams(stem: string): Set<string> {
+  const words = stemFingerprint(stem).split(' ');
+  const out = new Set<string>();
+  for (let i = 0; i + 2 < words.length; i += 1) out.add(words.slice(i, i + 3).join(' '));
+  return out;
+}
+
+/** Weighted Jaccard similarity: each word counts by its weight (rarer words weigh more). */
+function jaccard(
+  a: ReadonlySet<string>,
+  b: ReadonlySet<string>,
+  weight: (w: string) => number = () => 1,
+): number {
+  let shared = 0;
+  let total = 0;
+  for (const x of a) {
+    total += weight(x);
+    if (b.has(x)) shared += weight(x);
+  }
+  for (const x of b) if (!a.has(x)) total += weight(x);
+  return total === 0 ? 0 : shared / total;
+}
+
+/** Overlap coefficient: shared words over the size of the smaller set. */
+function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const x of a) if (b.has(x)) shared += 1;
+  return Math.min(a.size, b.size) === 0 ? 0 : shared / Math.min(a.size, b.size);
+}
+
+/**
+ * How far two correct answers agree: every correct option of one must have a counterpart in the
+ * other (overlap coefficient of their content words), so two "Select TWO." items that share only
+ * one of their answers do not count as having the same answer.
+ */
+function answerAgreement(a: readonly Set<string>[], b: readonly Set<string>[]): number {
+  const cover = (xs: readonly Set<string>[], ys: readonly Set<string>[]) =>
+    Math.min(...xs.map((x) => Math.max(...ys.map((y) => overlap(x, y)))));
+  return Math.min(cover(a, b), cover(b, a));
+}
+
+/** The text of a question's correct answer: option texts, the ordered steps or the matched pairs. */
+function correctAnswerText(q: Question): string {
+  const text = (list: readonly { id: string; text: string }[], id: string) =>
+    list.find((o) => o.id === id)?.text ?? '';
+  switch (q.type) {
+    case 'single':
+      return text(q.options, q.answer);
+    case 'multiple':
+      return q.answers.map((id) => text(q.options, id)).join(' ');
+    case 'ordering':
+      return q.answer.map((id) => text(q.items, id)).join(' ');
+    case 'matching':
+      return Object.entries(q.answer)
+        .map(([p, c]) => `${text(q.prompts, p)} ${text(q.choices, c)}`)
+        .join(' ');
+  }
+}
+
+/** Thresholds of `nearDuplicates`; see its doc comment for how they were calibrated. */
+export const NEAR_DUPLICATE = { answer: 0.6, keyTerms: 0.28, trigrams: 0.5 } as const;
+
+/**
+ * Pairs of questions that test the same thing. Two questions are near-duplicates when either
+ * 1. they are of the same type, have the same correct answer, AND their key terms overlap:
+ *    - same answer: the content words (lower case, plural "s" trimmed, stop words removed) of the
+ *      correct option text(s), the ordered steps or the matched pairs agree with an overlap
+ *      coefficient (shared / smaller set) of at least `answer` = 0.6; for "Select TWO/THREE" items
+ *      every correct option must have such a counterpart on the other side;
+ *    - key terms: the content words of stem + correct answer have a Jaccard similarity of at
+ *      least `keyTerms` = 0.28; or
+ * 2. their stems share at least `trigrams` = 0.5 of their word trigrams (Jaccard): near-identical
+ *    wording, whatever the answer.
+ * Why these values (calibrated on the 365-question bank of 2026-12-04, issue 13): the five known
+ * duplicate pairs scored answer 0.60-0.95 and key terms 0.28-0.73 (the weakest, d2-022/d3a-004,
+ * rewords the whole scenario and scores 0.28). Same-topic pairs with different answers fail the
+ * answer test; same-answer pairs on different facts (e.g. two "Amazon Bedrock" answers to
+ * unrelated stems) score key terms 0.27 or less. Raising `keyTerms` to 0.30 would miss
+ * d2-022/d3a-004; lowering it to 0.25 starts to flag pairs that only share a topic. No pair of
+ * distinct questions shares half its stem trigrams. Weighting rare words (IDF) was tried and
+ * separated the known pairs worse. O(n^2) over precomputed sets: well under a second for ~500.
+ */
+export function nearDuplicates(
+  questions: readonly Question[],
+): Array<{ a: string; b: string; reason: string }> {
+  const prepared = questions.map((q) => {
+    const answer = correctAnswerText(q);
+    const parts =
+      q.type === 'multiple'
+        ? q.answers.map((id) => contentWords(q.options.find((o) => o.id === id)?.text ?? ''))
+        : [contentWords(answer)];
+    return {
+      q,
+      answer: parts,
+      keys: contentWords(`${q.stem} ${answer}`),
+      grams: trigrams(q.stem),
+    };
+  });
+  const found: Array<{ a: string; b: string; reason: string }> = [];
+  for (let i = 0; i < prepared.length; i += 1) {
+    for (let j = i + 1; j < prepared.length; j += 1) {
+      const x = prepared[i]!;
+      const y = prepared[j]!;
+      const stems = jaccard(x.grams, y.grams);
+      if (stems >= NEAR_DUPLICATE.trigrams) {
+        found.push({ a: x.q.id, b: y.q.id, reason: `stems share ${stems.toFixed(2)} of trigrams` });
+        continue;
+      }
+      if (x.q.type !== y.q.type) continue;
+      const answer = answerAgreement(x.answer, y.answer);
+      if (answer < NEAR_DUPLICATE.answer) continue;
+      const keys = jaccard(x.keys, y.keys);
+      if (keys >= NEAR_DUPLICATE.keyTerms) {
+        found.push({
+          a: x.q.id,
+          b: y.q.id,
+          reason: `same answer (${answer.toFixed(2)}) and key terms overlap ${keys.toFixed(2)}`,
+        });
+      }
+    }
+  }
+  return found;
+}
