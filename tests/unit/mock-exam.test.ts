@@ -17,6 +17,7 @@ import {
   timeUsedMs,
 } from '../../renderer/src/lib/mock-exam';
 import type { Response } from '../../renderer/src/lib/scoring';
+import { singleQuestion } from '../support/questions';
 
 const WEIGHTS = [
   { id: 1, weight: 20 },
@@ -279,28 +280,7 @@ describe('time used and questions answered', () => {
 
 describe('case studies in a mock exam', () => {
   const q = (id: string, domain: number, caseId?: string): Question =>
-    ({
-      id,
-      type: 'single',
-      domain,
-      task: `${domain}.1`,
-      sourceNoteId: 'n',
-      sourcePassage: 'A passage long enough to be quoted.',
-      difficulty: 'easy',
-      stem: `Stem of question ${id} for the test.`,
-      options: [
-        { id: 'a', text: 'A' },
-        { id: 'b', text: 'B' },
-        { id: 'c', text: 'C' },
-        { id: 'd', text: 'D' },
-      ],
-      answer: 'a',
-      explanation: 'Because of the passage, plainly.',
-      whyWrong: { b: 'x', c: 'x', d: 'x' },
-      origin: { kind: 'bank' },
-      tags: [],
-      ...(caseId ? { caseId } : {}),
-    }) as Question;
+    singleQuestion(id, domain, `${domain}.1`, caseId ? { caseId } : {});
   const weights = [
     { id: 1, weight: 50 },
     { id: 2, weight: 50 },

@@ -7,7 +7,6 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Question } from '../../shared/questions';
 import { allAttempts, attemptsOf, cachedAttempts } from '../../renderer/src/db/attempts';
 import { setDb, StratumDb } from '../../renderer/src/db/db';
 import { readStudyPrefs, saveStudyPrefs, DEFAULT_STUDY_PREFS } from '../../renderer/src/db/prefs';
@@ -22,6 +21,7 @@ import { clearSession, loadSession, saveSession } from '../../renderer/src/db/se
 import type { PracticeSessionRow } from '../../renderer/src/db/schema';
 import { dueQueue, Rating, State } from '../../renderer/src/lib/review';
 import { sessionTimeText, summarize } from '../../renderer/src/lib/session-summary';
+import { singleQuestion } from '../support/questions';
 import { restorePractice } from '../../renderer/src/features/quiz/practice/use-practice-session';
 
 let db: StratumDb;
@@ -35,27 +35,7 @@ afterEach(async () => {
   await db.delete();
 });
 
-const single = (id: string, domain: number, task: string): Question => ({
-  id,
-  type: 'single',
-  domain,
-  task,
-  sourceNoteId: 'bedrock-overview',
-  sourcePassage: 'A passage quoted from the note for the test.',
-  difficulty: 'easy',
-  stem: `Which option is right for question ${id}?`,
-  options: [
-    { id: 'a', text: 'Right' },
-    { id: 'b', text: 'Wrong one' },
-    { id: 'c', text: 'Wrong two' },
-    { id: 'd', text: 'Wrong three' },
-  ],
-  answer: 'a',
-  explanation: 'Option a is the right one in this test.',
-  whyWrong: { b: 'x', c: 'x', d: 'x' },
-  origin: { kind: 'bank' },
-  tags: [],
-});
+const single = (id: string, domain: number, task: string) => singleQuestion(id, domain, task);
 
 describe('quick practice and spaced review', () => {
   it('introduces a question on its first practice answer: wrong as Again, right as Good', async () => {
