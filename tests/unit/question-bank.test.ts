@@ -8,13 +8,19 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXAM_GUIDE } from '../../shared/exam-guide';
 import type { Corpus } from '../../shared/notes';
-import { Question, QuestionFile, questionProblems, stemFingerprint } from '../../shared/questions';
+import {
+  CaseStudy,
+  Question,
+  QuestionFile,
+  questionProblems,
+  stemFingerprint,
+} from '../../shared/questions';
 import { passageOccursIn } from '../../shared/question-checks';
 import { CONTENT_DIR, loadCorpus } from '../support/corpus';
 
 const dir = join(CONTENT_DIR, 'questions');
 const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
-const bank: Question[] = files.flatMap((f) => {
+const singles: Question[] = files.flatMap((f) => {
   const parsed = QuestionFile.safeParse(JSON.parse(readFileSync(join(dir, f), 'utf8')));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -22,6 +28,29 @@ const bank: Question[] = files.flatMap((f) => {
   }
   return parsed.data;
 });
+const casesDir = join(CONTENT_DIR, 'cases');
+const cases: CaseStudy[] = readdirSync(casesDir)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => {
+    const parsed = CaseStudy.safeParse(JSON.parse(readFileSync(join(casesDir, f), 'utf8')));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new Error(`content/cases/${f}: ${issue?.path.join('.')}: ${issue?.message}`);
+    }
+    if (`${parsed.data.id}.json` !== f) throw new Error(`content/cases/${f}: id ${parsed.data.id}`);
+    return parsed.data;
+  });
+/** Every bank question: the single ones and those of the case studies. */
+const bank: Question[] = [...singles, ...cases.flatMap((c) => c.questions)];
+/** The exam guide's mock exam seats per domain (65 questions: 13/16/18/9/9). */
+const SEATS: Record<number, number> = { 1: 13, 2: 16, 3: 18, 4: 9, 5: 9 };
+
+/** Questions whose text mentions any of `words` (case-insensitive), for the thin-topic counts. */
+const about = (...words: string[]) =>
+  bank.filter((q) => {
+    const text = JSON.stringify([q.stem, q.tags, q.explanation]).toLowerCase();
+    return words.some((w) => text.includes(w.toLowerCase()));
+  }).length;
 
 let corpus: Corpus;
 beforeAll(() => {
@@ -29,8 +58,8 @@ beforeAll(() => {
 });
 
 describe('the question bank', () => {
-  it('has at least 200 questions with unique ids', () => {
-    expect(bank.length).toBeGreaterThanOrEqual(200);
+  it('has at least 400 questions with unique ids', () => {
+    expect(bank.length).toBeGreaterThanOrEqual(400);
     const ids = bank.map((q) => q.id);
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
   });
@@ -57,27 +86,53 @@ describe('the question bank', () => {
     expect(dupes).toEqual([]);
   });
 
-  it('covers every task statement at least 5 times', () => {
+  it('covers every task statement at least 12 times', () => {
     for (const d of EXAM_GUIDE.domains) {
       for (const t of d.tasks) {
         expect(bank.filter((q) => q.task === t.id).length, `task ${t.id}`).toBeGreaterThanOrEqual(
-          5,
+          12,
         );
       }
     }
   });
 
-  it('follows the exam weights within a few points, and uses all four types', () => {
+  it('follows the exam weights within 2 points, and uses all five types', () => {
     for (const d of EXAM_GUIDE.domains) {
       const share = (bank.filter((q) => q.domain === d.id).length / bank.length) * 100;
       expect(
         Math.abs(share - d.weight),
         `domain ${d.id}: ${share.toFixed(1)}%`,
-      ).toBeLessThanOrEqual(4);
+      ).toBeLessThanOrEqual(2);
     }
     for (const type of ['single', 'multiple', 'ordering', 'matching'] as const) {
       expect(bank.filter((q) => q.type === type).length, type).toBeGreaterThanOrEqual(5);
     }
+    expect(cases.length, 'case studies').toBeGreaterThanOrEqual(15);
+  });
+
+  it('has enough questions per domain for six mock exams without a repeat', () => {
+    for (const d of EXAM_GUIDE.domains) {
+      expect(bank.filter((q) => q.domain === d.id).length, `domain ${d.id}`).toBeGreaterThanOrEqual(
+        6 * SEATS[d.id]!,
+      );
+    }
+  });
+
+  it('covers the thin topics at least three times each', () => {
+    expect(about('Amazon Q'), 'Amazon Q').toBeGreaterThanOrEqual(3);
+    expect(
+      about('Bedrock Flows', 'prompt routing', 'prompt router'),
+      'Flows, routing',
+    ).toBeGreaterThanOrEqual(3);
+    expect(about('SageMaker Canvas'), 'Canvas').toBeGreaterThanOrEqual(3);
+    expect(about('PartyRock'), 'PartyRock').toBeGreaterThanOrEqual(3);
+    expect(about('Augmented AI', 'A2I'), 'A2I').toBeGreaterThanOrEqual(3);
+    expect(about('Trainium', 'Inferentia'), 'Trainium, Inferentia').toBeGreaterThanOrEqual(3);
+  });
+
+  it('keeps case-study questions in their case (each with its id) and no others', () => {
+    for (const c of cases) for (const q of c.questions) expect(q.caseId, q.id).toBe(c.id);
+    expect(singles.every((q) => q.caseId === undefined)).toBe(true);
   });
 
   it('marks every item as coming from the bank', () => {
