@@ -20,9 +20,10 @@ export function NextSteps() {
         <li>
           <Link href="/practice">Practise with exam-style questions</Link>
           <span className="muted">
-            Over 200 original questions in the exam’s four formats, each explained, filtered by
-            domain or by what you missed; <Link href="/practice/review">spaced review</Link>, a
-            timed <Link href="/practice/exam">mock exam</Link>, your{' '}
+            Over 400 original questions in all five of the exam’s formats, case studies included,
+            each explained, filtered by domain or by what you missed;{' '}
+            <Link href="/practice/review">spaced review</Link>, a timed{' '}
+            <Link href="/practice/exam">mock exam</Link>, your{' '}
             <Link href="/practice/stats">stats</Link>, and new questions written by Bedrock from the
             notes.
           </span>

@@ -22,8 +22,9 @@ export function PracticeSetup({
   return (
     <section className="practice-setup">
       <p className="muted">
-        {plural(poolSize, 'question')} in the exam’s four formats, each explained, with why every
-        wrong option is wrong and the note it comes from.
+        {plural(poolSize, 'question')} in the exam’s five formats (multiple choice, multiple
+        response, ordering, matching, and case studies: one scenario, several questions), each
+        explained, with why every wrong option is wrong and the note it comes from.
       </p>
       <div className="card">
         <div className="form-grid">
