@@ -1,13 +1,14 @@
 /** The app: hash routing, the shared settings, and the shell (sidebar, screen, search palette). */
 import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { Router, useLocation } from 'wouter';
+import { KeysHelp } from '../components/KeysHelp';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { Routes } from './Routes';
 import { SettingsProvider } from './settings-context';
 import { Sidebar } from './Sidebar';
 import { useFocusOnNavigate } from './use-focus-on-navigate';
 import { useIdleWarmup } from './use-idle-warmup';
-import { useShortcuts } from './use-shortcuts';
+import { EVERYWHERE_KEYS, useShortcuts } from './use-shortcuts';
 
 const loadSearchPalette = () => import('../features/search/SearchPalette');
 const SearchPalette = lazy(loadSearchPalette);
@@ -42,6 +43,7 @@ function Shell() {
           <SearchPalette onClose={() => setSearching(false)} />
         </Suspense>
       ) : null}
+      <KeysHelp everywhere={EVERYWHERE_KEYS} />
     </div>
   );
 }

@@ -1,9 +1,15 @@
-/** One practice question of any type, with controls for the answer and, once checked, feedback. */
+/**
+ * One practice question of any type, with controls for the answer and, once checked, feedback:
+ * each option labelled "Your answer" / "Correct answer" in words (not colour alone), why each
+ * wrong option is wrong, ordering and matching answers beside the correct ones, then the
+ * explanation and its source. The verdict itself is the screen's (above this, at the top).
+ */
 import { Link } from 'wouter';
 import type { Question } from '../../../../shared/questions';
-import { move, type Response } from '../../lib/scoring';
-
-const letter = (id: string) => id.toUpperCase();
+import type { Response } from '../../lib/scoring';
+import { ChoiceList } from './question/ChoiceList';
+import { MatchingFeedback, MatchingList } from './question/MatchingList';
+import { OrderingFeedback, OrderingList } from './question/OrderingList';
 
 export function QuestionView({
   q,
@@ -19,144 +25,26 @@ export function QuestionView({
   return (
     <fieldset className="question quiz-question" disabled={checked}>
       <legend className="stem">{q.stem}</legend>
-      {q.type === 'single' && response.type === 'single' ? (
-        <ul className="choices">
-          {q.options.map((o) => (
-            <li
-              key={o.id}
-              className={
-                checked
-                  ? o.id === q.answer
-                    ? 'right'
-                    : o.id === response.choice
-                      ? 'wrong'
-                      : ''
-                  : ''
-              }
-            >
-              <label>
-                <input
-                  type="radio"
-                  name={q.id}
-                  checked={response.choice === o.id}
-                  onChange={() => onChange({ type: 'single', choice: o.id })}
-                />
-                <span className="letter">{letter(o.id)}</span> {o.text}
-              </label>
-              {checked && o.id !== q.answer ? (
-                <p className="why small">{q.whyWrong[o.id]}</p>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      {q.type === 'multiple' && response.type === 'multiple' ? (
-        <ul className="choices">
-          {q.options.map((o) => {
-            const on = response.choices.includes(o.id);
-            const right = q.answers.includes(o.id);
-            return (
-              <li key={o.id} className={checked ? (right ? 'right' : on ? 'wrong' : '') : ''}>
-                <label>
-                  <input
-                    type="checkbox"
-                    checked={on}
-                    disabled={!on && response.choices.length >= q.answers.length}
-                    onChange={() =>
-                      onChange({
-                        type: 'multiple',
-                        choices: on
-                          ? response.choices.filter((c) => c !== o.id)
-                          : [...response.choices, o.id],
-                      })
-                    }
-                  />
-                  <span className="letter">{letter(o.id)}</span> {o.text}
-                </label>
-                {checked && !right ? <p className="why small">{q.whyWrong[o.id]}</p> : null}
-              </li>
-            );
-          })}
-        </ul>
+      {q.type === 'single' || q.type === 'multiple' ? (
+        <ChoiceList q={q} response={response} onChange={onChange} checked={checked} />
       ) : null}
       {q.type === 'ordering' && response.type === 'ordering' ? (
-        <ol className="ordering">
-          {response.order.map((id, i) => {
-            const item = q.items.find((x) => x.id === id)!;
-            return (
-              <li key={id} className={checked ? (q.answer[i] === id ? 'right' : 'wrong') : ''}>
-                <span>{item.text}</span>
-                <span className="row">
-                  <button
-                    type="button"
-                    aria-label={`Move “${item.text}” up`}
-                    disabled={i === 0}
-                    onClick={() =>
-                      onChange({ type: 'ordering', order: move(response.order, id, -1) })
-                    }
-                  >
-                    ↑
-                  </button>
-                  <button
-                    type="button"
-                    aria-label={`Move “${item.text}” down`}
-                    disabled={i === response.order.length - 1}
-                    onClick={() =>
-                      onChange({ type: 'ordering', order: move(response.order, id, 1) })
-                    }
-                  >
-                    ↓
-                  </button>
-                </span>
-              </li>
-            );
-          })}
-        </ol>
+        checked ? (
+          <OrderingFeedback q={q} order={response.order} />
+        ) : (
+          <OrderingList q={q} order={response.order} onChange={onChange} />
+        )
       ) : null}
       {q.type === 'matching' && response.type === 'matching' ? (
-        <ul className="matching">
-          {q.prompts.map((p) => (
-            <li
-              key={p.id}
-              className={
-                checked ? (response.pairs[p.id] === q.answer[p.id] ? 'right' : 'wrong') : ''
-              }
-            >
-              <label>
-                <span>{p.text}</span>
-                <select
-                  value={response.pairs[p.id] ?? ''}
-                  onChange={(e) =>
-                    onChange({
-                      type: 'matching',
-                      pairs: { ...response.pairs, [p.id]: e.target.value },
-                    })
-                  }
-                >
-                  <option value="">Choose…</option>
-                  {q.choices.map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.text}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              {checked && response.pairs[p.id] !== q.answer[p.id] ? (
-                <p className="why small">
-                  Answer: {q.choices.find((c) => c.id === q.answer[p.id])?.text}
-                </p>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      {checked && q.type === 'ordering' ? (
-        <p className="why small">
-          Correct order: {q.answer.map((id) => q.items.find((x) => x.id === id)?.text).join(' → ')}
-        </p>
+        checked ? (
+          <MatchingFeedback q={q} pairs={response.pairs} />
+        ) : (
+          <MatchingList q={q} pairs={response.pairs} onChange={onChange} />
+        )
       ) : null}
       {checked ? (
         <div className="explanation">
+          <h3 className="explanation-title">Why</h3>
           <p>{q.explanation}</p>
           <blockquote className="small">
             “{q.sourcePassage}” <Link href={`/notes/${q.sourceNoteId}`}>Read the note</Link>

@@ -1,8 +1,23 @@
 /** One exam question with no feedback, and the buttons to move, flag and go to the review. */
 import type { RefObject } from 'react';
 import type { Question } from '../../../../../shared/questions';
+import { KeysHelpButton } from '../../../components/KeysHelp';
+import { useScreenKeys } from '../../../components/keys-help-store';
 import { emptyResponse, type Response } from '../../../lib/scoring';
+import { pickByKey, type OptionKeys } from '../question/answer-keys';
 import { QuestionView } from '../QuestionView';
+import { useDocumentKeys } from '../use-document-keys';
+
+/** F is the exam's flag key, so option F is picked with its digit (6). */
+const EXAM_OPTION_KEYS: OptionKeys = { letters: 'abcdeg', digits: true };
+
+const EXAM_QUESTION_KEYS = {
+  title: 'Mock exam question',
+  keys: [
+    { keys: 'A–E, G or 1–7', does: 'Choose an option (F is the flag key: use 6 for option F)' },
+    { keys: 'Space', does: 'Choose the focused option, or move the focused ordering step' },
+  ],
+};
 
 export function ExamQuestion({
   cardRef,
@@ -30,6 +45,10 @@ export function ExamQuestion({
   onFlag: () => void;
   onReview: () => void;
 }) {
+  useScreenKeys(EXAM_QUESTION_KEYS);
+  useDocumentKeys((e) => {
+    if (q) pickByKey(e, q, response ?? emptyResponse(q), onResponse, EXAM_OPTION_KEYS);
+  });
   return (
     <div className="card" ref={cardRef}>
       {q ? (
@@ -86,9 +105,9 @@ export function ExamQuestion({
         </button>
       </div>
       <p className="muted small exam-keys">
-        Keys: <kbd>N</kbd> next, <kbd>P</kbd> previous, <kbd>F</kbd> flag, <kbd>R</kbd> review
-        screen (not while a drop-down list has the focus); Space chooses the focused option; arrow
-        keys move in the grid below.
+        Keys: <kbd>A</kbd>–<kbd>E</kbd> or <kbd>1</kbd>–<kbd>7</kbd> choose, <kbd>N</kbd> next,{' '}
+        <kbd>P</kbd> previous, <kbd>F</kbd> flag, <kbd>R</kbd> review screen (not while a drop-down
+        list has the focus); arrow keys move in the grid below. <KeysHelpButton />
       </p>
     </div>
   );

@@ -1,8 +1,26 @@
-/** The grid of question numbers: answered, flagged, current; arrow keys move, Enter jumps. */
+/**
+ * The grid of question numbers: answered (filled, with a check mark), unanswered (a dashed
+ * outline), flagged (a flag and a corner), current (a ring); shape and glyph tell them apart in
+ * both themes, not colour alone, and each cell's name says its state. Arrow keys move, Enter jumps.
+ */
 import { useRef, useState } from 'react';
+import { useScreenKeys } from '../../../components/keys-help-store';
 import type { ExamSession } from '../../../db/schema';
 
 const GRID_COLUMNS = 13;
+
+const EXAM_KEYS = {
+  title: 'Mock exam',
+  keys: [
+    { keys: 'N', does: 'Next question' },
+    { keys: 'P', does: 'Previous question' },
+    { keys: 'F', does: 'Flag or unflag the question for review' },
+    { keys: 'R', does: 'Review screen (answered, unanswered, flagged; submit)' },
+    { keys: 'Esc', does: 'From the review screen, back to the question' },
+    { keys: '← → ↑ ↓, Home, End', does: 'Move in the question grid' },
+    { keys: 'Enter', does: 'In the grid: go to that question' },
+  ],
+};
 
 const STEP: Record<string, number> = {
   ArrowRight: 1,
@@ -22,6 +40,7 @@ export function Navigator({
   answered: (id: string) => boolean;
   onGo: (i: number) => void;
 }) {
+  useScreenKeys(EXAM_KEYS);
   const [focus, setFocus] = useState(current);
   const grid = useRef<HTMLDivElement>(null);
   const total = session.questionIds.length;
@@ -70,17 +89,39 @@ export function Navigator({
               onFocus={() => setFocus(i)}
               onClick={() => onGo(i)}
             >
+              <span aria-hidden="true" className="cell-mark">
+                {a ? '✓' : ''}
+              </span>
               {i + 1}
-              {f ? <span aria-hidden="true">⚑</span> : null}
+              {f ? (
+                <span aria-hidden="true" className="cell-flag">
+                  ⚑
+                </span>
+              ) : null}
             </button>
           );
         })}
       </div>
-      <p className="muted small exam-legend">
-        <span className="key answered" aria-hidden="true" /> answered{' '}
-        <span className="key unanswered" aria-hidden="true" /> unanswered{' '}
-        <span aria-hidden="true">⚑</span> flagged
-      </p>
+      <ul className="muted small exam-legend" aria-label="Legend">
+        <li>
+          <span className="key answered" aria-hidden="true">
+            ✓
+          </span>{' '}
+          Answered
+        </li>
+        <li>
+          <span className="key unanswered" aria-hidden="true" /> Unanswered
+        </li>
+        <li>
+          <span className="key flagged" aria-hidden="true">
+            ⚑
+          </span>{' '}
+          Flagged for review
+        </li>
+        <li>
+          <span className="key current" aria-hidden="true" /> Current question
+        </li>
+      </ul>
     </div>
   );
 }

@@ -1,21 +1,37 @@
 /**
- * One spaced-review question: answer, check (Enter), read the verdict (a results region, scrolled
- * into view and announced), rate with 1-4; Ctrl/⌘+Z undoes the last rating. The focus follows:
- * a new question focuses its first control, a checked one the suggested rating.
+ * One spaced-review question: answer (a click, or A-G / 1-7), check (Enter), read the verdict at
+ * the top (a results region, scrolled into view and announced) with the rating buttons beside
+ * it, rate with 1-4 (digits are ratings once the answer is checked) or Enter for the suggested
+ * rating; Ctrl/⌘+Z undoes the last rating. The focus follows: a new question focuses its first
+ * control, a checked one the suggested rating.
  */
 import { useEffect, useRef } from 'react';
 import type { Question } from '../../../../../shared/questions';
+import { KeysHelpButton } from '../../../components/KeysHelp';
+import { useScreenKeys } from '../../../components/keys-help-store';
 import { ResultsRegion } from '../../../components/ResultsRegion';
+import { suggestedRating } from '../../../lib/review';
 import { isComplete } from '../../../lib/scoring';
 import { TYPE_LABEL } from '../filters';
+import { enterIsOurs, handleAnswerKey, letterIsOurs } from '../question/answer-keys';
 import { QuestionView } from '../QuestionView';
 import { useDocumentKeys } from '../use-document-keys';
-import { isTypingTarget } from '../use-now';
 import { RatingBar } from './RatingBar';
 import { current } from './session';
 import type { ReviewSessionApi } from './use-review-session';
 
 const KIND_LABEL = { new: 'New question', learning: 'Learning', review: 'Review' } as const;
+
+export const REVIEW_KEY_HELP = {
+  title: 'Spaced review',
+  keys: [
+    { keys: 'A–G or 1–7', does: 'Before checking: choose an option' },
+    { keys: 'Enter', does: 'Check the answer; after checking, give the suggested rating' },
+    { keys: '1 2 3 4', does: 'After checking: rate Again, Hard, Good or Easy' },
+    { keys: 'Ctrl+Z', does: 'Undo the last rating' },
+    { keys: 'Space', does: 'Choose the focused option, or move the focused ordering step' },
+  ],
+};
 
 export function ReviewSession({
   review,
@@ -30,12 +46,18 @@ export function ReviewSession({
   const on = current(session, byId);
   const checked = session.correct !== null;
 
+  useScreenKeys(REVIEW_KEY_HELP);
+
   useEffect(() => {
-    if (checked) ratingBar.current?.querySelector<HTMLElement>('button.primary')?.focus();
+    // The verdict region scrolls itself into view; the focus must not scroll it away.
+    if (checked)
+      ratingBar.current
+        ?.querySelector<HTMLElement>('button.primary')
+        ?.focus({ preventScroll: true });
     else card.current?.querySelector<HTMLElement>('input, select, button')?.focus();
   }, [checked, on?.item.questionId, session.done.length]);
 
-  // Keys: 1-4 rate a checked answer, Ctrl/⌘+Z undoes the last rating.
+  // Keys: before checking, options and Enter; after, 1-4 rate; Ctrl/⌘+Z undoes the last rating.
   useDocumentKeys((e) => {
     if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z') {
       if (session.done.length === 0) return;
@@ -43,9 +65,27 @@ export function ReviewSession({
       review.undo();
       return;
     }
-    if (isTypingTarget(e) || session.correct === null) return;
+    if (!on || session.busy) return;
+    const correct = session.correct;
+    if (correct === null) {
+      handleAnswerKey(e, {
+        q: on.q,
+        response: session.response,
+        checked: false,
+        respond: review.respond,
+        enter: () => {
+          if (isComplete(on.q, session.response)) review.check();
+        },
+      });
+      return;
+    }
+    if (enterIsOurs(e)) {
+      e.preventDefault();
+      review.rate(suggestedRating(correct));
+      return;
+    }
     const n = Number(e.key);
-    if (n >= 1 && n <= 4) {
+    if (letterIsOurs(e) && n >= 1 && n <= 4) {
       e.preventDefault();
       review.rate(n);
     }
@@ -81,34 +121,19 @@ export function ReviewSession({
           aria-label={`${session.done.length} of ${total} answered`}
         />
       </header>
-      <div
-        ref={card}
-        className="card"
-        onKeyDown={(e) => {
-          if (e.key !== 'Enter' || checked) return;
-          if (e.target instanceof HTMLSelectElement || e.target instanceof HTMLButtonElement)
-            return;
-          e.preventDefault();
-          review.check();
-        }}
-      >
-        <QuestionView
-          q={q}
-          response={session.response}
-          onChange={review.respond}
-          checked={checked}
-        />
+      <div ref={card} className="card">
         {session.correct !== null ? (
           <ResultsRegion
             label="Your answer"
             revealKey={`${session.done.length}:${item.questionId}`}
             announce={verdict}
+            className="verdict-region"
           >
-            <p
-              className={session.correct ? 'status status-ok' : 'status status-error'}
-              data-testid="review-feedback"
-            >
-              {verdict}
+            <p className={session.correct ? 'verdict verdict-right' : 'verdict verdict-wrong'}>
+              <span aria-hidden="true" className="verdict-mark">
+                {session.correct ? '✓' : '✗'}
+              </span>
+              <span data-testid="review-feedback">{verdict}</span>
             </p>
             <RatingBar
               barRef={ratingBar}
@@ -120,6 +145,12 @@ export function ReviewSession({
             />
           </ResultsRegion>
         ) : null}
+        <QuestionView
+          q={q}
+          response={session.response}
+          onChange={review.respond}
+          checked={checked}
+        />
         {session.error ? (
           <p className="status status-error" role="alert">
             {session.error}
@@ -143,9 +174,10 @@ export function ReviewSession({
           <span className="muted small">
             {checked
               ? 'Keys 1–4 rate; the time on each button is when the question comes back.'
-              : 'Enter checks your answer.'}{' '}
+              : 'A–G choose · Enter checks.'}{' '}
             Ctrl+Z undoes the last rating.
           </span>
+          <KeysHelpButton />
         </div>
       </div>
     </section>
