@@ -220,14 +220,18 @@ function spanChunk(layer: Layer, index: number, start: number, end: number): Chu
 function semanticChunks(layer: Layer, maxTokens: number): Chunk[] {
   const ranges: [number, number][] = [];
   let open: [number, number] | null = null;
+  // True while the open chunk holds only headings: a `##` straight before a `###` joins it.
+  let headingsOnly = false;
   for (const unit of markdownUnits(layer.body)) {
     const together = open ? tokensBetween(layer.spans, open[0], unit.end) : Infinity;
-    if (open && !unit.section && together <= maxTokens) {
+    if (open && (!unit.section || headingsOnly) && together <= maxTokens) {
       open[1] = unit.end;
+      headingsOnly &&= unit.section;
       continue;
     }
     if (open) ranges.push(open);
     open = [unit.start, unit.end];
+    headingsOnly = unit.section;
     if (tokensBetween(layer.spans, unit.start, unit.end) > maxTokens) {
       const a = lowerBound(layer.spans.starts, unit.start);
       const b = lowerBound(layer.spans.ends, unit.end + 1);

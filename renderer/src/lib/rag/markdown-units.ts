@@ -41,6 +41,8 @@ function sentences(body: string, start: number, end: number): MarkdownUnit[] {
   };
   for (const m of text.matchAll(SENTENCE_END)) {
     const to = m.index + m[0].length;
+    // "5." of a numbered item, or "**1.**", is not a sentence.
+    if (!/\p{L}/u.test(text.slice(from, to))) continue;
     push(to);
     from = to;
   }
@@ -49,8 +51,8 @@ function sentences(body: string, start: number, end: number): MarkdownUnit[] {
 }
 
 /**
- * Long on purpose: one pass over the lines with a small state machine (open code fence, open
- * paragraph or list item); splitting it would only pass that state around.
+ * The units of a body in order: one pass over its lines, tracking an open code fence and an open
+ * paragraph or list item (whose lines are joined, then cut into sentences).
  */
 export function markdownUnits(body: string): MarkdownUnit[] {
   const units: MarkdownUnit[] = [];

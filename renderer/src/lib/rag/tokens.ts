@@ -4,7 +4,7 @@
  *
  * A token is a maximal run of letters and digits (`[\p{L}\p{N}]+`), or a maximal run of other
  * non-space characters (`**`, `](`, `|---|`, `.`). So "Bedrock's top-k, 5 chunks." is
- * `Bedrock ' s top - k , 5 chunks .` = 9 tokens. On the notes' English prose this gives about
+ * `Bedrock ' s top - k , 5 chunks .` = 10 tokens. On the notes' English prose this gives about
  * 1.2-1.3 tokens per word, close to what subword (BPE) tokenizers report for English; it is not
  * Titan's or Cohere's count, and a long rare word (one token here) may be several there.
  *
