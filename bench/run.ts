@@ -60,6 +60,7 @@ import { quizFiguresInChromium } from './quiz-browser';
 import { backupFigures } from './backup';
 import { printStreaming, streamingFigures } from './streaming';
 import { chatFigures, printChat } from './chat';
+import { printRag, ragFigures } from './rag';
 import { median as medianOrNull } from '../shared/statistics';
 
 const median = (xs: readonly number[]): number => medianOrNull(xs) ?? NaN;
@@ -412,3 +413,6 @@ printStreaming(await streamingFigures());
 
 // Playground chat (bench/chat.ts).
 printChat(await chatFigures());
+
+// Knowledge bases lab: chunking, BM25 recall over the bank, flat cosine search (bench/rag.ts).
+printRag(ragFigures());
