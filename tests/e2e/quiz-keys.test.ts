@@ -8,13 +8,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, type OpenedApp } from '../support/e2e';
+import { expectSoundLayout } from '../support/layout';
 
 let opened: OpenedApp | undefined;
 let page: Page;
 let dark: Page;
 
-const shot = (p: Page, name: string) =>
-  p.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+/** A full-page screenshot, then no overflow and no text under WCAG AA contrast. */
+async function shot(p: Page, name: string) {
+  await p.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+  await expectSoundLayout(p, name);
+}
 
 async function startPractice(p: Page, type: string) {
   await p.keyboard.press('Control+1');
@@ -162,6 +166,37 @@ describe('answer keys and feedback', () => {
     await dark.getByRole('dialog').waitFor({ state: 'detached' });
     await endPractice(page);
     await endPractice(dark);
+  });
+
+  it('spaced review: letters pick, Enter checks, the verdict and ratings are on top, 1-4 rate', async () => {
+    for (const [p, theme] of [
+      [page, 'light'],
+      [dark, 'dark'],
+    ] as const) {
+      await p.getByRole('tab', { name: 'Spaced review' }).click();
+      await p.getByRole('button', { name: /^Start review/ }).click();
+      await p.getByRole('heading', { name: /^Review 1 of \d+/ }).waitFor();
+      const radios = p.locator('.quiz-question input[type="radio"]');
+      const boxes = p.locator('.quiz-question input[type="checkbox"]');
+      if (await radios.count()) await p.keyboard.press('a');
+      else {
+        const need = await p.evaluate(() =>
+          Number(
+            /choose (\d)/i.exec(document.querySelector('legend')?.textContent ?? '')?.[1] ?? 2,
+          ),
+        );
+        for (const k of ['a', 'b', 'c'].slice(0, need)) await p.keyboard.press(k);
+        expect(await boxes.first().isChecked()).toBe(true);
+      }
+      await p.keyboard.press('Enter');
+      await p.getByTestId('review-feedback').waitFor();
+      expect(await verdictOnTop(p)).toBe(true);
+      expect(await p.getByRole('group', { name: 'Rate your answer' }).isVisible()).toBe(true);
+      await shot(p, `keys-review-feedback-${theme}`);
+      await p.keyboard.press('1'); // Again: allowed after any answer
+      await p.getByRole('heading', { name: /^Review 2 of \d+/ }).waitFor();
+      await p.getByRole('button', { name: 'End review' }).click();
+    }
   });
 
   it('the mock exam: letters pick a whole row; the grid says answered, flagged, unanswered', async () => {
