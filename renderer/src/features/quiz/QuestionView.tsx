@@ -6,7 +6,7 @@
  */
 import { Link } from 'wouter';
 import type { Question } from '../../../../shared/questions';
-import type { Response } from '../../lib/scoring';
+import { emptyResponse, type Response } from '../../lib/scoring';
 import { ChoiceList } from './question/ChoiceList';
 import { MatchingFeedback, MatchingList } from './question/MatchingList';
 import { OrderingFeedback, OrderingList } from './question/OrderingList';
@@ -16,28 +16,36 @@ export function QuestionView({
   response,
   onChange,
   checked,
+  keyOnly = false,
 }: {
   q: Question;
   response: Response;
   onChange: (r: Response) => void;
   checked: boolean;
+  /** A preview of the answer key (Generate, My questions): no "Your answer", only the key. */
+  keyOnly?: boolean;
 }) {
   return (
     <fieldset className="question quiz-question" disabled={checked}>
       <legend className="stem">{q.stem}</legend>
       {q.type === 'single' || q.type === 'multiple' ? (
-        <ChoiceList q={q} response={response} onChange={onChange} checked={checked} />
+        <ChoiceList
+          q={q}
+          response={keyOnly ? emptyResponse(q) : response}
+          onChange={onChange}
+          checked={checked}
+        />
       ) : null}
       {q.type === 'ordering' && response.type === 'ordering' ? (
         checked ? (
-          <OrderingFeedback q={q} order={response.order} />
+          <OrderingFeedback q={q} order={keyOnly ? null : response.order} />
         ) : (
           <OrderingList q={q} order={response.order} onChange={onChange} />
         )
       ) : null}
       {q.type === 'matching' && response.type === 'matching' ? (
         checked ? (
-          <MatchingFeedback q={q} pairs={response.pairs} />
+          <MatchingFeedback q={q} pairs={keyOnly ? null : response.pairs} />
         ) : (
           <MatchingList q={q} pairs={response.pairs} onChange={onChange} />
         )

@@ -48,13 +48,25 @@ export function MatchingFeedback({
   pairs,
 }: {
   q: MatchingQuestion;
-  pairs: Readonly<Record<string, string>>;
+  /** Null in a preview of the answer key: only the correct answers. */
+  pairs: Readonly<Record<string, string>> | null;
 }) {
   const text = (id: string | undefined) =>
     q.choices.find((c) => c.id === id)?.text ?? 'nothing chosen';
   return (
     <ul className="matching matching-feedback">
       {q.prompts.map((p) => {
+        if (pairs === null) {
+          return (
+            <li key={p.id}>
+              <p className="prompt">{p.text}</p>
+              <dl>
+                <dt>Correct answer</dt>
+                <dd>{text(q.answer[p.id])}</dd>
+              </dl>
+            </li>
+          );
+        }
         const ok = pairs[p.id] === q.answer[p.id];
         return (
           <li key={p.id} className={ok ? 'right' : 'wrong'}>

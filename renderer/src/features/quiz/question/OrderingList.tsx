@@ -76,28 +76,39 @@ export function OrderingList({
  * Once checked: the learner's order and the correct order as two numbered lists side by side;
  * each of the learner's steps says in words whether it is in the right place.
  */
-export function OrderingFeedback({ q, order }: { q: OrderingQuestion; order: readonly string[] }) {
+export function OrderingFeedback({
+  q,
+  order,
+}: {
+  q: OrderingQuestion;
+  /** Null in a preview of the answer key: only the correct order. */
+  order: readonly string[] | null;
+}) {
   const text = (id: string) => q.items.find((x) => x.id === id)?.text ?? id;
   return (
     <div className="ordering-feedback">
-      <section aria-label="Your order">
-        <h3>Your order</h3>
-        <ol>
-          {order.map((id, i) => {
-            const ok = q.answer[i] === id;
-            return (
-              <li key={id} className={ok ? 'right' : 'wrong'}>
-                <span className="step-number">{i + 1}</span>
-                <span className="step-text">{text(id)}</span>
-                <span className={ok ? 'answer-tag tag-yours-right' : 'answer-tag tag-yours-wrong'}>
-                  <span aria-hidden="true">{ok ? '✓ ' : '✗ '}</span>
-                  {ok ? 'Right place' : `Belongs at step ${q.answer.indexOf(id) + 1}`}
-                </span>
-              </li>
-            );
-          })}
-        </ol>
-      </section>
+      {order === null ? null : (
+        <section aria-label="Your order">
+          <h3>Your order</h3>
+          <ol>
+            {order.map((id, i) => {
+              const ok = q.answer[i] === id;
+              return (
+                <li key={id} className={ok ? 'right' : 'wrong'}>
+                  <span className="step-number">{i + 1}</span>
+                  <span className="step-text">{text(id)}</span>
+                  <span
+                    className={ok ? 'answer-tag tag-yours-right' : 'answer-tag tag-yours-wrong'}
+                  >
+                    <span aria-hidden="true">{ok ? '✓ ' : '✗ '}</span>
+                    {ok ? 'Right place' : `Belongs at step ${q.answer.indexOf(id) + 1}`}
+                  </span>
+                </li>
+              );
+            })}
+          </ol>
+        </section>
+      )}
       <section aria-label="Correct order">
         <h3>Correct order</h3>
         <ol>
