@@ -4,6 +4,7 @@ import {
   chunkNote,
   chunkNotes,
   chunkingProblems,
+  widenToParents,
   type Chunk,
   type ChunkingConfig,
 } from '../../renderer/src/lib/rag/chunking';
@@ -132,6 +133,12 @@ describe('hierarchical', () => {
     }
     expect(chunks.map((c) => c.index)).toEqual(chunks.map((_, i) => i));
     expectSpansHold(body, [...parents, ...chunks]);
+    // Matched children are served as their parents, each parent once, in first-hit order.
+    expect(widenToParents(['n#p1.0', 'n#p0.3', 'n#p1.2', 'other'], chunks)).toEqual([
+      'n#p1',
+      'n#p0',
+      'other',
+    ]);
   });
 });
 

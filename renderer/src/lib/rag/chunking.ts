@@ -298,3 +298,15 @@ export function chunkNotes(
   }
   return { config, chunks, parents };
 }
+
+/**
+ * Hierarchical retrieval as Bedrock serves it: child chunks are matched, then each hit is replaced
+ * by its parent (a parent found twice keeps its first place). Ids without a parent pass through.
+ */
+export function widenToParents(
+  rankedIds: readonly string[],
+  chunks: readonly Pick<Chunk, 'id' | 'parentId'>[],
+): string[] {
+  const parentOf = new Map(chunks.map((c) => [c.id, c.parentId]));
+  return [...new Set(rankedIds.map((id) => parentOf.get(id) ?? id))];
+}

@@ -8,7 +8,8 @@
  * 1.2-1.3 tokens per word, close to what subword (BPE) tokenizers report for English; it is not
  * Titan's or Cohere's count, and a long rare word (one token here) may be several there.
  *
- * Spans are UTF-16 offsets into the text, so a chunk's start and end are offsets into the note body.
+ * Spans are UTF-16 offsets into the text, so a chunk's start and end are offsets into the note
+ * body.
  */
 
 const TOKEN = /[\p{L}\p{N}]+|[^\s\p{L}\p{N}]+/gu;
