@@ -65,7 +65,7 @@ export interface RagFigures {
   notes: number;
   questions: number;
   strategies: StrategyFigures[];
-  cosine: { vectors: number; dimensions: number; ms: number; megabytes: number };
+  cosine: { vectors: number; dimensions: number; ms: number; mebibytes: number };
 }
 
 function cosineFigures() {
@@ -84,8 +84,8 @@ function cosineFigures() {
   );
   let q = 0;
   const { ms } = time(40, () => cosineTopK(index, queries[q++ % queries.length]!, 10));
-  const megabytes = (index.data.byteLength + index.invNorms.byteLength) / 1048576;
-  return { vectors: n, dimensions: d, ms, megabytes };
+  const mebibytes = (index.data.byteLength + index.invNorms.byteLength) / 1048576;
+  return { vectors: n, dimensions: d, ms, mebibytes };
 }
 
 export function ragFigures(): RagFigures {
@@ -158,6 +158,6 @@ export function printRag(f: RagFigures): void {
     `  top-10 cosine, ${c.vectors.toLocaleString('en-US')} x ${c.dimensions.toLocaleString('en-US')}-d vectors ${c.ms.toFixed(2).padStart(6)} ms   goal < 10 ms`,
   );
   console.log(
-    `  their memory (one Float32Array + norms)     ${c.megabytes.toFixed(1).padStart(6)} MB   goal < 50 MB`,
+    `  their memory (one Float32Array + norms)     ${c.mebibytes.toFixed(1).padStart(6)} MiB  goal < 50 MB`,
   );
 }

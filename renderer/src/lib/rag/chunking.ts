@@ -31,6 +31,14 @@ export const BEDROCK_CHUNKING_LIMITS = {
 } as const;
 
 /**
+ * FIXED_SIZE here cuts exact windows of `maxTokens` tokens, each next one starting
+ * floor(maxTokens x overlapPercentage / 100) tokens before the previous one ended, with no regard
+ * for sentences or tables. Bedrock's guide only promises chunks that do not exceed `maxTokens`.
+ *
+ * HIERARCHICAL cuts parents that way with `overlapTokens` repeated, then each parent into children
+ * the same way (children overlap within their parent). Bedrock matches children and returns their
+ * parents: `widenToParents`.
+ *
  * SEMANTIC here is NOT Bedrock's algorithm. Bedrock embeds each sentence (with `bufferSize`
  * neighbours on each side) and starts a new chunk where adjacent sentences are less similar than
  * the `breakpointPercentileThreshold` percentile of all adjacent pairs, then splits chunks over
@@ -53,9 +61,10 @@ export type ChunkingConfig =
 export type ChunkingStrategy = ChunkingConfig['strategy'];
 
 /**
- * Starting values: fixed size 300 tokens with 20% overlap is Bedrock's default chunking; the
- * hierarchical (1,500 / 300, 60 overlap) and semantic (300) values are the console's suggestions
- * as the AWS user guide gives them (from the guide, not the service model).
+ * Starting values. FIXED_SIZE 300 tokens with 20% overlap is what the cdklabs Bedrock constructs
+ * send for the console's "default chunking" (about 300 tokens, sentences kept whole, says the AWS
+ * user guide, kb-chunking.html). The hierarchical (1,500 / 300, 60 overlap) and semantic (300)
+ * values are the guide's examples, not checked against the service here.
  */
 export const DEFAULT_CHUNKING: {
   [S in ChunkingStrategy]: Extract<ChunkingConfig, { strategy: S }>;

@@ -21,7 +21,7 @@ const LIST_ITEM = /^([-*+]|\d+[.)])\s/;
  * whitespace and then a capital, a digit or an opening mark follow, so "e.g. the model" and
  * "3.5 Sonnet" stay whole while "... chunks. Then ..." splits.
  */
-const SENTENCE_END = /[.!?]["'”’)\]*_`]*(?=\s+[A-Z0-9"“‘([*_`])/g;
+const SENTENCE_END = /[.!?]["'”’)\]*_`]*(?=\s+[A-Z0-9"“‘([*_`>])/g;
 
 /** Sentences of the body span [start, end): spans with their surrounding spaces trimmed. */
 function sentences(body: string, start: number, end: number): MarkdownUnit[] {
