@@ -29,9 +29,11 @@ import type { Question } from '../shared/questions';
 
 const median = (xs: readonly number[]): number => medianOrNull(xs) ?? NaN;
 
-function time<T>(runs: number, f: () => T): { ms: number; value: T } {
+/** Median time of `runs` calls after `warmUp` untimed ones (which let V8 optimise the code). */
+function time<T>(runs: number, f: () => T, warmUp = 1): { ms: number; value: T } {
   const times: number[] = [];
   let value = f();
+  for (let i = 1; i < warmUp; i++) value = f();
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
     value = f();
@@ -83,7 +85,7 @@ function cosineFigures() {
     Float32Array.from({ length: d }, () => rng.next() - 0.5),
   );
   let q = 0;
-  const { ms } = time(40, () => cosineTopK(index, queries[q++ % queries.length]!, 10));
+  const { ms } = time(60, () => cosineTopK(index, queries[q++ % queries.length]!, 10), 10);
   const mebibytes = (index.data.byteLength + index.invNorms.byteLength) / 1048576;
   return { vectors: n, dimensions: d, ms, mebibytes };
 }
@@ -155,7 +157,7 @@ export function printRag(f: RagFigures): void {
   console.log('  goals: chunking < 50 ms, lexical recall over the bank < 1 s');
   const c = f.cosine;
   console.log(
-    `  top-10 cosine, ${c.vectors.toLocaleString('en-US')} x ${c.dimensions.toLocaleString('en-US')}-d vectors ${c.ms.toFixed(2).padStart(6)} ms   goal < 10 ms`,
+    `  top-10 cosine, ${c.vectors.toLocaleString('en-US')} x ${c.dimensions.toLocaleString('en-US')}-d vectors ${c.ms.toFixed(2).padStart(6)} ms   goal < 10 ms (after 10 warm-up searches)`,
   );
   console.log(
     `  their memory (one Float32Array + norms)     ${c.mebibytes.toFixed(1).padStart(6)} MiB  goal < 50 MB`,
