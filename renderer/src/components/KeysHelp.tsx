@@ -88,7 +88,7 @@ export function KeysHelpButton() {
     <button
       type="button"
       className="link keys-help-button"
-      aria-keyshortcuts="Shift+?"
+      aria-keyshortcuts="?"
       onClick={openKeysHelp}
     >
       Keyboard shortcuts (?)
