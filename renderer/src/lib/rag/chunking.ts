@@ -114,7 +114,11 @@ export interface ChunkSet {
 const inRange = (v: number, r: { min: number; max?: number }) =>
   Number.isInteger(v) && v >= r.min && (r.max === undefined || v <= r.max);
 
-/** What is wrong with a configuration, as sentences; empty when it is valid. */
+/**
+ * What is wrong with a configuration, as sentences; empty when it is valid. The service model's
+ * limits, plus two of the lab's own for HIERARCHICAL (the model does not state them): children no
+ * larger than parents, and an overlap smaller than a child.
+ */
 export function chunkingProblems(config: ChunkingConfig): string[] {
   const L = BEDROCK_CHUNKING_LIMITS;
   const tokens = (v: number, what: string) =>
