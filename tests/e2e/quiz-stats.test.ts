@@ -8,16 +8,24 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { QuestionFile, type Question } from '../../shared/questions';
+import { CaseStudy, QuestionFile, type Question } from '../../shared/questions';
 import { openApp, type OpenedApp } from '../support/e2e';
 
 const SCREENS = 'test-results/screens';
 const QUESTIONS_DIR = resolve(import.meta.dirname, '../../content/questions');
-/** The starter bank in pool order (files by name, items in file order). */
+const CASES_DIR = resolve(import.meta.dirname, '../../content/cases');
+/** The starter bank in pool order (files by name, items in file order; then the case studies). */
 const BANK: Question[] = readdirSync(QUESTIONS_DIR)
   .filter((f) => f.endsWith('.json'))
   .sort()
-  .flatMap((f) => QuestionFile.parse(JSON.parse(readFileSync(join(QUESTIONS_DIR, f), 'utf8'))));
+  .flatMap((f) => QuestionFile.parse(JSON.parse(readFileSync(join(QUESTIONS_DIR, f), 'utf8'))))
+  .concat(
+    readdirSync(CASES_DIR)
+      .filter((f) => f.endsWith('.json'))
+      .flatMap(
+        (f) => CaseStudy.parse(JSON.parse(readFileSync(join(CASES_DIR, f), 'utf8'))).questions,
+      ),
+  );
 
 let page: Page;
 /** Ids of questions answered wrong, in the order asked. */

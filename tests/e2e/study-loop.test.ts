@@ -11,10 +11,15 @@ import type { Page } from 'playwright-core';
 import { openApp, openTab, type OpenedApp } from '../support/e2e';
 
 const SCREENS = 'test-results/screens';
-const QUESTIONS_DIR = resolve(import.meta.dirname, '../../content/questions');
-const POOL_SIZE = readdirSync(QUESTIONS_DIR)
-  .filter((f) => f.endsWith('.json'))
-  .reduce((n, f) => n + (JSON.parse(readFileSync(join(QUESTIONS_DIR, f), 'utf8')) as []).length, 0);
+const CONTENT = resolve(import.meta.dirname, '../../content');
+const json = (dir: string) =>
+  readdirSync(join(CONTENT, dir))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(readFileSync(join(CONTENT, dir, f), 'utf8')) as unknown);
+/** The starter bank's size: the single questions and those of the case studies. */
+const POOL_SIZE =
+  json('questions').reduce<number>((n, file) => n + (file as []).length, 0) +
+  json('cases').reduce<number>((n, c) => n + (c as { questions: [] }).questions.length, 0);
 
 let page: Page;
 let opened: OpenedApp | undefined;

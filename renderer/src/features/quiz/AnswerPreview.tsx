@@ -8,7 +8,13 @@ export function AnswerPreview({ q }: { q: Question }) {
   return (
     <div className="card gen-preview">
       <CaseLayout caseId={q.caseId}>
-        <QuestionView q={q} response={correctResponse(q)} onChange={() => undefined} checked />
+        <QuestionView
+          q={q}
+          response={correctResponse(q)}
+          onChange={() => undefined}
+          checked
+          keyOnly
+        />
       </CaseLayout>
     </div>
   );

@@ -5,6 +5,7 @@ import { KeysHelpButton } from '../../../components/KeysHelp';
 import { useScreenKeys } from '../../../components/keys-help-store';
 import { emptyResponse, type Response } from '../../../lib/scoring';
 import { pickByKey, type OptionKeys } from '../question/answer-keys';
+import { CaseLayout } from '../CaseLayout';
 import { QuestionView } from '../QuestionView';
 import { useDocumentKeys } from '../use-document-keys';
 
@@ -53,13 +54,15 @@ export function ExamQuestion({
     <div className="card" ref={cardRef}>
       {q ? (
         <>
-          <QuestionView
-            key={q.id}
-            q={q}
-            response={response ?? emptyResponse(q)}
-            onChange={onResponse}
-            checked={false}
-          />
+          <CaseLayout caseId={q.caseId}>
+            <QuestionView
+              key={q.id}
+              q={q}
+              response={response ?? emptyResponse(q)}
+              onChange={onResponse}
+              checked={false}
+            />
+          </CaseLayout>
           {q.type === 'ordering' && response === undefined ? (
             <p className="muted small">
               Move the steps into order. An order you have not touched is not counted as an answer:{' '}

@@ -12,6 +12,7 @@ import { ResultsRegion } from '../../../components/ResultsRegion';
 import { isComplete } from '../../../lib/scoring';
 import { TYPE_LABEL } from '../filters';
 import { handleAnswerKey } from '../question/answer-keys';
+import { CaseLayout } from '../CaseLayout';
 import { QuestionView } from '../QuestionView';
 import { useDocumentKeys } from '../use-document-keys';
 import type { PracticeSessionApi, Session } from './use-practice-session';
@@ -86,12 +87,14 @@ export function PracticeQuestion({
             </p>
           </ResultsRegion>
         ) : null}
-        <QuestionView
-          q={q}
-          response={session.response}
-          onChange={practice.respond}
-          checked={session.checked}
-        />
+        <CaseLayout caseId={q.caseId}>
+          <QuestionView
+            q={q}
+            response={session.response}
+            onChange={practice.respond}
+            checked={session.checked}
+          />
+        </CaseLayout>
         <div className="actions">
           {session.checked ? (
             <button ref={nextButton} type="button" className="primary" onClick={practice.next}>

@@ -14,6 +14,7 @@ import { suggestedRating } from '../../../lib/review';
 import { isComplete } from '../../../lib/scoring';
 import { TYPE_LABEL } from '../filters';
 import { enterIsOurs, handleAnswerKey, letterIsOurs } from '../question/answer-keys';
+import { CaseLayout } from '../CaseLayout';
 import { QuestionView } from '../QuestionView';
 import { useDocumentKeys } from '../use-document-keys';
 import { RatingBar } from './RatingBar';
@@ -145,12 +146,14 @@ export function ReviewSession({
             />
           </ResultsRegion>
         ) : null}
-        <QuestionView
-          q={q}
-          response={session.response}
-          onChange={review.respond}
-          checked={checked}
-        />
+        <CaseLayout caseId={q.caseId}>
+          <QuestionView
+            q={q}
+            response={session.response}
+            onChange={review.respond}
+            checked={checked}
+          />
+        </CaseLayout>
         {session.error ? (
           <p className="status status-error" role="alert">
             {session.error}
