@@ -145,7 +145,6 @@ export const ReviewCard = z.object({
 });
 export type ReviewCard = z.infer<typeof ReviewCard>;
 
-
 /** A quick-practice session in progress, saved on every change so it survives a reload. */
 export const PracticeSessionRow = z.object({
   kind: z.literal('practice'),
