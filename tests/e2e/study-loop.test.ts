@@ -184,3 +184,33 @@ describe('a day of study', () => {
     await page.getByRole('button', { name: 'Mark as read' }).waitFor();
   });
 });
+
+describe('a damaged saved session', () => {
+  it('is set aside with a one-line notice, and practice opens at its set-up', async () => {
+    await page.keyboard.press('Control+1');
+    await page.getByTestId('home-due').waitFor();
+    // Test set-up, not a user action: a half-written row, as a tampered database would hold.
+    await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((ok, fail) => {
+        const req = indexedDB.open('stratum');
+        req.onsuccess = () => ok(req.result);
+        req.onerror = () => fail(new Error('open failed'));
+      });
+      await new Promise<void>((ok, fail) => {
+        const tx = db.transaction('sessions', 'readwrite');
+        tx.objectStore('sessions').put({ kind: 'practice', questionIds: 'not a list', index: -1 });
+        tx.oncomplete = () => ok();
+        tx.onerror = () => fail(new Error('write failed'));
+      });
+      db.close();
+    });
+    await page.keyboard.press('Control+4');
+    await openTab(page, 'Quick practice');
+    const notice = page.getByRole('status').filter({ hasText: 'could not be read' });
+    await notice.waitFor();
+    expect(await notice.innerText()).toMatch(/quick-practice session could not be read/);
+    await page.getByRole('button', { name: /Start \d+ questions/ }).waitFor();
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+    expect(await notice.count()).toBe(0);
+  });
+});

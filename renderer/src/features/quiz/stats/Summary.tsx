@@ -50,7 +50,10 @@ export function Summary({ data }: { data: StatsData }) {
       <p className="muted small">
         Accuracy counts your latest answer to each question: a question you missed and later got
         right counts as right, because that is what you know now. “All answers” below counts every
-        attempt, repeats included, from quick practice, spaced review and mock exams.
+        attempt, repeats included, from quick practice, spaced review and mock exams. A mock-exam
+        question left unanswered is not an attempt: it counts only in that exam&rsquo;s result.
+        Questions first answered in quick practice join spaced review, so they appear in &ldquo;Due
+        today&rdquo; too.
       </p>
     </section>
   );
