@@ -45,12 +45,15 @@ function question(
 
 export async function backupFigures(count = 10_000) {
   const corpus = loadCorpus();
-  const notes = corpus.notes.map((n) => {
-    const sentence = markdownToPlainText(n.body)
-      .split(/(?<=\.)\s+/)
-      .find((s) => s.length >= 40 && s.length <= 300);
-    return { note: n, sentence: sentence! };
-  });
+  // Questions belong to a domain: the exam-wide note (domain 0) has none to quote for.
+  const notes = corpus.notes
+    .filter((n) => n.domain > 0)
+    .map((n) => {
+      const sentence = markdownToPlainText(n.body)
+        .split(/(?<=\.)\s+/)
+        .find((s) => s.length >= 40 && s.length <= 300);
+      return { note: n, sentence: sentence! };
+    });
   const rows: QuestionRow[] = Array.from({ length: count }, (_, i) => {
     const { note, sentence } = notes[i % notes.length]!;
     const q = question(i, note, sentence);
