@@ -156,6 +156,11 @@ describe('a day of study', () => {
     const history = first.getByTestId('question-history');
     await history.waitFor();
     expect(await history.innerText()).toMatch(/Spaced review: |Not in spaced review yet/);
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await first.screenshot({ path: `${SCREENS}/question-history-${scheme}.png` });
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 
   it('brings it all together on Home', async () => {
@@ -182,6 +187,39 @@ describe('a day of study', () => {
     await home();
     await page.getByRole('link', { name: /^Continue reading/ }).click();
     await page.getByRole('button', { name: 'Mark as read' }).waitFor();
+  });
+});
+
+describe('the exam date', () => {
+  it('is set in Settings → Study and gives Home a countdown and a daily plan', async () => {
+    const inTenDays = await page.evaluate(() => {
+      const d = new Date();
+      d.setDate(d.getDate() + 10);
+      const pad = (n: number) => String(n).padStart(2, '0');
+      return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+    });
+    await page.keyboard.press('Control+,');
+    await page.getByRole('heading', { level: 2, name: 'Study' }).waitFor();
+    await page.getByLabel('Exam date').fill(inTenDays);
+    await page.getByRole('status').filter({ hasText: 'Exam date saved.' }).waitFor();
+    const study = page.locator('.study-settings');
+    await study.scrollIntoViewIfNeeded();
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await study.screenshot({ path: `${SCREENS}/settings-study-${scheme}.png` });
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+    await home();
+    const plan = await page.getByTestId('home-plan').innerText();
+    expect(plan).toMatch(/^10 days until your exam/);
+    expect(await page.locator('.plan-card').innerText()).toMatch(
+      /about \d+ new questions? and \d+ notes? a day/,
+    );
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.locator('.dashboard').screenshot({ path: `${SCREENS}/home-plan-${scheme}.png` });
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 });
 

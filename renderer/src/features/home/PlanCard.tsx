@@ -42,6 +42,9 @@ export function PlanCard({ data }: { data: DashboardData }) {
           <strong>{plural(plan.questionsPerDay, 'new question')}</strong> and{' '}
           <strong>{plural(plan.notesPerDay, 'note')}</strong> a day ({plan.unseenQuestions} not
           answered yet, {plan.unreadNotes} unread).
+          {plan.questionsPerDay > data.prefs.newPerDay
+            ? ` That is more than the ${data.prefs.newPerDay} new a day spaced review brings: answer the rest in Quick practice, or raise the limit in Settings → Study.`
+            : ''}
         </p>
       )}
     </section>

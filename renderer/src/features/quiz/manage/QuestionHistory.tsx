@@ -28,7 +28,7 @@ export function QuestionHistory({ q }: { q: Question }) {
             {card.stability.toFixed(1)} days; next due {formatDueAt(card.due, now)}.
           </>
         ) : (
-          'Not in spaced review yet (answering it anywhere adds it).'
+          'Not in spaced review yet: answering it in Quick practice or Spaced review adds it.'
         )}
       </p>
       {attempts.length === 0 ? (
