@@ -13,6 +13,7 @@ import { ReviewFinished } from './review/ReviewFinished';
 import { ReviewOverview } from './review/ReviewOverview';
 import { ReviewSession } from './review/ReviewSession';
 import { current } from './review/session';
+import { UndoRatingButton } from './review/UndoRatingButton';
 import { useReviewOverview } from './review/use-review-overview';
 import { useReviewSession } from './review/use-review-session';
 import { SessionNotice } from './SessionNotice';
@@ -38,17 +39,11 @@ export function ReviewView() {
   if (session && current(session, byId)) {
     body = <ReviewSession review={{ ...review, session }} byId={byId} />;
   } else if (session) {
-    const undoButton =
-      session.done.length > 0 ? (
-        <button type="button" onClick={review.undo} disabled={session.busy}>
-          Undo last rating
-        </button>
-      ) : null;
     body = (
       <ReviewFinished
         session={session}
         byId={byId}
-        undoButton={undoButton}
+        undoButton={<UndoRatingButton session={session} onUndo={review.undo} />}
         onClose={review.close}
       />
     );

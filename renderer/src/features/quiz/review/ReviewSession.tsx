@@ -19,6 +19,7 @@ import { QuestionView } from '../QuestionView';
 import { useDocumentKeys } from '../use-document-keys';
 import { RatingBar } from './RatingBar';
 import { current } from './session';
+import { UndoRatingButton } from './UndoRatingButton';
 import type { ReviewSessionApi } from './use-review-session';
 
 const KIND_LABEL = { new: 'New question', learning: 'Learning', review: 'Review' } as const;
@@ -92,12 +93,6 @@ export function ReviewSession({
     }
   });
 
-  const undoButton =
-    session.done.length > 0 ? (
-      <button type="button" onClick={review.undo} disabled={session.busy}>
-        Undo last rating
-      </button>
-    ) : null;
   // Nothing left on screen: the container (ReviewView) shows the summary instead.
   if (!on) return null;
 
@@ -170,7 +165,7 @@ export function ReviewSession({
               Check answer
             </button>
           )}
-          {undoButton}
+          <UndoRatingButton session={session} onUndo={review.undo} />
           <button type="button" className="link" onClick={review.end}>
             End review
           </button>
