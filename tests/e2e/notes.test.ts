@@ -63,6 +63,36 @@ describe('the notes reader', () => {
     expect(await page.getByRole('dialog').count()).toBe(0);
   });
 
+  it('says plainly when nothing matches and offers the nearest terms', async () => {
+    await page.keyboard.press('Control+k');
+    const input = page.getByRole('combobox');
+    await input.fill('kubernetes helm chart');
+    const dialog = page.getByRole('dialog', { name: 'Search notes and glossary' });
+    await dialog.getByRole('status').filter({ hasText: 'No notes or terms match' }).waitFor();
+    expect(await dialog.getByRole('status').innerText()).toBe(
+      'No notes or terms match “kubernetes helm chart”.',
+    );
+    expect(await page.getByRole('option').count()).toBe(0);
+    await input.fill('finetuning');
+    const nearest = dialog.getByRole('group', { name: 'Nearest terms' });
+    await nearest.getByRole('button', { name: 'fine-tuning' }).waitFor();
+    await page.screenshot({ path: `${SCREENS}/search-nothing-light.png` });
+    // Tab reaches the suggestion; Enter on it searches for the term.
+    await input.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('fine-tuning');
+    await page.keyboard.press('Enter');
+    expect(await input.inputValue()).toBe('fine-tuning');
+    await page.getByRole('option').first().waitFor();
+    // A glossary hit shows the first sentence of its definition.
+    await input.fill('ROUGE');
+    const term = corpus.glossary.find((g) => g.term === 'ROUGE')!;
+    const firstSentence = /^(.+?[.!?])(?:\s|$)/.exec(term.definition)![1]!;
+    const termHit = page.getByRole('option').filter({ hasText: 'Term' }).first();
+    expect(await termHit.locator('.hit-snippet').innerText()).toBe(firstSentence);
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+  });
+
   it('marks a note read, and the progress survives a reload', async () => {
     await page.getByRole('button', { name: 'Mark as read' }).click();
     await page.getByRole('button', { name: /Read/, pressed: true }).waitFor();
@@ -152,6 +182,9 @@ describe('dark theme', () => {
     await dark.getByRole('combobox').fill('temperature');
     await dark.getByRole('option').first().waitFor();
     await dark.screenshot({ path: `${SCREENS}/search-dark.png` });
+    await dark.getByRole('combobox').fill('finetuning');
+    await dark.getByRole('button', { name: 'fine-tuning' }).waitFor();
+    await dark.screenshot({ path: `${SCREENS}/search-nothing-dark.png` });
     await expectSoundLayout(dark, 'Notes / search palette / dark');
     await dark.context().close();
   });

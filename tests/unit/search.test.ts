@@ -1,5 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildIndex, plainText, snippet, type NotesIndex } from '../../renderer/src/lib/search';
+import {
+  buildIndex,
+  editDistance,
+  firstSentence,
+  plainText,
+  snippet,
+  type NotesIndex,
+} from '../../renderer/src/lib/search';
 import { loadCorpus } from '../support/corpus';
 
 let index: NotesIndex;
@@ -59,6 +66,91 @@ describe('searching the corpus', () => {
     );
   });
 
+  it('returns nothing for an empty query', () => {
+    expect(index.search('   ')).toEqual([]);
+  });
+
+  it('shows a glossary hit with the first sentence of its definition', () => {
+    const hit = index.search('temperature', 20).find((h) => h.kind === 'term');
+    const text = hit!.snippet.map((p) => p.text).join('');
+    expect(text.length).toBeGreaterThan(20);
+    expect(text).toMatch(/[.!?]$/);
+    const entry = loadCorpus().glossary.find((g) => g.slug === hit!.slug)!;
+    expect(text).toBe(firstSentence(entry.definition));
+  });
+});
+
+describe('the relevance cut-off', () => {
+  it.each([
+    ['temperature', 'inference-parameters'],
+    ['rag chunking', 'rag-and-knowledge-bases'],
+    ['guardrail pii', 'bedrock-guardrails'],
+    ['bedrock pricing', 'bedrock-pricing'],
+    ['prompt injection', 'prompt-risks'],
+    ['pii redaction guardrail', 'bedrock-guardrails'],
+    ['Claude', 'bedrock-overview'],
+  ])('keeps real queries: "%s" still finds %s', (query, noteId) => {
+    expect(topNotes(query, 5)).toContain(noteId);
+  });
+
+  it.each(['kubernetes helm chart', 'docker container', 'xyzzy', 'kubernetes'])(
+    'admits that "%s" matches nothing',
+    (query) => {
+      expect(index.search(query)).toEqual([]);
+    },
+  );
+
+  it('drops the weak tail of prefix and fuzzy matches', () => {
+    const hits = index.search('ROUGE', 50);
+    const top = hits[0]!.score;
+    expect(hits.every((h) => h.score >= top * 0.05)).toBe(true);
+  });
+});
+
+describe('suggestions for a query that matches nothing', () => {
+  it.each([
+    ['temprature', 'temperature'],
+    ['finetuning', 'fine-tuning'],
+    ['hallucinaton', 'Hallucination'],
+  ])('"%s" suggests %s', (query, term) => {
+    expect(index.suggest(query).map((s) => s.term.toLowerCase())).toContain(term.toLowerCase());
+  });
+
+  it('suggests nothing when no term name is near', () => {
+    expect(index.suggest('kubernetes')).toEqual([]);
+    expect(index.suggest('xyzzy')).toEqual([]);
+  });
+
+  it('gives each suggestion a glossary slug', () => {
+    const [first] = index.suggest('embedings');
+    expect(first?.slug).toBeTruthy();
+  });
+
+  it('measures edit distance', () => {
+    expect(editDistance('temprature', 'temperature')).toBe(1);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('', 'abc')).toBe(3);
+  });
+});
+
+describe('a short text', () => {
+  it('is shown whole, from its start, even when the match is near its end', () => {
+    const text = 'A sampling rule, shaped by '.repeat(4) + 'temperature.';
+    const parts = snippet(text, ['temperature'], text.length);
+    expect(parts.map((p) => p.text).join('')).toBe(text);
+    expect(parts.filter((p) => p.hit)).toEqual([{ text: 'temperature', hit: true }]);
+  });
+});
+
+describe('firstSentence', () => {
+  it('stops at the first full stop followed by a space', () => {
+    expect(firstSentence('One thing. Two things.')).toBe('One thing.');
+    expect(firstSentence('No stop at all')).toBe('No stop at all');
+    expect(firstSentence('Uses v1.2 models. More.')).toBe('Uses v1.2 models.');
+  });
+});
+
+describe('empty queries', () => {
   it('returns nothing for an empty query', () => {
     expect(index.search('   ')).toEqual([]);
   });

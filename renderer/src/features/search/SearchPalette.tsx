@@ -1,12 +1,25 @@
 /**
  * The search palette (Ctrl/Cmd+K): notes and glossary, fully keyboard-driven. Up/Down move,
- * Enter opens, Escape closes. Snippets are highlighted with <mark>, built from text parts.
+ * Enter opens, Escape closes, Tab cycles inside the dialog. Snippets are highlighted with <mark>,
+ * built from text parts. A query that matches nothing says so and offers the nearest terms.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
 import type { SearchHit } from '../../lib/search';
 import { notesIndex } from '../../content/corpus';
+import SearchResults from './SearchResults';
+import NoMatch from './NoMatch';
 import './search.css';
+
+/** Keeps Tab and Shift+Tab inside the dialog. */
+function trapTab(e: React.KeyboardEvent<HTMLElement>) {
+  if (e.key !== 'Tab') return;
+  const focusable = [...e.currentTarget.querySelectorAll<HTMLElement>('input, button')];
+  const at = focusable.indexOf(document.activeElement as HTMLElement);
+  const next = (at + (e.shiftKey ? -1 : 1) + focusable.length) % focusable.length;
+  e.preventDefault();
+  focusable[next]?.focus();
+}
 
 export default function SearchPalette({ onClose }: { onClose: () => void }) {
   const [query, setQuery] = useState('');
@@ -15,6 +28,10 @@ export default function SearchPalette({ onClose }: { onClose: () => void }) {
   const input = useRef<HTMLInputElement>(null);
   const listId = useId();
   const hits = useMemo(() => notesIndex().search(query, 12), [query]);
+  const suggestions = useMemo(
+    () => (query.trim() && hits.length === 0 ? notesIndex().suggest(query, 4) : []),
+    [query, hits],
+  );
 
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
@@ -25,6 +42,11 @@ export default function SearchPalette({ onClose }: { onClose: () => void }) {
   const open = (hit: SearchHit) => {
     onClose();
     navigate(hit.kind === 'term' && hit.slug ? `/glossary/${hit.slug}` : `/notes/${hit.noteId}`);
+  };
+  const searchFor = (text: string) => {
+    setQuery(text);
+    setActive(0);
+    input.current?.focus();
   };
 
   const onKeyDown = (e: React.KeyboardEvent) => {
@@ -41,8 +63,6 @@ export default function SearchPalette({ onClose }: { onClose: () => void }) {
     } else if (e.key === 'Escape') {
       e.preventDefault();
       onClose();
-    } else if (e.key === 'Tab') {
-      e.preventDefault(); // focus stays in the dialog
     }
   };
 
@@ -54,6 +74,10 @@ export default function SearchPalette({ onClose }: { onClose: () => void }) {
         aria-modal="true"
         aria-label="Search notes and glossary"
         onMouseDown={(e) => e.stopPropagation()}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && !e.defaultPrevented) onClose();
+          trapTab(e);
+        }}
       >
         <input
           ref={input}
@@ -65,36 +89,18 @@ export default function SearchPalette({ onClose }: { onClose: () => void }) {
           aria-autocomplete="list"
           placeholder="Search notes and glossary…"
           value={query}
-          onChange={(e) => {
-            setQuery(e.target.value);
-            setActive(0);
-          }}
+          onChange={(e) => searchFor(e.target.value)}
           onKeyDown={onKeyDown}
         />
-        <ul id={listId} role="listbox" aria-label="Results" className="palette-results">
-          {hits.map((hit, i) => (
-            <li
-              key={hit.id}
-              id={`${listId}-${i}`}
-              role="option"
-              aria-selected={i === active}
-              className={i === active ? 'active' : undefined}
-              // Movement, not the pointer merely resting where the palette opens, selects.
-              onMouseMove={() => setActive(i)}
-              onClick={() => open(hit)}
-            >
-              <span className="hit-kind">{hit.kind === 'note' ? 'Note' : 'Term'}</span>
-              <strong>{hit.title}</strong>
-              <span className="hit-snippet">
-                {hit.snippet.map((part, j) =>
-                  part.hit ? <mark key={j}>{part.text}</mark> : <span key={j}>{part.text}</span>,
-                )}
-              </span>
-            </li>
-          ))}
-        </ul>
+        <SearchResults
+          listId={listId}
+          hits={hits}
+          active={active}
+          onActivate={setActive}
+          onOpen={open}
+        />
         {query.trim() && hits.length === 0 ? (
-          <p className="empty">Nothing matches “{query}”.</p>
+          <NoMatch query={query} suggestions={suggestions} onPick={searchFor} />
         ) : null}
         {!query.trim() ? (
           <p className="muted small palette-hint">
