@@ -143,9 +143,11 @@ describe('generate with Bedrock', () => {
       ...draft('Which parameter caps how many tokens a reply can have at most?', texts[0]!, 'easy'),
       correct: ['a', 'd'],
     };
+    // And one malformed item: a stem under the 20 characters a question needs.
+    const short = { ...draft('Which one?', texts[1]!, 'easy') };
     app.fake.enqueue({
       kind: 'toolUse',
-      input: { questions: [...items.slice(0, 2), invalid, ...items.slice(2)] },
+      input: { questions: [...items.slice(0, 2), invalid, short, ...items.slice(2)] },
     });
 
     await page.getByLabel('Search notes').fill('temperature');
@@ -161,14 +163,29 @@ describe('generate with Bedrock', () => {
     await page.getByTestId('gen-progress').filter({ hasText: '5 of 5' }).waitFor();
     await page.getByRole('heading', { name: 'Run finished' }).waitFor();
     expect(await page.getByTestId('gen-progress').innerText()).toMatch(
-      /5 of 5 accepted · 1 rejected/,
+      /5 of 5 accepted · 2 rejected/,
     );
     expect(await page.getByTestId('gen-usage').innerText()).toMatch(
       /1 call · [\d,]+ input and [\d,]+ output tokens · cost about \$/,
     );
+    // A call came back: the connection works, so the "not tested" hint is gone.
+    expect(await page.getByTestId('connection-hint').count()).toBe(0);
+    // Each refused item says why in plain words; the checks' wording waits in a disclosure.
     const rejections = await page.getByTestId('gen-rejections').innerText();
     expect(rejections).toContain('Which parameter caps how many tokens');
-    expect(rejections).toMatch(/exactly one correct option \(this one names 2\)/);
+    expect(rejections).toContain(
+      'A single-answer question must have exactly one correct option; this one has 2.',
+    );
+    expect(rejections).toContain('The question text is too short (under 20 characters).');
+    expect(rejections).not.toMatch(/Too small|this one names 2/);
+    const refused = page.getByTestId('gen-rejection').filter({ hasText: 'Which one?' });
+    const detail = refused.getByRole('group').filter({ hasText: 'Technical detail' });
+    expect(await detail.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    await refused.getByText('Technical detail').click();
+    expect(await detail.innerText()).toContain(
+      'stem: Too small: expected string to have >=20 characters',
+    );
+    await shot(page, 'quiz-generate-refused-light');
     expect(await page.getByTestId('gen-item').count()).toBe(5);
     // The model was really asked for a forced tool call with the note's text.
     const req = app.fake.modelCalls().at(-1)!;

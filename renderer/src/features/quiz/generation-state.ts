@@ -61,12 +61,18 @@ export interface GenerationState {
   run: RunState | null;
   pending: PendingItem[];
   storage: PendingStorage;
+  /**
+   * The AWS connection (see `connectionKey` in ./generation-store) a generation call reached
+   * Bedrock through in this window, so the "connection not tested" hint can go; null before any.
+   */
+  bedrockReachedWith: string | null;
 }
 
 let state: GenerationState = {
   run: null,
   pending: [],
   storage: { loaded: false, unreadable: [], error: null },
+  bedrockReachedWith: null,
 };
 const listeners = new Set<() => void>();
 

@@ -49,6 +49,29 @@ export {
 } from './pending-store';
 
 let handle: StreamHandle | null = null;
+/** The AWS connection the running run calls Bedrock through (see `connectionKey`). */
+let runConnection = '';
+
+/** The AWS settings that decide where Bedrock calls go, as one comparable string. */
+export function connectionKey(aws: {
+  profile: string | null;
+  region: string;
+  endpoint: string | null;
+}): string {
+  return JSON.stringify([aws.profile, aws.region, aws.endpoint]);
+}
+
+/** A Bedrock call of the run came back: the connection works. */
+function reachedBedrock() {
+  if (current().bedrockReachedWith !== runConnection) {
+    set({ ...current(), bedrockReachedWith: runConnection });
+  }
+}
+
+/** The connection a generation call reached Bedrock through in this window, or null. */
+export function useBedrockReachedWith(): string | null {
+  return useSyncExternalStore(subscribe, () => current().bedrockReachedWith);
+}
 
 const setRun = (patch: Partial<RunState>) => {
   const state = current();
@@ -122,6 +145,7 @@ function onEvent(event: GenerationEvent, autoAccept: boolean) {
       });
       return;
     case 'rejected':
+      reachedBedrock();
       setRun({
         rejections: [
           ...(current().run?.rejections ?? []),
@@ -130,6 +154,7 @@ function onEvent(event: GenerationEvent, autoAccept: boolean) {
       });
       return;
     case 'item': {
+      reachedBedrock();
       const item = {
         question: event.question,
         blindCheck: event.blindCheck,
@@ -145,9 +170,17 @@ function onEvent(event: GenerationEvent, autoAccept: boolean) {
 
 let runs = 0;
 
-/** Starts a run; refused while one is running. */
-export function startGeneration(input: GenerateQuestionsInput, autoAccept: boolean): void {
+/**
+ * Starts a run; refused while one is running. `connection` is the `connectionKey` of the AWS
+ * settings the run calls Bedrock through: a call that comes back marks it as working.
+ */
+export function startGeneration(
+  input: GenerateQuestionsInput,
+  autoAccept: boolean,
+  connection = '',
+): void {
   if (current().run?.status === 'running') return;
+  runConnection = connection;
   set({
     ...current(),
     run: {
@@ -170,6 +203,7 @@ export function startGeneration(input: GenerateQuestionsInput, autoAccept: boole
   handle = h;
   void h.done.then(async (end) => {
     if (handle === h) handle = null;
+    if (end === null && (current().run?.usage.calls ?? 0) > 0) reachedBedrock();
     await saving;
     setRun({
       status: end === null ? 'complete' : end.code === 'cancelled' ? 'cancelled' : 'failed',

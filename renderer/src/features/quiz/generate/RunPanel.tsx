@@ -1,12 +1,14 @@
 /**
  * A generation run as it goes and when it ends: progress (n of N), calls, tokens and cost as main
- * sends them, Cancel or Clear, the error if it stopped, and every rejected item with its reasons.
+ * sends them, Cancel or Clear, the error if it stopped, and every rejected item with its reasons
+ * (./Rejections).
  * A results region: it scrolls into view when the learner starts a run.
  */
 import { ErrorPanel } from '../../../components/ConnectionStatus';
 import { ResultsRegion } from '../../../components/ResultsRegion';
 import { formatCount, formatUsdOrUnknown, plural } from '../../../lib/format';
 import { cancelGeneration, clearRun, type RunState } from '../generation-store';
+import { Rejections } from './Rejections';
 
 const PHASE = {
   generating: 'Writing questions',
@@ -71,28 +73,7 @@ export function RunPanel({ run }: { run: RunState }) {
           }
         />
       ) : null}
-      <Rejections run={run} />
+      <Rejections rejections={run.rejections} />
     </ResultsRegion>
-  );
-}
-
-function Rejections({ run }: { run: RunState }) {
-  if (run.rejections.length === 0) return null;
-  return (
-    <details open className="gen-rejections" data-testid="gen-rejections">
-      <summary>{plural(run.rejections.length, 'item')} rejected (never stored)</summary>
-      <ul>
-        {run.rejections.map((r, i) => (
-          <li key={i}>
-            <span className="gen-rejected-stem">{r.stem ?? '(no readable question)'}</span>
-            <ul className="small">
-              {r.reasons.map((reason, j) => (
-                <li key={j}>{reason}</li>
-              ))}
-            </ul>
-          </li>
-        ))}
-      </ul>
-    </details>
   );
 }

@@ -18,7 +18,12 @@ import { useSettings } from '../../../app/settings-context';
 import { CORPUS } from '../../../content/corpus';
 import { useQuestionPool } from '../../../db/questions';
 import { BANK } from '../bank';
-import { startGeneration, type PendingItem, type RunState } from '../generation-store';
+import {
+  connectionKey,
+  startGeneration,
+  type PendingItem,
+  type RunState,
+} from '../generation-store';
 import { estimateRun, sourceOf } from './estimate';
 
 export interface GenerateForm {
@@ -94,6 +99,7 @@ export function useGenerateForm(run: RunState | null, pending: readonly PendingI
         blindCheck: form.blindCheck,
       },
       form.autoAccept,
+      state ? connectionKey(state.settings.aws) : '',
     );
   };
 
