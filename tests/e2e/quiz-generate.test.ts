@@ -593,8 +593,18 @@ describe('dark theme', () => {
     });
     await dark.getByLabel('Questions (1 to 50)').fill('1');
     await dark.getByRole('checkbox', { name: /Blind check/ }).check();
+    // A fresh window has not reached Bedrock yet: the hint shows until a call comes back.
+    await dark.getByTestId('connection-hint').waitFor();
     await dark.getByRole('button', { name: 'Generate 1 question' }).click();
     await dark.getByRole('heading', { name: 'Run finished' }).waitFor();
+    expect(await dark.getByTestId('connection-hint').count()).toBe(0);
+    await dark.getByTestId('gen-rejection').getByText('Technical detail').click();
+    expect(await dark.getByTestId('gen-rejection').innerText()).toMatch(
+      /exactly one correct option; this one has 0\.[\s\S]*Technical detail[\s\S]*this one names 0/,
+    );
+    await dark
+      .locator('section[aria-label="Generation run"]')
+      .screenshot({ path: `${SCREENS}/quiz-generate-refused-dark.png` });
     expect(await dark.getByTestId('blind-flag').innerText()).toMatch(
       /Blind check disagrees: .* the model chose A\. A warmer model sounds more natural\./,
     );
