@@ -41,6 +41,19 @@ describe('the notes reader', () => {
     await page.screenshot({ path: `${SCREENS}/note-light.png` });
   });
 
+  it('marks the section being read in "On this page"', async () => {
+    const toc = page.getByRole('navigation', { name: 'On this page' });
+    const current = toc.locator('a[aria-current="true"]');
+    await expect.poll(() => current.count()).toBe(1);
+    const third = corpus.noteById.get('genai-building-blocks')!.headings[2]!;
+    await toc.getByRole('link', { name: third.text, exact: true }).click();
+    await expect.poll(() => current.innerText()).toBe(third.text);
+    await page.screenshot({ path: `${SCREENS}/note-toc-light.png` });
+    await page.evaluate(() => document.querySelector('.content')?.scrollTo({ top: 0 }));
+    const first = corpus.noteById.get('genai-building-blocks')!.headings[0]!;
+    await expect.poll(() => current.innerText()).toBe(first.text);
+  });
+
   it('moves to the next note with ] and back with [', async () => {
     const index = corpus.notes.findIndex((n) => n.id === 'genai-building-blocks');
     await page.locator('body').press(']');
@@ -109,6 +122,14 @@ describe('the notes reader', () => {
       `1 of ${corpus.notes.length} notes read.`,
     );
     await page.screenshot({ path: `${SCREENS}/home-progress-light.png`, fullPage: true });
+    // "Continue reading" skips the note just marked read for the latest one still unread.
+    await page.keyboard.press('Control+2');
+    const resume = page.getByTestId('resume');
+    await resume.waitFor();
+    expect(await resume.innerText()).toContain(title('genai-building-blocks'));
+    expect(await resume.innerText()).not.toContain(title('bedrock-pricing'));
+    await page.getByRole('heading', { level: 2, name: 'Continue reading' }).waitFor();
+    await page.screenshot({ path: `${SCREENS}/notes-home-light.png` });
   });
 
   it('bookmarks a note and lists it on the notes page', async () => {
@@ -171,6 +192,14 @@ describe('dark theme', () => {
     await dark.goto(`${app.server.url}#/notes/inference-parameters`);
     await dark.getByRole('heading', { level: 1, name: title('inference-parameters') }).waitFor();
     await dark.screenshot({ path: `${SCREENS}/note-dark.png` });
+    // "Try it:" stays on one line beside its lab button.
+    const label = await dark.locator('.try-it > strong').boundingBox();
+    expect(label!.height).toBeLessThan(30);
+    await dark.locator('.try-it').screenshot({ path: `${SCREENS}/note-try-it-dark.png` });
+    await dark.goto(`${app.server.url}#/notes`);
+    await dark.getByRole('heading', { level: 2, name: 'Continue reading' }).waitFor();
+    expect(await dark.getByTestId('resume').innerText()).toContain(title('inference-parameters'));
+    await dark.screenshot({ path: `${SCREENS}/notes-home-dark.png` });
     await dark.goto(`${app.server.url}#/notes/about-the-exam`);
     await dark.getByRole('heading', { level: 1, name: title('about-the-exam') }).waitFor();
     await dark.screenshot({ path: `${SCREENS}/about-the-exam-dark.png` });

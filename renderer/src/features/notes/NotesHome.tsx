@@ -7,10 +7,16 @@ import { taskTitle } from './note-titles';
 
 /** The notes' start page: how much is read, where to continue, and the bookmarks. */
 export function NotesHome({ progress }: { progress?: Map<string, NoteProgress> }) {
-  const lastOpened = [...(progress?.values() ?? [])]
+  const opened = [...(progress?.values() ?? [])]
     .filter((p) => p.lastOpenedAt && CORPUS.noteById.has(p.noteId))
-    .sort((a, b) => (b.lastOpenedAt ?? '').localeCompare(a.lastOpenedAt ?? ''))[0];
-  const resume = lastOpened ? CORPUS.noteById.get(lastOpened.noteId) : CORPUS.notes[0];
+    .sort((a, b) => (b.lastOpenedAt ?? '').localeCompare(a.lastOpenedAt ?? ''));
+  // Continue with the latest note opened and not yet marked read; before any, start at the first.
+  const unread = opened.find((p) => !p.read);
+  const resume = unread
+    ? CORPUS.noteById.get(unread.noteId)
+    : opened.length === 0
+      ? CORPUS.notes[0]
+      : undefined;
   const bookmarks = [...(progress?.values() ?? [])]
     .filter((p) => p.bookmarked && CORPUS.noteById.has(p.noteId))
     .sort((a, b) => (b.bookmarkedAt ?? '').localeCompare(a.bookmarkedAt ?? ''));
@@ -25,9 +31,16 @@ export function NotesHome({ progress }: { progress?: Map<string, NoteProgress> }
       </p>
       {resume ? (
         <section className="card">
-          <h2>{lastOpened ? 'Continue reading' : 'Start here'}</h2>
-          <Link href={`/notes/${resume.id}`} className="resume">
-            <strong>{resume.title}</strong>
+          <h2 id="resume-heading">{unread ? 'Continue reading' : 'Start here'}</h2>
+          <Link
+            href={`/notes/${resume.id}`}
+            className="resume"
+            aria-describedby="resume-heading"
+            data-testid="resume"
+          >
+            <strong>
+              {resume.title} <span aria-hidden="true">→</span>
+            </strong>
             <span className="muted">{resume.summary}</span>
           </Link>
         </section>
