@@ -221,6 +221,23 @@ describe('practice stats', () => {
     expect(await page.locator('.forecast li').nth(2).locator('.sr-only').innerText()).toMatch(
       /^0 reviews due on /,
     );
+    // Today's bar looks like every other bar ("Today" under it says which it is).
+    const barColour = (i: number) =>
+      page
+        .locator('.forecast li .forecast-bar')
+        .nth(i)
+        .evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(await barColour(0)).toBe(await barColour(1));
+    // The calendar names the month that holds today, even when its 1st is mid-week, and the
+    // month before it.
+    const months = await page.locator('.heatmap .heat-month').allInnerTexts();
+    const [thisMonth, lastMonth] = await page.evaluate(() => {
+      const name = (d: Date) => d.toLocaleString(undefined, { month: 'short' });
+      const now = new Date();
+      return [name(now), name(new Date(now.getFullYear(), now.getMonth() - 1, 15))];
+    });
+    expect(months.filter((m) => m !== '')).toContain(thisMonth);
+    expect(months.filter((m) => m !== '')).toContain(lastMonth);
     const exam = page.getByRole('table').filter({ hasText: 'Estimate' });
     expect(await exam.locator('tbody tr').innerText()).toMatch(
       /31 of 50 \(62%\)\s+684 below pass\s+D1 6\/10 · D2 7\/12/,

@@ -2,6 +2,7 @@
 import { plural } from '../../../lib/format';
 import { dayAsDate, HEAT_LEVELS, type Heatmap, type Streak } from '../../../lib/stats';
 import { dateText, WEEKS } from './common';
+import { monthLabels } from './month-labels';
 
 /**
  * The month over a calendar column: a chart label, not a date shown as a date (so it stays here
@@ -13,6 +14,7 @@ const WEEKDAY_LABELS = ['Mon', '', 'Wed', '', 'Fri', '', ''];
 
 export function ActivityCalendar({ heat, streak: s }: { heat: Heatmap; streak: Streak }) {
   const busiest = heat.busiest;
+  const months = monthLabels(heat.weeks);
   const legend = [
     'No answers',
     ...HEAT_LEVELS.map((t, i) => {
@@ -40,10 +42,10 @@ export function ActivityCalendar({ heat, streak: s }: { heat: Heatmap; streak: S
         >
           <span className="heat-corner" aria-hidden="true" />
           {heat.weeks.map((_, w) => {
-            const month = heat.months.find((m) => m.week === w);
+            const month = months.get(w);
             return (
               <span key={`m${w}`} className="heat-month" aria-hidden="true">
-                {month ? monthName.format(dayAsDate(month.date)) : ''}
+                {month ? monthName.format(dayAsDate(month)) : ''}
               </span>
             );
           })}
