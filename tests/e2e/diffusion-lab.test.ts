@@ -24,6 +24,27 @@ beforeAll(async () => {
 });
 afterAll(() => opened?.close());
 
+/** Buttons, tabs, links and fields in the lab with no accessible name (icon-only ones included). */
+const unnamedControls = (p: Page) =>
+  p.evaluate(() =>
+    [
+      ...document.querySelectorAll(
+        'main button, main [role="button"], main a, main input, main select',
+      ),
+    ]
+      .filter((el) => {
+        const h = el as HTMLInputElement;
+        const named =
+          h.getAttribute('aria-label') ||
+          h.getAttribute('aria-labelledby') ||
+          h.getAttribute('title') ||
+          (h.labels?.length ?? 0) > 0 ||
+          /[\p{L}\p{N}]/u.test(h.innerText ?? '');
+        return !named;
+      })
+      .map((el) => el.outerHTML.slice(0, 120)),
+  );
+
 describe('forward diffusion', () => {
   it('updates x_t and its coefficients as t is scrubbed', async () => {
     const numbers = page.getByTestId('forward-numbers');
@@ -97,6 +118,17 @@ describe('images on Bedrock', () => {
     const gallery = page.getByTestId('gallery');
     await gallery.getByRole('img').first().waitFor();
     expect(await gallery.innerText()).toMatch(/A lighthouse on a rocky coast/);
+    await gallery
+      .getByRole('button', { name: /^Delete image: A lighthouse on a rocky coast/ })
+      .first()
+      .waitFor();
+  });
+
+  it('names every control, on every tab (no icon-only button without a name)', async () => {
+    for (const tab of await page.getByRole('tab').all()) {
+      await tab.click();
+      expect(await unnamedControls(page)).toEqual([]);
+    }
   });
 
   it('warns about each image model from the catalog lifecycle (Titan v2 and Nova Canvas)', async () => {

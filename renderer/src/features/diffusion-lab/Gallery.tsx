@@ -18,7 +18,13 @@ function GalleryItem({ image: g, onDelete }: { image: GalleryImage; onDelete: ()
         {g.similarityStrength !== null ? ` · similarity ${g.similarityStrength}` : ''} ·{' '}
         {formatUsdOrUnknown(g.costUsd)} · {formatDateTime(g.createdAt)}
       </p>
-      <button type="button" className="link" onClick={onDelete}>
+      <button
+        type="button"
+        className="link"
+        // One name per image, so a screen reader's list of buttons says which "Delete" is which.
+        aria-label={`Delete image: ${g.prompt ?? 'variation without text'}`}
+        onClick={onDelete}
+      >
         Delete
       </button>
     </li>
