@@ -49,6 +49,10 @@ describe('the notes reader', () => {
     await toc.getByRole('link', { name: third.text, exact: true }).click();
     await expect.poll(() => current.innerText()).toBe(third.text);
     await page.screenshot({ path: `${SCREENS}/note-toc-light.png` });
+    // A jump (no smooth scroll through the headings in between) still moves the mark.
+    const fourth = corpus.noteById.get('genai-building-blocks')!.headings[3]!;
+    await page.evaluate((id) => document.getElementById(id)?.scrollIntoView(), fourth.slug);
+    await expect.poll(() => current.innerText()).toBe(fourth.text);
     await page.evaluate(() => document.querySelector('.content')?.scrollTo({ top: 0 }));
     const first = corpus.noteById.get('genai-building-blocks')!.headings[0]!;
     await expect.poll(() => current.innerText()).toBe(first.text);
