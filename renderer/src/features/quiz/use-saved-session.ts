@@ -88,7 +88,8 @@ export function useSavedSession<K extends Kind, S extends { startedAt: string; a
   /** Sets the session and saves it (null: the session ended; its row is removed). */
   const update = (next: S | null) => {
     if (next) {
-      const total = activeMs(next);
+      // A new session starts its own clock; a change to the shown one adds the time since.
+      const total = state?.startedAt === next.startedAt ? activeMs(next) : next.activeMs;
       since.current = Date.now();
       const withTime = { ...next, activeMs: total };
       setState(withTime);
