@@ -190,6 +190,32 @@ describe('a day of study', () => {
   });
 });
 
+describe('a new practice over an unfinished one', () => {
+  it('asks first, sets the old one aside with Undo, and Undo brings it back', async () => {
+    await page.keyboard.press('Control+4');
+    await openTab(page, 'Quick practice');
+    await page.getByLabel('Type').selectOption('single');
+    await page.getByLabel('Questions', { exact: true }).fill('3');
+    await page.getByRole('button', { name: 'Start 3 questions' }).click();
+    await answerAndCheck(1, 3);
+    await page.getByRole('button', { name: 'Next question' }).click();
+    await page.getByRole('heading', { name: 'Question 2 of 3' }).waitFor();
+    await home();
+    await page.getByTestId('home-weak').getByRole('link', { name: 'Practise' }).first().click();
+    await page.getByRole('heading', { name: 'You have an unfinished practice session' }).waitFor();
+    await page.getByRole('button', { name: 'Start the new practice' }).click();
+    const notice = page.getByRole('status').filter({ hasText: 'set aside' });
+    await notice.waitFor();
+    // The new practice's set-up, filtered to the weak task.
+    expect(await page.getByLabel('Task statement').inputValue()).toMatch(/^\d\.\d$/);
+    await notice.getByRole('button', { name: 'Undo' }).click();
+    await page.getByRole('heading', { name: 'Question 2 of 3' }).waitFor();
+    await page.getByRole('button', { name: 'End practice' }).click();
+    await page.getByTestId('quiz-score').waitFor();
+    await page.getByRole('button', { name: 'New practice' }).click();
+  });
+});
+
 describe('the exam date', () => {
   it('is set in Settings → Study and gives Home a countdown and a daily plan', async () => {
     const inTenDays = await page.evaluate(() => {
