@@ -4,6 +4,7 @@
  * the focus goes back to where it was. `KeysHelpButton` opens it from a screen.
  */
 import { useEffect, useRef } from 'react';
+import { trapTab } from './focus';
 import { closeKeysHelp, openKeysHelp, useKeysHelp, type KeyGroup } from './keys-help-store';
 import './keys-help.css';
 
@@ -14,32 +15,15 @@ export function KeysHelp({ everywhere }: { everywhere: KeyGroup }) {
 }
 
 function KeysDialog({ groups }: { groups: readonly KeyGroup[] }) {
-  const dialog = useRef<HTMLDivElement>(null);
   const close = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     close.current?.focus();
     return () => previous?.focus({ preventScroll: true });
   }, []);
-  const trapTab = (e: React.KeyboardEvent) => {
-    const items = [
-      ...(dialog.current?.querySelectorAll<HTMLElement>('button, [href], [tabindex="0"]') ?? []),
-    ];
-    const first = items[0];
-    const last = items.at(-1);
-    if (!first || !last) return;
-    if (e.shiftKey && document.activeElement === first) {
-      e.preventDefault();
-      last.focus();
-    } else if (!e.shiftKey && document.activeElement === last) {
-      e.preventDefault();
-      first.focus();
-    }
-  };
   return (
     <div className="keys-help-backdrop" onMouseDown={closeKeysHelp}>
       <div
-        ref={dialog}
         className="keys-help"
         role="dialog"
         aria-modal="true"
@@ -51,7 +35,7 @@ function KeysDialog({ groups }: { groups: readonly KeyGroup[] }) {
           if (e.key === 'Escape') {
             e.preventDefault();
             closeKeysHelp();
-          } else if (e.key === 'Tab') trapTab(e);
+          } else trapTab(e, 'button, [href], [tabindex="0"]');
         }}
       >
         <header className="keys-help-header">

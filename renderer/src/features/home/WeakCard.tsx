@@ -3,7 +3,7 @@ import { Link } from 'wouter';
 import { EXAM_GUIDE } from '../../../../shared/exam-guide';
 import { plural } from '../../lib/format';
 import type { WeakArea } from '../../lib/stats';
-import { setPracticeIntent } from '../quiz/practice-intent';
+import { PracticeLink } from '../quiz/PracticeLink';
 
 const TITLE = new Map(EXAM_GUIDE.domains.flatMap((d) => d.tasks.map((t) => [t.id, t.title])));
 
@@ -31,12 +31,7 @@ export function WeakCard({ weak, answered }: { weak: readonly WeakArea[]; answer
                 </span>
                 <span className="weak-actions">
                   {note ? <Link href={`/notes/${note.id}`}>Read</Link> : null}
-                  <Link
-                    href="/practice/practice"
-                    onClick={() => setPracticeIntent({ task: w.task })}
-                  >
-                    Practise
-                  </Link>
+                  <PracticeLink intent={{ task: w.task }}>Practise</PracticeLink>
                 </span>
               </li>
             );

@@ -6,21 +6,13 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
 import type { SearchHit } from '../../lib/search';
+import { trapTab } from '../../components/focus';
 import { notesIndex } from '../../content/corpus';
 import SearchResults from './SearchResults';
 import NoMatch from './NoMatch';
 import './search.css';
 
 /** Keeps Tab and Shift+Tab inside the dialog. */
-function trapTab(e: React.KeyboardEvent<HTMLElement>) {
-  if (e.key !== 'Tab') return;
-  const focusable = [...e.currentTarget.querySelectorAll<HTMLElement>('input, button')];
-  const at = focusable.indexOf(document.activeElement as HTMLElement);
-  const next = (at + (e.shiftKey ? -1 : 1) + focusable.length) % focusable.length;
-  e.preventDefault();
-  focusable[next]?.focus();
-}
-
 export default function SearchPalette({ onClose }: { onClose: () => void }) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
@@ -76,7 +68,7 @@ export default function SearchPalette({ onClose }: { onClose: () => void }) {
         onMouseDown={(e) => e.stopPropagation()}
         onKeyDown={(e) => {
           if (e.key === 'Escape' && !e.defaultPrevented) onClose();
-          trapTab(e);
+          trapTab(e, 'input, button');
         }}
       >
         <input

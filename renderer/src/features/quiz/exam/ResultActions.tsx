@@ -3,14 +3,13 @@
  * practice of exactly those), or add them to spaced review (with Undo), or go back.
  */
 import { useState } from 'react';
-import { Link } from 'wouter';
 import type { Question } from '../../../../../shared/questions';
 import { queueForReview, undoQueueForReview, type QueuedForReview } from '../../../db/review';
 import type { ExamSession } from '../../../db/schema';
 import { plural } from '../../../lib/format';
 import { isAnswered } from '../../../lib/mock-exam';
 import { isCorrect } from '../../../lib/scoring';
-import { setPracticeIntent } from '../practice-intent';
+import { PracticeLink } from '../PracticeLink';
 import { SessionNotice } from '../SessionNotice';
 
 /** The exam's questions (still in the pool) answered wrongly or not at all, in exam order. */
@@ -70,13 +69,9 @@ export function ResultActions({
         </button>
         {ids.length > 0 ? (
           <>
-            <Link
-              className="button"
-              href="/practice/practice"
-              onClick={() => setPracticeIntent({ questionIds: ids })}
-            >
+            <PracticeLink className="button" intent={{ questionIds: ids }}>
               Retake the incorrect ones ({ids.length})
-            </Link>
+            </PracticeLink>
             <button type="button" onClick={addToReview} disabled={queued !== null}>
               Review them later
             </button>

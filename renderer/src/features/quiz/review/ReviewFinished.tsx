@@ -9,7 +9,7 @@ import { ResultsRegion } from '../../../components/ResultsRegion';
 import { plural } from '../../../lib/format';
 import { GRADES, RATING_LABEL } from '../../../lib/review';
 import { sessionTimeText, summarize } from '../../../lib/session-summary';
-import { setPracticeIntent } from '../practice-intent';
+import { PracticeLink } from '../PracticeLink';
 import { SummaryTables } from '../SummaryTables';
 import type { Session } from './session';
 
@@ -47,13 +47,9 @@ export function ReviewFinished({
       </p>
       <div className="actions">
         {missedIds.length > 0 ? (
-          <Link
-            className="button primary"
-            href="/practice/practice"
-            onClick={() => setPracticeIntent({ questionIds: missedIds })}
-          >
+          <PracticeLink className="button primary" intent={{ questionIds: missedIds }}>
             Practise the missed ones ({missedIds.length})
-          </Link>
+          </PracticeLink>
         ) : null}
         <button type="button" onClick={onClose}>
           Back to the review overview

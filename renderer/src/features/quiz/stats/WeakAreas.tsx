@@ -2,7 +2,7 @@
 import { Link } from 'wouter';
 import { wilsonInterval } from '../../../../../shared/statistics';
 import { notesForTask, ratio, type NoteFacts, type WeakArea } from '../../../lib/stats';
-import { setPracticeIntent } from '../practice-intent';
+import { PracticeLink } from '../PracticeLink';
 import { NOTES, percent, TASK_TITLE, tallyText } from './common';
 
 function NoteLinks({ notes }: { notes: readonly NoteFacts[] }) {
@@ -49,12 +49,9 @@ export function WeakAreas({ weak, unpractised }: { weak: WeakArea[]; unpractised
                 <NoteLinks notes={w.notes} />
                 <div className="small">
                   Then{' '}
-                  <Link
-                    href="/practice"
-                    onClick={() => setPracticeIntent({ domain: Number(w.task[0]), task: w.task })}
-                  >
+                  <PracticeLink intent={{ domain: Number(w.task[0]), task: w.task }}>
                     practise task {w.task}
-                  </Link>
+                  </PracticeLink>
                   .
                 </div>
               </li>
