@@ -291,6 +291,7 @@ describe('spaced review, keyboard only', () => {
     await page.getByRole('button', { name: 'End review' }).click();
     await page.getByTestId('review-summary').waitFor();
     expect(await page.getByTestId('review-summary').innerText()).toMatch(/^1 answer rated/);
+    await shot(page, 'review-summary-light');
     await page.getByRole('button', { name: 'Back to the review overview' }).click();
     // One new question used today: 19 new left, plus it is in learning (due within minutes).
     await page.getByText(/New today/).waitFor();
