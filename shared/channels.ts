@@ -15,10 +15,18 @@ export const REQUEST_NAMES = [
   'listInvocations',
   'clearInvocations',
   'restoreInvocations',
+  'rerank',
+  'kbRetrieve',
+  'kbRetrieveAndGenerate',
 ] as const;
 export type RequestName = (typeof REQUEST_NAMES)[number];
 
-export const STREAM_NAMES = ['converseStream', 'sampleNextWord', 'generateQuestions'] as const;
+export const STREAM_NAMES = [
+  'converseStream',
+  'sampleNextWord',
+  'generateQuestions',
+  'embedTexts',
+] as const;
 export type StreamName = (typeof STREAM_NAMES)[number];
 
 export const channel = {

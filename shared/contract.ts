@@ -25,6 +25,16 @@ import { GuardrailSettings, GuardrailTraceSummary } from './guardrails';
 import { InvocationRecord } from './invocations';
 import { findModel } from './models';
 import { GenerateQuestionsInput, GenerationEvent } from './question-generation';
+import {
+  EmbedTextsEvent,
+  EmbedTextsInput,
+  RerankInput,
+  RerankOutput,
+  RetrieveAndGenerateInput,
+  RetrieveAndGenerateOutput,
+  RetrieveInput,
+  RetrieveOutput,
+} from './knowledge-bases';
 
 export { channel, REQUEST_NAMES, STREAM_NAMES, type StratumBridge } from './channels';
 
@@ -170,7 +180,7 @@ export const InferenceConfig = z
   .strict();
 
 /** Which playground view started a Converse stream; the invocation log records it. */
-export const ConverseFeature = z.enum(['chat', 'compare']);
+export const ConverseFeature = z.enum(['chat', 'compare', 'knowledge-bases']);
 export type ConverseFeature = z.infer<typeof ConverseFeature>;
 
 /**
@@ -426,12 +436,20 @@ export const requests = {
   listInvocations: { input: ListInvocationsInput, output: InvocationList },
   clearInvocations: { input: z.undefined(), output: ClearInvocationsOutput },
   restoreInvocations: { input: RestoreInvocationsInput, output: RestoreInvocationsOutput },
+  /** The knowledge bases lab: rerank chunks with Bedrock's Rerank API (bedrock-agent-runtime). */
+  rerank: { input: RerankInput, output: RerankOutput },
+  /** Retrieve from a real Bedrock knowledge base. */
+  kbRetrieve: { input: RetrieveInput, output: RetrieveOutput },
+  /** RetrieveAndGenerate on a real Bedrock knowledge base: an answer with citations. */
+  kbRetrieveAndGenerate: { input: RetrieveAndGenerateInput, output: RetrieveAndGenerateOutput },
 } as const satisfies Record<(typeof REQUEST_NAMES)[number], Spec>;
 
 export const streams = {
   converseStream: { input: ConverseInput, event: ConverseStreamEvent },
   sampleNextWord: { input: SampleNextWordInput, event: SampleNextWordEvent },
   generateQuestions: { input: GenerateQuestionsInput, event: GenerationEvent },
+  /** The knowledge bases lab: embed chunks or a question, one event per text. */
+  embedTexts: { input: EmbedTextsInput, event: EmbedTextsEvent },
 } as const satisfies Record<(typeof STREAM_NAMES)[number], { input: z.ZodType; event: z.ZodType }>;
 
 export type Requests = typeof requests;

@@ -5,6 +5,7 @@
 import Dexie, { type Table } from 'dexie';
 import type {
   Attempt,
+  CaseRow,
   Conversation,
   ExamSession,
   GalleryImage,
@@ -12,6 +13,8 @@ import type {
   PendingQuestionRow,
   QuestionReport,
   QuestionRow,
+  RagIndex,
+  RagVector,
   ReviewCard,
   SessionKind,
   SessionRow,
@@ -33,6 +36,9 @@ export class StratumDb extends Dexie {
   pendingQuestions!: Table<PendingQuestionRow, string>;
   sessions!: Table<SessionRow, SessionKind>;
   prefs!: Table<StudyPrefs, string>;
+  cases!: Table<CaseRow, string>;
+  ragIndexes!: Table<RagIndex, string>;
+  ragVectors!: Table<RagVector, [string, string]>;
 
   constructor(name = 'stratum') {
     super(name);
@@ -81,6 +87,13 @@ export class StratumDb extends Dexie {
     this.version(9)
       .stores({ sessions: 'kind', prefs: 'id' })
       .upgrade((tx) => markUnansweredExamRows(tx));
+    // v10 adds the learner's own case-study scenarios and the knowledge bases lab's vector
+    // indexes (one row per index, one per chunk vector); earlier tables and rows are unchanged.
+    this.version(10).stores({
+      cases: 'id, updatedAt',
+      ragIndexes: 'id, updatedAt',
+      ragVectors: '[indexId+chunkId], indexId',
+    });
   }
 }
 

@@ -368,3 +368,65 @@ export const PendingQuestionRow = z
     path: ['id'],
   });
 export type PendingQuestionRow = z.infer<typeof PendingQuestionRow>;
+
+/**
+ * A case-study scenario the learner owns (generated or imported); its questions are ordinary
+ * question rows whose `caseId` names it. Deletion is a flag so it can be undone.
+ */
+export const CaseRow = z.object({
+  id: z.string().regex(/^cs-[a-z0-9]+(-[a-z0-9]+)*$/),
+  title: z.string().trim().min(5).max(120),
+  scenario: z.string().trim().min(200).max(2500),
+  deleted: z.boolean(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type CaseRow = z.infer<typeof CaseRow>;
+
+/** How the knowledge bases lab cut the notes into chunks: lib/rag's ChunkingConfig (Bedrock's names). */
+export const RagChunking = z.discriminatedUnion('strategy', [
+  z.object({
+    strategy: z.literal('FIXED_SIZE'),
+    maxTokens: z.number().int().positive(),
+    overlapPercentage: z.number().int().min(1).max(99),
+  }),
+  z.object({
+    strategy: z.literal('HIERARCHICAL'),
+    levelConfigurations: z.tuple([
+      z.object({ maxTokens: z.number().int().positive() }),
+      z.object({ maxTokens: z.number().int().positive() }),
+    ]),
+    overlapTokens: z.number().int().nonnegative(),
+  }),
+  z.object({ strategy: z.literal('SEMANTIC'), maxTokens: z.number().int().positive() }),
+  z.object({ strategy: z.literal('NONE') }),
+]);
+export type RagChunking = z.infer<typeof RagChunking>;
+
+/**
+ * One vector index of the knowledge bases lab: which notes (by content hash), cut how, embedded by
+ * which model. Its vectors live in `ragVectors`; an index whose notes changed is stale.
+ */
+export const RagIndex = z.object({
+  id: z.string().min(1),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  modelId: z.string().min(1),
+  dimensions: z.number().int().positive(),
+  chunking: RagChunking,
+  /** Hash of the notes' text the chunks were cut from. */
+  contentHash: z.string().min(1),
+  chunkCount: z.number().int().nonnegative(),
+  /** Estimated cost of the embedding calls so far (USD). */
+  costUsd: z.number().nonnegative(),
+  inputTokens: z.number().int().nonnegative(),
+});
+export type RagIndex = z.infer<typeof RagIndex>;
+
+/** One chunk's vector in an index (unit length when the model normalised it). */
+export const RagVector = z.object({
+  indexId: z.string().min(1),
+  chunkId: z.string().min(1),
+  vector: z.instanceof(Float32Array),
+});
+export type RagVector = z.infer<typeof RagVector>;
