@@ -9,7 +9,7 @@ import { NoteId, TaskId } from './ids';
 
 export { NoteId, TaskId };
 
-export const LabId = z.enum(['token-lab', 'diffusion-lab']);
+export const LabId = z.enum(['token-lab', 'diffusion-lab', 'knowledge-bases']);
 export type LabId = z.infer<typeof LabId>;
 
 /**

@@ -11,6 +11,7 @@ const Glossary = lazy(() => import('../features/glossary/GlossaryScreen'));
 const TokenLab = lazy(() => import('../features/token-lab/TokenLab'));
 const Practice = lazy(() => import('../features/quiz/QuizScreen'));
 const DiffusionLab = lazy(() => import('../features/diffusion-lab/DiffusionLab'));
+const KbLab = lazy(() => import('../features/kb-lab/KbLab'));
 const Playground = lazy(() => import('../features/playground/Playground'));
 
 /** Every screen at its address (hash routing), and a page for an unknown address. */
@@ -33,6 +34,7 @@ export function Routes() {
         <Route path="/practice/:view" component={Practice} />
         <Route path="/token-lab" component={TokenLab} />
         <Route path="/diffusion-lab" component={DiffusionLab} />
+        <Route path="/knowledge-bases" component={KbLab} />
         <Route path="/models" component={Models} />
         <Route path="/playground" component={Playground} />
         <Route path="/playground/:view" component={Playground} />

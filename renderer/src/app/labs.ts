@@ -10,4 +10,8 @@ export const AVAILABLE_LABS: Partial<Record<LabId, { path: string; label: string
     path: '/diffusion-lab',
     label: 'Diffusion lab: add and remove noise yourself',
   },
+  'knowledge-bases': {
+    path: '/knowledge-bases',
+    label: 'Knowledge bases lab: chunk, embed, retrieve and cite the notes yourself',
+  },
 };

@@ -14,6 +14,7 @@ export const SCREENS: readonly Screen[] = [
   { path: '/practice', label: 'Practice', key: '4', icon: 'practice' },
   { path: '/token-lab', label: 'Token lab', key: '5', icon: 'tokens' },
   { path: '/diffusion-lab', label: 'Diffusion lab', key: '6', icon: 'diffusion' },
+  { path: '/knowledge-bases', label: 'Knowledge bases', key: '9', icon: 'knowledge' },
   { path: '/models', label: 'Models', key: '7', icon: 'models' },
   { path: '/playground', label: 'Playground', key: '8', icon: 'playground' },
   { path: '/settings', label: 'Settings', key: ',', icon: 'settings' },
