@@ -9,6 +9,7 @@ import type { Question } from '../../shared/questions';
 import { StratumDb } from '../../renderer/src/db/db';
 import {
   type Attempt,
+  type CaseRow,
   type ExamSession,
   type NoteProgress,
   type QuestionReport,
@@ -60,6 +61,7 @@ const QUESTION: Question = {
 };
 
 const ROWS = {
+  cases: [] as CaseRow[],
   questions: [
     {
       id: 'gen-abc',
@@ -194,7 +196,7 @@ describe('export', () => {
   it('writes one versioned file with every table', async () => {
     const file = JSON.parse(await exportedText()) as Record<string, unknown>;
     expect(file.format).toBe('stratum-backup');
-    expect(file.version).toBe(1);
+    expect(file.version).toBe(2);
     expect(file.exportedAt).toBe('2026-11-23T12:00:00.000Z');
     expect(file.tables).toEqual(ROWS);
   });
@@ -275,7 +277,7 @@ describe('refused files change nothing', () => {
     JSON.parse(
       JSON.stringify({
         format: 'stratum-backup',
-        version: 1,
+        version: 2,
         exportedAt: '2026-11-23T12:00:00.000Z',
         tables: ROWS,
       }),
@@ -294,7 +296,7 @@ describe('refused files change nothing', () => {
       /"format" is "anki-export"/,
     );
     await expectRefused(JSON.stringify([QUESTION]), /JSON list, not a Stratum backup/);
-    await expectRefused(JSON.stringify({ ...good(), version: 2 }), /newer Stratum/);
+    await expectRefused(JSON.stringify({ ...good(), version: 3 }), /newer Stratum/);
   });
 
   it('names the table, row and field of a bad row', async () => {

@@ -285,7 +285,9 @@ describe('plainReason on the rest of the pipeline', () => {
     expectPlain('not saved');
     expectPlain('sourceNoteId: there is no note "gone"');
     expectPlain('sourcePassage: not found word for word in the note “Note A”');
-    expectPlain('it belongs to case study "cs-x", which is not in this app');
+    expectPlain(
+      'it belongs to case study "cs-x", which is neither in the bank nor one of your case studies',
+    );
     expectPlain('the batch holds this id twice');
   });
 

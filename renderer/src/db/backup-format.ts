@@ -11,6 +11,7 @@ import { questionProblems, type Question } from '../../../shared/questions';
 import { issueText } from './issue-text';
 import {
   Attempt,
+  CaseRow,
   ExamSession,
   NoteProgress,
   QuestionReport,
@@ -19,10 +20,25 @@ import {
 } from './schema';
 
 export const BACKUP_FORMAT = 'stratum-backup';
-export const BACKUP_VERSION = 1;
+/**
+ * Version 2 (issue 13) adds `cases`, the learner's own case-study scenarios. Version 1 files (no
+ * `cases` table) are still read: they hold no learner cases, so `cases` is taken as empty.
+ */
+export const BACKUP_VERSION = 2;
+/** Every version this app reads. */
+export const READABLE_VERSIONS: readonly number[] = [1, 2];
 
-/** The tables a backup holds, with each row's key and the time that says which copy is newer. */
+/**
+ * The tables a backup holds, with each row's key and the time that says which copy is newer.
+ * `cases` comes before `questions`, so a case is written before the questions that name it.
+ */
 const TABLES = {
+  cases: {
+    schema: CaseRow,
+    noun: ['case study', 'case studies'],
+    key: (r: CaseRow) => r.id,
+    time: (r: CaseRow) => r.updatedAt,
+  },
   questions: {
     schema: QuestionRow,
     noun: ['question', 'questions'],
@@ -75,6 +91,7 @@ export function rowCount(t: TableName, n: number): string {
 
 export const BackupTables = z
   .object({
+    cases: z.array(CaseRow),
     questions: z.array(QuestionRow),
     attempts: z.array(Attempt),
     reviewCards: z.array(ReviewCard),
@@ -148,11 +165,11 @@ function headerRefusal(data: unknown): ParsedBackup | null {
       `The file is not a Stratum backup: its "format" is ${top.format === undefined ? 'missing' : JSON.stringify(top.format)}, not "${BACKUP_FORMAT}".`,
     );
   }
-  if (top.version !== BACKUP_VERSION) {
+  if (typeof top.version !== 'number' || !READABLE_VERSIONS.includes(top.version)) {
     return refuse(
       typeof top.version === 'number' && top.version > BACKUP_VERSION
         ? `The backup is version ${top.version}, made by a newer Stratum; this one reads version ${BACKUP_VERSION}. Update Stratum and import it again.`
-        : `The backup's "version" is ${JSON.stringify(top.version)}; this Stratum reads version ${BACKUP_VERSION}.`,
+        : `The backup's "version" is ${JSON.stringify(top.version)}; this Stratum reads versions ${READABLE_VERSIONS.join(' and ')}.`,
     );
   }
   return null;
@@ -216,6 +233,7 @@ export function parseBackup(
   text: string,
   extraQuestionChecks?: (q: Question) => readonly string[],
   onProgress?: CheckProgress,
+  knownCase?: (id: string) => boolean,
 ): ParsedBackup {
   let data: unknown;
   try {
@@ -225,20 +243,45 @@ export function parseBackup(
       `The file is not valid JSON (${error instanceof Error ? error.message : String(error)}).`,
     );
   }
-  return checkBackup(data, extraQuestionChecks, onProgress);
+  return checkBackup(data, extraQuestionChecks, onProgress, knownCase);
 }
 
-/** Checks an already parsed backup file (see parseBackup). */
+/**
+ * The questions of a backup whose `caseId` names a case that is neither in the file nor known here
+ * (`knownCase`: the bank's cases and the learner's), each as a refusal naming its row: its
+ * scenario could not be shown, so it is not imported.
+ */
+export function caseReferenceProblems(
+  questions: readonly QuestionRow[],
+  knownCase: (id: string) => boolean,
+): string[] {
+  return questions.flatMap((r, i) =>
+    r.question.caseId && !knownCase(r.question.caseId)
+      ? [
+          `questions row ${i + 1} (${JSON.stringify(r.id)}): it belongs to case study "${r.question.caseId}", which is neither in the file, in the bank nor one of your case studies`,
+        ]
+      : [],
+  );
+}
+
+/**
+ * Checks an already parsed backup file (see parseBackup). `knownCase` says which case ids exist
+ * outside the file (bank and learner cases); without it, only the file's own cases are known and
+ * the caller checks the rest (see `caseReferenceProblems`).
+ */
 export function checkBackup(
   data: unknown,
   extraQuestionChecks?: (q: Question) => readonly string[],
   onProgress?: CheckProgress,
+  knownCase?: (id: string) => boolean,
 ): ParsedBackup {
   const refused = headerRefusal(data);
   if (refused) return refused;
   const problems = new Problems();
   const { tables, ...header } = data as Record<string, unknown>;
-  const checked = Backup.omit({ tables: true }).safeParse(header);
+  const checked = Backup.omit({ tables: true })
+    .extend({ version: z.number().int() })
+    .safeParse(header);
   if (!checked.success)
     for (const issue of checked.error.issues) problems.note(`file: ${issueText(issue)}`);
   if (typeof tables !== 'object' || tables === null || Array.isArray(tables)) {
@@ -247,7 +290,11 @@ export function checkBackup(
       problems.list(),
     );
   }
-  const given = tables as Record<string, unknown>;
+  // A version 1 file has no `cases` table: it holds no learner cases.
+  const given =
+    (header as { version?: unknown }).version === 1 && !('cases' in tables)
+      ? { cases: [], ...(tables as Record<string, unknown>) }
+      : (tables as Record<string, unknown>);
   for (const name of Object.keys(given)) {
     if (!(TABLE_NAMES as string[]).includes(name))
       problems.note(`tables.${name}: this Stratum has no such table`);
@@ -268,6 +315,12 @@ export function checkBackup(
     else parsedTables[t] = checkTable(t, rows, problems, extraQuestionChecks, tick);
   }
   onProgress?.(total, total);
+  if (knownCase) {
+    const fileCases = new Set(((parsedTables.cases ?? []) as CaseRow[]).map((c) => c.id));
+    const questions = (parsedTables.questions ?? []) as QuestionRow[];
+    for (const p of caseReferenceProblems(questions, (id) => fileCases.has(id) || knownCase(id)))
+      problems.note(p);
+  }
   if (problems.count > 0 || !checked.success) {
     return refuse(
       `The backup has ${problems.count} problem${problems.count === 1 ? '' : 's'}, so nothing was imported.`,

@@ -1,6 +1,7 @@
 /**
- * Export and import of the learner's data as one versioned JSON file: their questions (generated,
- * imported, edited bank items), answers, review cards, mock exams, reports and note progress.
+ * Export and import of the learner's data as one versioned JSON file: their case-study scenarios
+ * and questions (generated, imported, edited bank items; a case's questions name it in `caseId`),
+ * answers, review cards, mock exams, reports and note progress.
  * Generated items still waiting for review (`pendingQuestions`) are unreviewed drafts and are not
  * exported.
  *
@@ -35,6 +36,8 @@ export {
   BACKUP_FORMAT,
   BACKUP_VERSION,
   BackupTables,
+  caseReferenceProblems,
+  READABLE_VERSIONS,
   checkBackup,
   parseBackup,
   rowCount,

@@ -9,6 +9,7 @@ import { RoutedTabs, type RoutedView } from '../../components/Tabs';
 import { GenerateView } from './GenerateView';
 import { ExamView } from './ExamView';
 import { usePendingCount } from './generation-store';
+import { useLearnerCases } from './learner-cases';
 import { ManageView } from './ManageView';
 import { QuickPractice } from './QuickPractice';
 import { ReviewView } from './ReviewView';
@@ -29,6 +30,8 @@ const VIEWS: readonly RoutedView[] = [
 
 export default function QuizScreen() {
   const waiting = usePendingCount();
+  // Keeps the learner's own case studies live while the screen is open (scenarios, source checks).
+  useLearnerCases();
   const views = useMemo(
     () =>
       waiting > 0

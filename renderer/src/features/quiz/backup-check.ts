@@ -47,6 +47,7 @@ export function checkBackupFile(
   });
   const id = nextId++;
   const tables: BackupTables = {
+    cases: [],
     questions: [],
     attempts: [],
     reviewCards: [],

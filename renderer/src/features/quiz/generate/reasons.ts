@@ -211,8 +211,9 @@ const RULES: Rule[] = [
     (m) => `A pair names choice "${m[1]}", which does not exist.`,
   ],
   [
-    /^it belongs to case study "(.*)", which is not in this app$/,
-    (m) => `It belongs to case study "${m[1]}", which this app does not have.`,
+    /^it belongs to case study "(.*)", which is neither in the bank nor one of your case studies$/,
+    (m) =>
+      `It belongs to case study "${m[1]}", which is neither in the bank nor one of your case studies, so its scenario could not be shown.`,
   ],
   [/^the batch holds this id twice$/, () => 'Two items in the batch have the same id.'],
 ];

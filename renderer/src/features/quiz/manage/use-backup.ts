@@ -6,6 +6,7 @@
 import { useRef, useState } from 'react';
 import {
   applyImport,
+  caseReferenceProblems,
   backupFileName,
   backupText,
   exportBackup,
@@ -18,7 +19,25 @@ import {
 import { getDb } from '../../../db/db';
 import { plural } from '../../../lib/format';
 import { rowCount } from '../../../db/backup';
+import { loadCases } from '../../../db/cases';
 import { checkBackupFile, type CheckProgress } from '../backup-check';
+import { isKnownCase } from '../bank';
+
+/**
+ * The questions of a checked backup whose case study is neither in the file, in the bank nor one
+ * of the learner's stored cases (the worker knows only the file): refusals, at most ten shown.
+ */
+async function unknownCases(backup: Backup): Promise<string[]> {
+  const stored = new Set((await loadCases()).rows.map((r) => r.id));
+  const inFile = new Set(backup.tables.cases.map((c) => c.id));
+  const problems = caseReferenceProblems(
+    backup.tables.questions,
+    (id) => inFile.has(id) || stored.has(id) || isKnownCase(id),
+  );
+  return problems.length > 10
+    ? [...problems.slice(0, 10), `… and ${problems.length - 10} more.`]
+    : problems;
+}
 
 export type ImportState =
   | { step: 'idle' }
@@ -95,6 +114,17 @@ export function useBackup() {
       return;
     }
     try {
+      const unknown = await unknownCases(parsed.backup);
+      if (stale()) return;
+      if (unknown.length > 0) {
+        setState({
+          step: 'refused',
+          file: file.name,
+          reason: `The backup has ${plural(unknown.length, 'question')} whose case study is missing (not in the file, the bank or your case studies), so nothing was imported.`,
+          problems: unknown,
+        });
+        return;
+      }
       const plan = await planImport(getDb(), parsed.backup);
       if (stale()) return;
       setState({
