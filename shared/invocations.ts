@@ -4,6 +4,7 @@
  * only what a metrics dashboard needs.
  */
 import { z } from 'zod';
+import { estimateEmbeddingCost } from './knowledge-bases';
 import { estimateImageCost, estimateTokenCost } from './models';
 import { ErrorCode } from './result';
 
@@ -15,6 +16,7 @@ export const InvocationFeature = z.enum([
   'images',
   'quiz',
   'connection',
+  'knowledge-bases',
 ]);
 export type InvocationFeature = z.infer<typeof InvocationFeature>;
 
@@ -35,7 +37,15 @@ export const InvocationRecord = z.object({
   /** When the call was sent. */
   at: z.iso.datetime(),
   feature: InvocationFeature,
-  operation: z.enum(['Converse', 'ConverseStream', 'InvokeModel']),
+  /** Bedrock Runtime's operations, and bedrock-agent-runtime's for the knowledge bases lab. */
+  operation: z.enum([
+    'Converse',
+    'ConverseStream',
+    'InvokeModel',
+    'Retrieve',
+    'RetrieveAndGenerate',
+    'Rerank',
+  ]),
   /** The id the call used (a model id or an inference-profile id). */
   modelId: z.string().min(1),
   region: z.string(),
@@ -70,10 +80,13 @@ export interface ImagePricing {
 
 /**
  * What a Bedrock module reports about one call; the log adds id and cost and stores it.
- * `imagePricing` is only read to price generated images, and is not stored.
+ * `imagePricing` is only read to price generated images, and is not stored. `costUsd` is a cost
+ * the caller worked out itself, for calls the catalog cannot price from tokens (a rerank query,
+ * Cohere embeddings whose tokens are estimated); it wins over the estimate when set.
  */
 export type CallReport = Omit<InvocationRecord, 'id' | 'costUsd'> & {
   imagePricing?: ImagePricing;
+  costUsd?: number | null;
 };
 export type CallRecorder = (call: CallReport) => void;
 
@@ -81,15 +94,19 @@ export type CallRecorder = (call: CallReport) => void;
 export const ignoreCalls: CallRecorder = () => undefined;
 
 /**
- * The estimated on-demand cost of one call from the catalog's prices: generated images by their
- * per-image tier, text calls by input and output tokens. null when the model, its price or the
+ * The estimated on-demand cost of one call: the caller's own figure when it gave one, else from
+ * the catalog's prices: generated images by their per-image tier, embeddings by input tokens,
+ * text calls by input and output tokens. null when the model, its price or the
  * token counts are unknown. A failed call that returned no usage costs null (unknown), not 0.
  */
 export function estimateCallCost(call: CallReport): number | null {
+  if (call.costUsd !== undefined) return call.costUsd;
   if (call.images !== null && call.imagePricing) {
     const { width, height, quality } = call.imagePricing;
     return estimateImageCost(call.modelId, width, height, quality, call.images);
   }
+  const embedding = estimateEmbeddingCost(call.modelId, call.inputTokens);
+  if (embedding !== undefined) return embedding;
   if (call.inputTokens === null || call.outputTokens === null) return null;
   return estimateTokenCost(call.modelId, call.inputTokens, call.outputTokens);
 }

@@ -5,10 +5,14 @@
  * parameter pages named beside each one; Stratum's own caps say so.
  */
 import { z } from 'zod';
+import { findModel } from './models';
 import { ModelId } from './settings';
 
 /** The embedding models the lab offers (both InvokeModel, both in the catalog). */
-export const EMBEDDING_MODELS = ['amazon.titan-embed-text-v2:0', 'cohere.embed-english-v3'] as const;
+export const EMBEDDING_MODELS = [
+  'amazon.titan-embed-text-v2:0',
+  'cohere.embed-english-v3',
+] as const;
 export const EmbeddingModelId = z.enum(EMBEDDING_MODELS);
 export type EmbeddingModelId = z.infer<typeof EmbeddingModelId>;
 
@@ -98,10 +102,74 @@ export const EmbedTextsEvent = z.discriminatedUnion('type', [
 ]);
 export type EmbedTextsEvent = z.infer<typeof EmbedTextsEvent>;
 
+/**
+ * Cohere Embed reports no token count on Bedrock, so its cost is estimated at about 4 characters
+ * per token (the figure Cohere's Embed v3 parameter page uses for its length advice).
+ */
+export const COHERE_CHARS_PER_TOKEN = 4;
+
+export function estimateCohereTokens(text: string): number {
+  return Math.max(1, Math.ceil(text.length / COHERE_CHARS_PER_TOKEN));
+}
+
+/**
+ * The on-demand cost of embedding `inputTokens` with an embedding model of the catalog
+ * (embeddings bill input tokens only); null when the tokens are unknown, undefined when the model
+ * is not an embedding model the catalog prices.
+ */
+export function estimateEmbeddingCost(
+  modelId: string,
+  inputTokens: number | null,
+): number | null | undefined {
+  const model = findModel(modelId);
+  if (!model || model.pricing.kind !== 'embedding') return undefined;
+  if (inputTokens === null) return null;
+  return (inputTokens / 1000) * model.pricing.inputPer1k;
+}
+
 /** Rerank models (Bedrock's Rerank API, bedrock-agent-runtime; rerank-supported page). */
 export const RERANK_MODELS = ['amazon.rerank-v1:0', 'cohere.rerank-v3-5:0'] as const;
 export const RerankModelId = z.enum(RERANK_MODELS);
 export type RerankModelId = z.infer<typeof RerankModelId>;
+
+/**
+ * Rerank prices. The catalog's schema has no per-query price (nor a rerank modality), so they live
+ * here. AWS prices reranking per query: one Rerank call with up to 100 documents (rerank-pricing
+ * page), and Stratum sends at most 100. The per-query figures are on the JS-rendered pricing page,
+ * which could not be read on the date below, so they are null (unknown) until someone checks
+ * them; callers show "unknown" rather than a guess.
+ */
+export const RERANK_PRICES: {
+  checkedOn: string;
+  documentsPerQuery: number;
+  usdPerQuery: Record<RerankModelId, number | null>;
+} = {
+  checkedOn: '2026-12-04',
+  documentsPerQuery: 100,
+  usdPerQuery: { 'amazon.rerank-v1:0': null, 'cohere.rerank-v3-5:0': null },
+};
+
+/** Estimated cost of one Rerank call over `documents` documents; null when the price is unknown. */
+export function estimateRerankCost(modelId: RerankModelId, documents: number): number | null {
+  const price = RERANK_PRICES.usdPerQuery[modelId];
+  if (price === null) return null;
+  return Math.ceil(documents / RERANK_PRICES.documentsPerQuery) * price;
+}
+
+/**
+ * Regions where each rerank model is offered (rerank-supported page): Amazon Rerank 1.0 is not in
+ * us-east-1.
+ */
+export const RERANK_REGIONS: Record<RerankModelId, readonly string[]> = {
+  'amazon.rerank-v1:0': ['ap-northeast-1', 'ca-central-1', 'eu-central-1', 'us-west-2'],
+  'cohere.rerank-v3-5:0': [
+    'ap-northeast-1',
+    'ca-central-1',
+    'eu-central-1',
+    'us-west-2',
+    'us-east-1',
+  ],
+};
 
 export const RerankInput = z
   .object({
@@ -120,9 +188,7 @@ export type RerankInput = z.infer<typeof RerankInput>;
 
 export const RerankOutput = z.object({
   /** Best first; `index` points into the request's `documents`. */
-  results: z.array(
-    z.object({ index: z.number().int().nonnegative(), relevanceScore: z.number() }),
-  ),
+  results: z.array(z.object({ index: z.number().int().nonnegative(), relevanceScore: z.number() })),
   latencyMs: z.number().nonnegative(),
   costUsd: z.number().nonnegative().nullable(),
 });

@@ -17,6 +17,10 @@ export interface ErrorContext {
    * does not retry those, so the message must not claim it did.
    */
   inStream?: boolean;
+  /** The knowledge base a Retrieve / RetrieveAndGenerate call named (its not-found message). */
+  knowledgeBaseId?: string;
+  /** The IAM actions the call needs, for the access-denied remedy (default: the model calls). */
+  iamActions?: readonly string[];
 }
 
 /** What to check when Bedrock cannot be reached or stops answering. */
@@ -58,6 +62,12 @@ function networkCode(e: ErrorLike, depth = 0): string | null {
   if (typeof e.code === 'string' && NETWORK_CODES.has(e.code)) return e.code;
   if (depth < 3 && e.cause) return networkCode(asErrorLike(e.cause), depth + 1);
   return null;
+}
+
+/** "a", "a and b", "a, b and c". */
+function listActions(actions: readonly string[]): string {
+  if (actions.length <= 1) return actions.join('');
+  return `${actions.slice(0, -1).join(', ')} and ${actions[actions.length - 1] ?? ''}`;
 }
 
 function profileArg(ctx: ErrorContext): string {
@@ -120,11 +130,14 @@ export function toAppError(error: unknown, ctx: ErrorContext = {}): AppError {
     };
   }
   if (name === 'AccessDeniedException' || status === 403) {
+    const actions = ctx.iamActions ?? [
+      'bedrock:InvokeModel',
+      'bedrock:InvokeModelWithResponseStream',
+    ];
     return {
       code: 'access_denied',
       message: `Access to ${model} in ${region} was denied: ${message}`,
-      remedy:
-        'Make sure the model is enabled for your account in this region (Amazon Bedrock console, Model access), that your IAM identity may call bedrock:InvokeModel and bedrock:InvokeModelWithResponseStream, and, for AWS Marketplace models, that the subscription is in place.',
+      remedy: `Make sure the model is enabled for your account in this region (Amazon Bedrock console, Model access), that your IAM identity may call ${listActions(actions)}, and, for AWS Marketplace models, that the subscription is in place.`,
     };
   }
   if (name === 'ValidationException' && /on-demand throughput/i.test(message)) {
@@ -135,6 +148,14 @@ export function toAppError(error: unknown, ctx: ErrorContext = {}): AppError {
       remedy: suggestion
         ? `Use the cross-region inference profile ${suggestion} instead (Settings, default text model).`
         : 'Use an inference profile id for this model (for example one that starts with us., eu., apac. or global.).',
+    };
+  }
+  if (name === 'ResourceNotFoundException' && ctx.knowledgeBaseId) {
+    return {
+      code: 'model_not_found',
+      message: `The knowledge base ${ctx.knowledgeBaseId} was not found in ${region}: ${message}`,
+      remedy:
+        "Check the id in the Bedrock console and that Settings' region is the knowledge base's region.",
     };
   }
   if (name === 'ResourceNotFoundException' || /model identifier is invalid/i.test(message)) {

@@ -14,6 +14,8 @@ import {
 import { converseStream, testConnection } from './bedrock/converse';
 import { AppFailure, toAppError } from './errors';
 import { describeImage, generateImages } from './bedrock/images';
+import { embedTexts } from './bedrock/embeddings';
+import { kbRetrieve, kbRetrieveAndGenerate, rerank } from './bedrock/knowledge-bases';
 import { generateQuestions } from './bedrock/generate-questions';
 import { sampleNextWord } from './bedrock/next-word';
 import type { RequestHandlers, StreamHandlers } from './dispatch';
@@ -121,6 +123,11 @@ export function createBackend({
       const target = targetOf(store.get());
       return describeImage(clients.callerFor(target, record), input);
     },
+    rerank: async (input) => rerank(clients.agentCallerFor(targetOf(store.get()), record), input),
+    kbRetrieve: async (input) =>
+      kbRetrieve(clients.agentCallerFor(targetOf(store.get()), record), input),
+    kbRetrieveAndGenerate: async (input) =>
+      kbRetrieveAndGenerate(clients.agentCallerFor(targetOf(store.get()), record), input),
     listInvocations: async (input) => log.list(input),
     clearInvocations: async () => log.clear(),
     restoreInvocations: async ({ undoToken }) => log.restore(undoToken),
@@ -138,6 +145,10 @@ export function createBackend({
     generateQuestions: async (input, emit, signal) => {
       const target = targetOf(store.get());
       await generateQuestions(clients.callerFor(target, record), input, emit, signal);
+    },
+    embedTexts: async (input, emit, signal) => {
+      const target = targetOf(store.get());
+      await embedTexts(clients.callerFor(target, record), input, emit, signal);
     },
   };
 

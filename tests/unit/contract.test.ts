@@ -33,6 +33,9 @@ function handlers(overrides: Partial<RequestHandlers> = {}): RequestHandlers {
     listInvocations: unused,
     clearInvocations: unused,
     restoreInvocations: unused,
+    rerank: unused,
+    kbRetrieve: unused,
+    kbRetrieveAndGenerate: unused,
     ...overrides,
   };
 }
@@ -156,6 +159,7 @@ describe('StreamHub', () => {
       },
       sampleNextWord: () => Promise.resolve(),
       generateQuestions: () => Promise.resolve(),
+      embedTexts: () => Promise.resolve(),
     } satisfies StreamHandlers);
     const c = collect();
     expect(hub.start('owner', 'converseStream', 'stream-0001', input, c.send)).toEqual({
@@ -180,6 +184,7 @@ describe('StreamHub', () => {
       },
       sampleNextWord: () => Promise.resolve(),
       generateQuestions: () => Promise.resolve(),
+      embedTexts: () => Promise.resolve(),
     });
     const c = collect();
     hub.start('window-1', 'converseStream', 'stream-0002', input, c.send);
@@ -199,6 +204,7 @@ describe('StreamHub', () => {
       },
       sampleNextWord: () => Promise.resolve(),
       generateQuestions: () => Promise.resolve(),
+      embedTexts: () => Promise.resolve(),
     });
     const c = collect();
     hub.start('o', 'converseStream', 'stream-0003', input, c.send);
@@ -216,6 +222,7 @@ describe('StreamHub', () => {
         new Promise<void>((r) => signal.addEventListener('abort', () => r())),
       sampleNextWord: () => Promise.resolve(),
       generateQuestions: () => Promise.resolve(),
+      embedTexts: () => Promise.resolve(),
     });
     const a = collect();
     const b = collect();
@@ -231,6 +238,7 @@ describe('StreamHub', () => {
       converseStream: () => new Promise<void>(() => undefined),
       sampleNextWord: () => Promise.resolve(),
       generateQuestions: () => Promise.resolve(),
+      embedTexts: () => Promise.resolve(),
     });
     const send = () => undefined;
     expect(hub.start('o', 'shell', 'stream-0004', input, send)).toMatchObject({

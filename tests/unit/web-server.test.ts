@@ -45,6 +45,9 @@ const requests = {
   listInvocations: () => Promise.reject(new Error('unused')),
   clearInvocations: () => Promise.reject(new Error('unused')),
   restoreInvocations: () => Promise.reject(new Error('unused')),
+  rerank: () => Promise.reject(new Error('unused')),
+  kbRetrieve: () => Promise.reject(new Error('unused')),
+  kbRetrieveAndGenerate: () => Promise.reject(new Error('unused')),
 } satisfies RequestHandlers;
 
 const streams: StreamHandlers = {
@@ -65,6 +68,7 @@ const streams: StreamHandlers = {
   },
   sampleNextWord: () => Promise.resolve(),
   generateQuestions: () => Promise.resolve(),
+  embedTexts: () => Promise.resolve(),
 };
 
 beforeAll(async () => {

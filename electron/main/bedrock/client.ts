@@ -9,10 +9,12 @@
  * options are `requestTimeout` (no activity on the request's stream, which also covers a
  * connection that never gets going: HTTP/2 has no separate connect timeout) and `sessionTimeout`
  * (an idle session); the control plane uses the HTTP/1.1 handler with `connectionTimeout`,
- * `requestTimeout` (made an error with `throwOnRequestTimeout`) and `socketTimeout`. On top of
+ * `requestTimeout` (made an error with `throwOnRequestTimeout`) and `socketTimeout`, and so does
+ * the agent runtime (knowledge bases: Retrieve, RetrieveAndGenerate, Rerank). On top of
  * these, each call has its own deadline in `recordedCall`, which says what happened.
  */
 import { BedrockClient } from '@aws-sdk/client-bedrock';
+import { BedrockAgentRuntimeClient } from '@aws-sdk/client-bedrock-agent-runtime';
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { ignoreCalls, type CallRecorder } from '../../../shared/invocations';
@@ -68,9 +70,20 @@ export interface BedrockCaller {
   timeouts: BedrockTimeouts;
 }
 
+/** What the knowledge-base calls need: the agent runtime, the control plane, the log. */
+export interface AgentCaller {
+  client: BedrockAgentRuntimeClient;
+  /** The control plane (to look up an inference profile's ARN). */
+  control: BedrockClient;
+  target: AwsTarget;
+  record: CallRecorder;
+  timeouts: BedrockTimeouts;
+}
+
 export class BedrockClients {
   private runtime = new Map<string, BedrockRuntimeClient>();
   private control = new Map<string, BedrockClient>();
+  private agent = new Map<string, BedrockAgentRuntimeClient>();
   readonly timeouts: BedrockTimeouts;
 
   constructor(timeouts: Partial<BedrockTimeouts> = {}) {
@@ -131,13 +144,68 @@ export class BedrockClients {
     return client;
   }
 
+  /**
+   * The agent runtime (knowledge bases, Rerank) for `target`. Without an explicit endpoint the
+   * SDK honours AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME (or AWS_ENDPOINT_URL). HTTP/1.1 handler,
+   * whose timeouts are the backstops behind each call's own deadline in `recordedCall`.
+   */
+  agentFor(target: AwsTarget): BedrockAgentRuntimeClient {
+    const key = BedrockClients.key(target);
+    let client = this.agent.get(key);
+    if (!client) {
+      client = new BedrockAgentRuntimeClient({
+        region: target.region,
+        credentials: credentialsFor(target),
+        ...(agentEndpoint(target) ? { endpoint: agentEndpoint(target) } : {}),
+        maxAttempts: 3,
+        requestHandler: {
+          connectionTimeout: this.timeouts.connectMs,
+          requestTimeout: this.timeouts.callMs + 5_000,
+          throwOnRequestTimeout: true,
+          socketTimeout: this.timeouts.callMs + 5_000,
+        },
+      });
+      this.agent.set(key, client);
+    }
+    return client;
+  }
+
+  /** The agent runtime for `target`, with the control plane, deadlines and the log. */
+  agentCallerFor(target: AwsTarget, record: CallRecorder = ignoreCalls): AgentCaller {
+    return {
+      client: this.agentFor(target),
+      control: this.controlFor(target),
+      target,
+      record,
+      timeouts: this.timeouts,
+    };
+  }
+
   /** Drops every cached client (call when profile, region or endpoint change). */
   reset(): void {
     for (const c of this.runtime.values()) c.destroy();
     for (const c of this.control.values()) c.destroy();
+    for (const c of this.agent.values()) c.destroy();
     this.runtime.clear();
     this.control.clear();
+    this.agent.clear();
   }
+}
+
+/**
+ * The endpoint setting, for the agent runtime: it wins (a local fake or proxy serves every
+ * Bedrock API), except when it names Bedrock Runtime's own host (`bedrock-runtime.<region>...`,
+ * or a VPC endpoint for it), which cannot answer agent-runtime calls; then the SDK's default
+ * (and AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME) applies.
+ */
+export function agentEndpoint(target: AwsTarget): string | undefined {
+  if (!target.endpoint) return undefined;
+  try {
+    if (/(^|[.-])bedrock-runtime\./i.test(new URL(target.endpoint).hostname)) return undefined;
+  } catch {
+    return undefined;
+  }
+  return target.endpoint;
 }
 
 /** True when the SDK will send Bedrock Runtime calls somewhere other than AWS's default endpoint. */

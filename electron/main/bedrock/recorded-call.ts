@@ -37,6 +37,8 @@ export interface CallSpec {
   /** A stream: the deadline restarts on every `meter.alive()`. */
   idle?: boolean;
   guardrail?: { id: string; version: string };
+  /** More for the error mapping (a knowledge base id, the IAM actions the call needs). */
+  errorContext?: Pick<ErrorContext, 'knowledgeBaseId' | 'iamActions'>;
   /** Turns a mapped failure into what the learner should read (e.g. "cut off mid-answer"). */
   describeFailure?: (error: AppFailure, meter: CallMeter) => AppFailure;
   now?: Clock;
@@ -56,6 +58,11 @@ export interface CallMeter {
   usage(inputTokens: number | null, outputTokens: number | null): void;
   stopReason(reason: string | null): void;
   images(count: number, pricing: ImagePricing): void;
+  /**
+   * The call's cost when the caller works it out itself (a rerank query, Cohere embeddings with
+   * estimated tokens); otherwise the log prices it from the catalog.
+   */
+  cost(usd: number | null): void;
   /** Milliseconds since the call was sent. */
   elapsed(): number;
   /** Whether the call has received any text (for "cut off" messages). */
@@ -71,6 +78,7 @@ class Meter implements CallMeter {
   reason: string | null = null;
   imageCount: number | null = null;
   pricing: ImagePricing | undefined;
+  costUsd: number | null | undefined;
   timedOut = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private onTimeout: () => void = () => undefined;
@@ -138,6 +146,10 @@ class Meter implements CallMeter {
     this.pricing = pricing;
   }
 
+  cost(usd: number | null): void {
+    this.costUsd = usd;
+  }
+
   elapsed(): number {
     return Math.round(this.now() - this.started);
   }
@@ -183,6 +195,7 @@ export async function recordedCall<T>(
     modelId: spec.modelId,
     region: spec.target.region,
     profile: spec.target.profile,
+    ...spec.errorContext,
   };
   const report = (status: CallReport['status'], errorCode: ErrorCode | null): void => {
     spec.record({
@@ -200,6 +213,7 @@ export async function recordedCall<T>(
       errorCode,
       stopReason: meter.reason,
       ...(meter.pricing ? { imagePricing: meter.pricing } : {}),
+      ...(meter.costUsd !== undefined ? { costUsd: meter.costUsd } : {}),
       ...(spec.guardrail ? { guardrail: spec.guardrail } : {}),
     });
   };

@@ -9,6 +9,7 @@ export const FEATURE_LABELS: Record<InvocationFeature, string> = {
   images: 'Images',
   quiz: 'Quiz generation',
   connection: 'Connection test',
+  'knowledge-bases': 'Knowledge bases',
 };
 
 export const PERIODS = [
