@@ -137,7 +137,8 @@ describe('drafts and the live answer', () => {
     const paragraphs = Array.from({ length: 60 }, (_, i) => `Paragraph ${i + 1} here.`);
     app.fake.setBehavior({ kind: 'reply', text: paragraphs.join('\n\n'), deltaDelayMs: 10 });
     await send('Write many short paragraphs');
-    const thread = page.getByTestId('chat-thread');
+    // The page is the transcript's scroller (not an inner box), and the composer stays in view.
+    const thread = page.locator('main#main');
     await page.getByText('Paragraph 25 here.').waitFor();
     const gap = () => thread.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight);
     expect(await thread.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
@@ -148,6 +149,16 @@ describe('drafts and the live answer', () => {
     });
     await page.getByText('Paragraph 35 here.').waitFor();
     expect(await thread.evaluate((el) => el.scrollTop)).toBe(0);
+    // Back at the end, it follows again.
+    await thread.evaluate((el) => {
+      el.scrollTop = el.scrollHeight;
+    });
+    await page.getByText('Paragraph 45 here.').waitFor();
+    expect(await gap()).toBeLessThan(60);
+    const box = await composer().boundingBox();
+    const viewport = page.viewportSize()!;
+    expect(box!.y + box!.height).toBeLessThanOrEqual(viewport.height);
+    expect(box!.y).toBeGreaterThan(viewport.height / 2);
     await page.getByRole('button', { name: 'Stop' }).click();
     await page.locator('[data-testid="assistant-turn"][data-status="stopped"]').waitFor();
   });

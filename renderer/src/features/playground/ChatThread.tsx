@@ -1,8 +1,9 @@
 /**
  * The conversation card: its title and exports, the turns (the answer streaming in last, kept in
- * view while it grows unless the learner scrolled up), and Edit/Retry for the last message.
+ * view while it grows unless the learner scrolled up; the page is the transcript's scroller), and
+ * Edit/Retry for the last message.
  */
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import { Link } from 'wouter';
 import type { Conversation } from '../../db/schema';
 import { AssistantMessage, UserMessage } from './ChatTurns';
@@ -22,6 +23,7 @@ export function ChatThread({
   editing,
   onEditLast,
   onRetry,
+  sidePanel,
 }: {
   conversation: Conversation;
   /** The answer streaming in (in any conversation). */
@@ -32,10 +34,12 @@ export function ChatThread({
   editing: boolean;
   onEditLast: () => void;
   onRetry: () => void;
+  /** The button that shows or hides the side panel (conversations and settings). */
+  sidePanel: ReactNode;
 }) {
   const turns = conversation.turns;
   const streaming = live?.conversationId === conversation.id ? live.turn : null;
-  const { listRef, endRef, onScroll } = useFollowLatest({
+  const { rootRef } = useFollowLatest({
     conversationId: conversation.id,
     liveId: streaming?.id ?? null,
     size: turns.length + (streaming?.text.length ?? 0),
@@ -44,28 +48,25 @@ export function ChatThread({
   const maxTokens = conversation.settings.maxTokens;
 
   return (
-    <section className="card chat-thread-card" aria-label="Conversation">
+    <section className="card chat-thread-card" aria-label="Conversation" ref={rootRef}>
       <header className="chat-thread-head">
         <h2 className="chat-title">{turns.length > 0 ? conversation.title : 'New chat'}</h2>
-        {turns.length > 0 ? <ChatExport conversation={conversation} /> : null}
+        <div className="chat-thread-tools">
+          {turns.length > 0 ? <ChatExport conversation={conversation} /> : null}
+          {sidePanel}
+        </div>
       </header>
       {turns.length === 0 && !streaming ? (
         <div className="empty chat-empty">
           <p>
             Send a message to <strong>{modelName}</strong> in {region}, or load a prompt technique
-            below. Each message is a real Amazon Bedrock call on your AWS account (
+            above. Each message is a real Amazon Bedrock call on your AWS account (
             <Link href="/settings">Settings</Link>) and costs tokens; the figures appear under each
             answer.
           </p>
         </div>
       ) : (
-        <ol
-          className="chat-thread"
-          data-testid="chat-thread"
-          aria-live="off"
-          ref={listRef}
-          onScroll={onScroll}
-        >
+        <ol className="chat-thread" data-testid="chat-thread" aria-live="off">
           {turns.map((turn) =>
             turn.role === 'user' ? (
               <Question key={turn.id} turn={turn} />
@@ -76,7 +77,6 @@ export function ChatThread({
           {streaming ? <AssistantMessage turn={streaming} maxTokens={maxTokens} streaming /> : null}
         </ol>
       )}
-      <div ref={endRef} />
       {canRetry ? (
         <div className="actions chat-turn-actions">
           <button type="button" className="link" onClick={onEditLast} disabled={editing}>

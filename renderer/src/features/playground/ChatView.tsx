@@ -1,14 +1,15 @@
 /**
- * The Playground's chat over ConverseStream: saved conversations on the side, the thread in the
- * middle (answers stream in as safe Markdown; Stop keeps what arrived), a composer with image
- * attachments for vision models, prompt-technique presets, and the settings panel.
+ * The Playground's chat over ConverseStream, laid out like a chat: a wide transcript that the page
+ * scrolls (answers stream in as safe Markdown; Stop keeps what arrived) with the composer pinned
+ * at the bottom of the view (image attachments for vision models), prompt-technique presets above
+ * it, and a side panel (it can be hidden) with the saved conversations and the settings.
  *
  * A container only: the state lives in chat-store.ts (outside React, so drafts and the open
  * conversation survive a screen switch), the parts in their own files. Leaving the screen stops a
  * running answer (its StreamHandles); what arrived is saved as "stopped".
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { memo, useCallback, useEffect, useMemo } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { choiceFor, findModel } from '../../../../shared/models';
 import { useSettings } from '../../app/settings-context';
 import { searchConversations } from '../../db/conversations';
@@ -56,23 +57,24 @@ export function ChatView() {
   const { current, live, draft } = state;
   const modelName = modelNameOf(current.settings.modelId);
   const busy = live !== null;
+  const sideId = useId();
+  const [sideOpen, setSideOpen] = useState(true);
+  const toggle = (
+    <button
+      type="button"
+      className="chat-side-toggle"
+      aria-expanded={sideOpen}
+      aria-controls={sideId}
+      onClick={() => setSideOpen((open) => !open)}
+    >
+      {sideOpen ? 'Hide' : 'Show'} conversations and settings
+    </button>
+  );
 
   return (
-    <div className="chat-layout">
-      <Conversations
-        conversations={listed ?? null}
-        currentId={current.id}
-        query={query}
-        onQuery={chat.searchFor}
-        onOpen={chat.openConversation}
-        onNew={chat.startNewChat}
-        onDelete={onDelete}
-        undo={state.undo}
-        onUndo={onUndo}
-        busy={busy}
-      />
-
+    <div className={sideOpen ? 'chat-layout' : 'chat-layout side-closed'}>
       <div className="chat-main">
+        <Presets onLoad={onLoadPreset} disabled={busy} />
         <ChatThread
           conversation={current}
           live={live}
@@ -81,6 +83,7 @@ export function ChatView() {
           editing={draft.editing}
           onEditLast={chat.editLast}
           onRetry={onRetry}
+          sidePanel={toggle}
         />
         <Composer
           draft={draft}
@@ -92,20 +95,33 @@ export function ChatView() {
           onSend={onSend}
           onStop={chat.stop}
         />
-        <Presets onLoad={onLoadPreset} disabled={busy} />
       </div>
 
-      <Settings
-        settings={current.settings}
-        note={state.settingsNote}
-        onChange={chat.changeSettings}
-        models={models}
-        availability={state.availability}
-        availabilityError={state.availabilityError}
-        checking={state.checking}
-        onCheckAvailability={onCheckAvailability}
-        locked={busy}
-      />
+      <div className="chat-side" id={sideId} hidden={!sideOpen}>
+        <Conversations
+          conversations={listed ?? null}
+          currentId={current.id}
+          query={query}
+          onQuery={chat.searchFor}
+          onOpen={chat.openConversation}
+          onNew={chat.startNewChat}
+          onDelete={onDelete}
+          undo={state.undo}
+          onUndo={onUndo}
+          busy={busy}
+        />
+        <Settings
+          settings={current.settings}
+          note={state.settingsNote}
+          onChange={chat.changeSettings}
+          models={models}
+          availability={state.availability}
+          availabilityError={state.availabilityError}
+          checking={state.checking}
+          onCheckAvailability={onCheckAvailability}
+          locked={busy}
+        />
+      </div>
     </div>
   );
 }
