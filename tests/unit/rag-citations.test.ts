@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCitations } from '../../renderer/src/lib/rag/citations';
+import { parseCitations, spanSegments } from '../../renderer/src/lib/rag/citations';
 
 describe('numbered citations in an answer', () => {
   it('cuts text and citations, in order, keeping every character', () => {
@@ -71,5 +71,39 @@ describe('numbered citations in an answer', () => {
 
   it('with no sources given, every number is unknown', () => {
     expect(parseCitations('Guess [1].', 0).unknown).toEqual([1]);
+  });
+});
+
+describe('citation spans of a knowledge base answer', () => {
+  it('cuts the answer at each span, clipping and ordering them', () => {
+    const text = 'RAG retrieves. Then it answers.';
+    expect(
+      spanSegments(text, [
+        { start: 15, end: 31 },
+        { start: 0, end: 14 },
+      ]),
+    ).toEqual([
+      { text: 'RAG retrieves.', citation: 1 },
+      { text: ' ', citation: null },
+      { text: 'Then it answers.', citation: 0 },
+    ]);
+    expect(spanSegments(text, [{ start: 4, end: 999 }])).toEqual([
+      { text: 'RAG ', citation: null },
+      { text: 'retrieves. Then it answers.', citation: 0 },
+    ]);
+  });
+
+  it('starts an overlapping span where the earlier one ended, and drops empty ones', () => {
+    expect(
+      spanSegments('abcdef', [
+        { start: 0, end: 4 },
+        { start: 2, end: 6 },
+        { start: 3, end: 3 },
+      ]),
+    ).toEqual([
+      { text: 'abcd', citation: 0 },
+      { text: 'ef', citation: 1 },
+    ]);
+    expect(spanSegments('abc', [])).toEqual([{ text: 'abc', citation: null }]);
   });
 });

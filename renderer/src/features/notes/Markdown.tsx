@@ -8,6 +8,7 @@ import remarkGfm from 'remark-gfm';
 import { Link } from 'wouter';
 import { remarkCallouts } from '../../lib/remark-callouts';
 import { CORPUS } from '../../content/corpus';
+import { rehypeMarkPassage, type PassageRange } from './passage-target';
 
 const bySlug = new Map(CORPUS.glossary.map((g) => [g.slug, g]));
 
@@ -57,11 +58,18 @@ const components: Components = {
   },
 };
 
-export function Markdown({ children }: { children: string }) {
+/** `passage`: source characters of `children` to mark (see ./passage-target). */
+export function Markdown({
+  children,
+  passage = null,
+}: {
+  children: string;
+  passage?: PassageRange | null;
+}) {
   return (
     <ReactMarkdown
       remarkPlugins={[remarkGfm, remarkCallouts]}
-      rehypePlugins={[rehypeSlug]}
+      rehypePlugins={passage ? [rehypeSlug, [rehypeMarkPassage, passage]] : [rehypeSlug]}
       urlTransform={safeUrl}
       components={components}
       skipHtml

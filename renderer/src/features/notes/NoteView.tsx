@@ -14,6 +14,7 @@ import { NoteActions } from './NoteActions';
 import { domainTitle } from './note-titles';
 import { PrevNext } from './PrevNext';
 import { useNoteKeys } from './use-note-keys';
+import { usePassageTarget } from './use-passage-target';
 
 /** A calendar day written YYYY-MM-DD, read as that day where the learner is (not UTC midnight). */
 const day = (iso: string) => formatDate(`${iso}T00:00`);
@@ -29,6 +30,7 @@ export function NoteView({ note, progress }: { note: Note; progress?: NoteProgre
     void markOpened(note.id);
     document.querySelector('.content')?.scrollTo({ top: 0 });
   }, [note.id]);
+  const passage = usePassageTarget(note);
 
   const minutes = Math.max(1, Math.round(note.wordCount / 220));
   const labs = (note.labs ?? []).flatMap((id) => AVAILABLE_LABS[id] ?? []);
@@ -55,7 +57,7 @@ export function NoteView({ note, progress }: { note: Note; progress?: NoteProgre
       </div>
       <KeyTerms terms={note.keyTerms} />
       <div className="prose">
-        <Markdown>{note.body}</Markdown>
+        <Markdown passage={passage}>{note.body}</Markdown>
       </div>
       {labs.length > 0 ? (
         <aside className="card try-it" aria-label="Try it">

@@ -50,3 +50,31 @@ export function parseCitations(text: string, sourceCount: number): ParsedAnswer 
   if (from < text.length) parts.push({ kind: 'text', text: text.slice(from) });
   return { parts, cited, unknown };
 }
+
+export type SpanSegment = { text: string; citation: number | null };
+
+/**
+ * An answer cut at the spans a knowledge base's citations support (RetrieveAndGenerate's
+ * `generatedResponsePart.textResponsePart.span`, character offsets): each segment is plain
+ * (`citation` null) or covered by citation i (0-based, in the order given). Spans are clipped to
+ * the text; a span overlapping an earlier one starts where that one ended; empty spans vanish.
+ */
+export function spanSegments(
+  text: string,
+  spans: readonly { start: number; end: number }[],
+): SpanSegment[] {
+  const order = spans
+    .map((s, i) => ({ start: Math.max(0, s.start), end: Math.min(text.length, s.end), i }))
+    .sort((a, b) => a.start - b.start || a.i - b.i);
+  const out: SpanSegment[] = [];
+  let at = 0;
+  for (const s of order) {
+    const start = Math.max(s.start, at);
+    if (s.end <= start) continue;
+    if (start > at) out.push({ text: text.slice(at, start), citation: null });
+    out.push({ text: text.slice(start, s.end), citation: s.i });
+    at = s.end;
+  }
+  if (at < text.length) out.push({ text: text.slice(at), citation: null });
+  return out;
+}

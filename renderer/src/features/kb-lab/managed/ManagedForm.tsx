@@ -1,0 +1,91 @@
+/** The knowledge base id, the generation model, the question and the two calls. */
+import { useId } from 'react';
+import { MAX_QUESTION_CHARS } from '../../../../../shared/knowledge-bases';
+import { IntegerField } from '../../../components/fields';
+import { ModelSelect } from '../../../components/ModelSelect';
+import type { ManagedKb } from './use-managed-kb';
+
+export function ManagedForm({ kb }: { kb: ManagedKb }) {
+  const ids = { kb: useId(), kbHint: useId(), q: useId(), qHint: useId(), type: useId() };
+  const { form, set } = kb;
+  const showIdProblem = form.knowledgeBaseId.trim() !== '' && kb.idProblem;
+  const blocked = !!kb.idProblem || !!kb.queryProblem || kb.busy !== null;
+  return (
+    <section className="card" aria-labelledby="managed-form-heading">
+      <h2 id="managed-form-heading">Ask your knowledge base</h2>
+      <div className="form-grid">
+        <div className="field">
+          <label htmlFor={ids.kb}>Knowledge base ID</label>
+          <input
+            id={ids.kb}
+            value={form.knowledgeBaseId}
+            spellCheck={false}
+            autoComplete="off"
+            placeholder="ABCDE12345"
+            aria-invalid={showIdProblem ? true : undefined}
+            aria-describedby={ids.kbHint}
+            onChange={(e) => set({ knowledgeBaseId: e.target.value })}
+          />
+          <p id={ids.kbHint} className={showIdProblem ? 'hint field-problem' : 'hint'}>
+            {showIdProblem
+              ? kb.idProblem
+              : `10 letters or digits, from the console's Knowledge Bases page (region ${kb.region}).`}
+          </p>
+        </div>
+        <ModelSelect
+          label="Generation model (RetrieveAndGenerate)"
+          value={form.modelId}
+          options={kb.models}
+          onChange={(modelId) => set({ modelId })}
+          hint="Retrieve needs no model; RetrieveAndGenerate answers with this one."
+        />
+        <div className="field wide">
+          <label htmlFor={ids.q}>Question</label>
+          <textarea
+            id={ids.q}
+            rows={2}
+            value={form.query}
+            aria-describedby={ids.qHint}
+            onChange={(e) => set({ query: e.target.value })}
+          />
+          <p id={ids.qHint} className={kb.queryProblem ? 'hint field-problem' : 'hint'}>
+            {kb.queryProblem ??
+              `${form.query.length.toLocaleString('en-US')} of ${MAX_QUESTION_CHARS.toLocaleString('en-US')} characters.`}
+          </p>
+        </div>
+        <IntegerField
+          label="Number of results"
+          value={form.numberOfResults}
+          min={1}
+          max={100}
+          onChange={(numberOfResults) => set({ numberOfResults })}
+        />
+        <div className="field">
+          <label htmlFor={ids.type}>Search type (Retrieve)</label>
+          <select
+            id={ids.type}
+            value={form.searchType}
+            onChange={(e) => set({ searchType: e.target.value as typeof form.searchType })}
+          >
+            <option value="DEFAULT">Default (the knowledge base decides)</option>
+            <option value="HYBRID">Hybrid (keywords and vectors)</option>
+            <option value="SEMANTIC">Semantic (vectors only)</option>
+          </select>
+        </div>
+      </div>
+      <div className="actions">
+        <button
+          type="button"
+          className="primary"
+          disabled={blocked}
+          onClick={() => void kb.retrieve()}
+        >
+          {kb.busy === 'retrieve' ? 'Retrieving…' : 'Retrieve'}
+        </button>
+        <button type="button" disabled={blocked} onClick={() => void kb.generate()}>
+          {kb.busy === 'generate' ? 'Generating…' : 'Retrieve and generate'}
+        </button>
+      </div>
+    </section>
+  );
+}
