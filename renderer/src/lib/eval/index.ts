@@ -1,0 +1,7 @@
+/** Evaluation metrics, pure and DOM-free: see each module's header for the exact definitions. */
+export * from './text';
+export * from './squad';
+export * from './rouge';
+export * from './bleu';
+export * from './classification';
+export * from './robustness';

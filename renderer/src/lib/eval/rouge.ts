@@ -1,0 +1,138 @@
+/**
+ * ROUGE-1, ROUGE-2 and ROUGE-L (Lin 2004) as Google's `rouge-score` package computes them with its
+ * defaults (`RougeScorer(['rouge1', 'rouge2', 'rougeL'])`, `use_stemmer=False`).
+ *
+ * Tokenisation (rouge-score's `DefaultTokenizer`): lower-case the text, turn every run of
+ * characters other than ASCII a-z and 0-9 into one space, split on spaces. Punctuation vanishes,
+ * "don't" becomes "don" and "t", and non-ASCII letters are dropped ("café" -> "caf"), exactly as
+ * rouge-score does. No stemming: "models" and "model" are different tokens (rouge-score stems only
+ * when asked with `use_stemmer=True`; published papers often ask, which raises scores).
+ *
+ * ROUGE-N (n-gram overlap): matches = sum over n-grams of min(count in candidate, count in
+ * reference); precision = matches / candidate n-grams, recall = matches / reference n-grams
+ * (each denominator at least 1, so an empty side scores 0), F1 = 2PR / (P + R).
+ * ROUGE-L (sentence-level longest common subsequence, in order but not necessarily contiguous):
+ * precision = LCS / candidate tokens, recall = LCS / reference tokens, F1 as above; 0 when either
+ * side has no token. rouge-score's `rougeLsum` (summary-level LCS over newline-split sentences)
+ * is a different number and is not computed here.
+ */
+import { countItems, harmonicF1, ngrams, overlapCount, totalCount, type PrfScore } from './text';
+
+/** rouge-score's default tokeniser (no stemming). */
+export function rougeTokens(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .split(' ')
+    .filter((token) => token.length > 0);
+}
+
+/** ROUGE-N from token lists (candidate first, as a response is scored against its reference). */
+export function rougeNTokens(
+  candidate: readonly string[],
+  reference: readonly string[],
+  n: number,
+): PrfScore {
+  const candidateGrams = countItems(ngrams(candidate, n));
+  const referenceGrams = countItems(ngrams(reference, n));
+  const matches = overlapCount(referenceGrams, candidateGrams);
+  const precision = matches / Math.max(totalCount(candidateGrams), 1);
+  const recall = matches / Math.max(totalCount(referenceGrams), 1);
+  return { precision, recall, f1: harmonicF1(precision, recall) };
+}
+
+/** Length of the longest common subsequence (two-row dynamic programme, O(|a|·|b|) time). */
+export function lcsLength(a: readonly string[], b: readonly string[]): number {
+  let previous = new Uint32Array(b.length + 1);
+  let current = new Uint32Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      current[j] =
+        a[i - 1] === b[j - 1]
+          ? (previous[j - 1] as number) + 1
+          : Math.max(previous[j] as number, current[j - 1] as number);
+    }
+    [previous, current] = [current, previous];
+  }
+  return previous[b.length] as number;
+}
+
+/** ROUGE-L from token lists. */
+export function rougeLTokens(candidate: readonly string[], reference: readonly string[]): PrfScore {
+  if (candidate.length === 0 || reference.length === 0) return { precision: 0, recall: 0, f1: 0 };
+  const lcs = lcsLength(reference, candidate);
+  const precision = lcs / candidate.length;
+  const recall = lcs / reference.length;
+  return { precision, recall, f1: harmonicF1(precision, recall) };
+}
+
+export interface RougeScores {
+  rouge1: PrfScore;
+  rouge2: PrfScore;
+  rougeL: PrfScore;
+}
+
+/** ROUGE-1, ROUGE-2 and ROUGE-L of a candidate (model response) against one reference. */
+export function rouge(candidate: string, reference: string): RougeScores {
+  const c = rougeTokens(candidate);
+  const r = rougeTokens(reference);
+  return {
+    rouge1: rougeNTokens(c, r, 1),
+    rouge2: rougeNTokens(c, r, 2),
+    rougeL: rougeLTokens(c, r),
+  };
+}
+
+/**
+ * One longest common subsequence as index pairs [candidateIndex, referenceIndex], read back the way
+ * rouge-score's `_backtrack_norec` does (so the highlighted words are the ones it would pick).
+ * Uses a full table: O(|c|·|r|) memory, meant for showing one item, not for scoring a corpus.
+ */
+export function lcsAlignment(
+  candidate: readonly string[],
+  reference: readonly string[],
+): [number, number][] {
+  const cols = candidate.length + 1;
+  const table = new Uint32Array((reference.length + 1) * cols);
+  for (let i = 1; i <= reference.length; i++) {
+    for (let j = 1; j < cols; j++) {
+      table[i * cols + j] =
+        reference[i - 1] === candidate[j - 1]
+          ? (table[(i - 1) * cols + j - 1] as number) + 1
+          : Math.max(table[(i - 1) * cols + j] as number, table[i * cols + j - 1] as number);
+    }
+  }
+  const pairs: [number, number][] = [];
+  let i = reference.length;
+  let j = candidate.length;
+  while (i > 0 && j > 0) {
+    if (reference[i - 1] === candidate[j - 1]) {
+      pairs.unshift([j - 1, i - 1]);
+      i--;
+      j--;
+    } else if ((table[i * cols + j - 1] as number) > (table[(i - 1) * cols + j] as number)) j--;
+    else i--;
+  }
+  return pairs;
+}
+
+/**
+ * Which candidate tokens take part in a matched n-gram, matching left to right and clipping each
+ * n-gram at its count in the reference (the same clipping ROUGE-N and BLEU count). For showing
+ * overlap; the score itself does not depend on which occurrence is marked.
+ */
+export function matchedNgramMask(
+  candidate: readonly string[],
+  reference: readonly string[],
+  n: number,
+): boolean[] {
+  const available = countItems(ngrams(reference, n));
+  const mask = candidate.map(() => false);
+  ngrams(candidate, n).forEach((gram, start) => {
+    const left = available.get(gram) ?? 0;
+    if (left === 0) return;
+    available.set(gram, left - 1);
+    for (let k = start; k < start + n; k++) mask[k] = true;
+  });
+  return mask;
+}

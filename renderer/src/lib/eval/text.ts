@@ -1,0 +1,64 @@
+/**
+ * Text helpers shared by the evaluation metrics: Python's notion of whitespace (the reference
+ * implementations split with `str.split()`), and multiset counting of tokens and n-grams.
+ */
+
+/**
+ * The characters Python's `str.split()` treats as whitespace (`str.isspace()`): JavaScript's `\s`
+ * without U+FEFF, plus the separators U+001C..U+001F and U+0085. The SQuAD script and sacreBLEU
+ * both split on these, so a port that splits on `\s` would disagree on those characters.
+ */
+export const PYTHON_WHITESPACE =
+  // eslint-disable-next-line no-control-regex -- U+001C..U+001F are whitespace to Python, on purpose.
+  /[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
+
+/** `text.split()` as Python does it: split on runs of whitespace, drop empty ends. */
+export function splitPythonWhitespace(text: string): string[] {
+  return text.split(PYTHON_WHITESPACE).filter((piece) => piece.length > 0);
+}
+
+/** Python's `text.rstrip()`: trailing whitespace removed (same whitespace set). */
+export function rstripPython(text: string): string {
+  return text.replace(new RegExp(`${PYTHON_WHITESPACE.source}$`), '');
+}
+
+/** A multiset: how many times each key occurs. */
+export function countItems(items: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1);
+  return counts;
+}
+
+/** The n-grams of a token list, each joined with a separator no token contains (U+0001). */
+export function ngrams(tokens: readonly string[], n: number): string[] {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`n must be a positive integer, got ${n}`);
+  const out: string[] = [];
+  for (let i = 0; i + n <= tokens.length; i++) out.push(tokens.slice(i, i + n).join('\u0001'));
+  return out;
+}
+
+/** The size of the multiset intersection: the sum over keys of the smaller count ("clipped"). */
+export function overlapCount(a: Map<string, number>, b: Map<string, number>): number {
+  let shared = 0;
+  for (const [key, count] of a) shared += Math.min(count, b.get(key) ?? 0);
+  return shared;
+}
+
+/** Sum of a multiset's counts. */
+export function totalCount(counts: Map<string, number>): number {
+  let total = 0;
+  for (const count of counts.values()) total += count;
+  return total;
+}
+
+/** The harmonic mean of precision and recall; 0 when both are 0 (as rouge-score and SQuAD do). */
+export function harmonicF1(precision: number, recall: number): number {
+  return precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
+}
+
+/** Precision, recall and their F1 in one shape (ROUGE, token F1, per-class scores). */
+export interface PrfScore {
+  precision: number;
+  recall: number;
+  f1: number;
+}
