@@ -75,7 +75,63 @@ export function questionsToolSchema(
   sources: readonly GenerationSource[],
   types: readonly QuestionType[],
 ): JsonObject {
-  const tasks = [...new Set(sources.flatMap((s) => s.tasks))].sort();
+  return {
+    type: 'object',
+    properties: {
+      questions: {
+        type: 'array',
+        items: draftItemSchema(sources, types),
+        description: 'The new questions.',
+      },
+    },
+    required: ['questions'],
+  };
+}
+
+/** The tool the model must call with a case-study set (forced tool use). */
+export const CASE_TOOL_NAME = 'record_case_study';
+
+/**
+ * The case-study tool's input schema: `{ title, scenario, questions: [draft, ...] }`, each draft
+ * as in `questionsToolSchema`. `tasks` narrows the task enum to the set's task statement.
+ */
+export function caseToolSchema(
+  sources: readonly GenerationSource[],
+  types: readonly QuestionType[],
+  task: string,
+  count: number,
+): JsonObject {
+  return {
+    type: 'object',
+    properties: {
+      title: {
+        type: 'string',
+        description: 'A short title for the case (5 to 120 characters), e.g. the company and need.',
+      },
+      scenario: {
+        type: 'string',
+        description:
+          'The shared scenario, 200 to 2500 characters: the organisation, its data, constraints and requirements that the questions depend on.',
+      },
+      questions: {
+        type: 'array',
+        items: draftItemSchema(sources, types, [task]),
+        description: `Exactly ${count} questions about the scenario; each needs details from it.`,
+      },
+    },
+    required: ['title', 'scenario', 'questions'],
+  };
+}
+
+/**
+ * The JSON Schema of one draft question. Long on purpose: it is one JSON Schema literal.
+ */
+function draftItemSchema(
+  sources: readonly GenerationSource[],
+  types: readonly QuestionType[],
+  onlyTasks?: readonly string[],
+): JsonObject {
+  const tasks = onlyTasks ? [...onlyTasks] : [...new Set(sources.flatMap((s) => s.tasks))].sort();
   const item: JsonObject = {
     type: 'object',
     properties: {
@@ -164,13 +220,7 @@ export function questionsToolSchema(
       'sourcePassage',
     ],
   };
-  return {
-    type: 'object',
-    properties: {
-      questions: { type: 'array', items: item, description: 'The new questions.' },
-    },
-    required: ['questions'],
-  };
+  return item;
 }
 
 /** The JSON Schema keywords `questionsToolSchema` keeps to (a unit test checks every node). */
@@ -193,6 +243,10 @@ export interface DraftContext {
   createdAt: string;
   /** A fresh id for the item, e.g. `gen-` + random hex. */
   newId: () => string;
+  /** For a case-study set: the case every item belongs to (set as the item's `caseId`). */
+  caseId?: string;
+  /** For a case-study set: the one task statement every item must test. */
+  task?: string;
 }
 
 export type DraftOutcome =
@@ -248,6 +302,7 @@ function toQuestion(draft: DraftItem, ctx: DraftContext): { question: unknown; r
       createdAt: ctx.createdAt,
     },
     tags: [],
+    ...(ctx.caseId ? { caseId: ctx.caseId } : {}),
   };
   const need = (field: keyof DraftItem, present: boolean) => {
     if (!present) reasons.push(`${field}: a ${draft.type} item needs ${field}`);
@@ -346,6 +401,9 @@ export function checkDraft(raw: unknown, ctx: DraftContext): DraftOutcome {
       `task: ${draft.task} is not a task statement the note "${source.noteId}" teaches (${source.tasks.join(', ')})`,
     );
   }
+  if (ctx.task !== undefined && draft.task !== ctx.task) {
+    reasons.push(`task: the case study is for task statement ${ctx.task}, not ${draft.task}`);
+  }
   if (!ctx.types.includes(draft.type)) {
     reasons.push(`type: ${draft.type} questions were not requested (${ctx.types.join(', ')})`);
   }
@@ -369,4 +427,81 @@ export function checkDraft(raw: unknown, ctx: DraftContext): DraftOutcome {
     return { ok: false, stem, reasons: [...new Set(reasons)] };
   }
   return { ok: true, question: strict.data };
+}
+
+/** A case-study set as the model returns it: loose, so a bad one yields readable reasons. */
+export const DraftCase = z.object({
+  title: z.string(),
+  scenario: z.string(),
+  questions: z.array(z.unknown()),
+});
+
+/** One refused question of a set: its 1-based place, its stem, and why. */
+export interface CaseItemProblem {
+  position: number;
+  stem: string | null;
+  reasons: string[];
+}
+
+export type CaseDraftOutcome =
+  | { ok: true; title: string; scenario: string; questions: Question[] }
+  | {
+      ok: false;
+      /** What is wrong with the set as a whole (title, scenario, number of questions). */
+      setReasons: string[];
+      /** What is wrong with each refused question. */
+      items: CaseItemProblem[];
+      title: string | null;
+    };
+
+/** Limits a case set must meet (the bank's CaseStudy schema has the same). */
+const CASE = { titleMin: 5, titleMax: 120, scenarioMin: 200, scenarioMax: 2500 } as const;
+
+/**
+ * Every check a generated case-study set must pass: its shape, a title of 5-120 and a scenario of
+ * 200-2,500 characters, exactly `count` questions, and every question passing `checkDraft` (with
+ * the case's id and task statement). Near-duplicates and the needs-the-scenario check are the
+ * caller's. Every reason is reported, for the set and for each question.
+ */
+export function checkCaseDraft(
+  raw: unknown,
+  ctx: DraftContext & { caseId: string; task: string; count: number },
+): CaseDraftOutcome {
+  const parsed = DraftCase.safeParse(raw);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      title: null,
+      items: [],
+      setReasons: parsed.error.issues.map((i) => {
+        const where = i.path.length > 0 ? i.path.join('.') : 'case';
+        return `${where}: ${i.message}`;
+      }),
+    };
+  }
+  const { title, scenario, questions } = parsed.data;
+  const setReasons: string[] = [];
+  const t = title.trim();
+  const sc = scenario.trim();
+  if (t.length < CASE.titleMin || t.length > CASE.titleMax)
+    setReasons.push(
+      `title: ${t.length} characters; a title has ${CASE.titleMin} to ${CASE.titleMax}`,
+    );
+  if (sc.length < CASE.scenarioMin || sc.length > CASE.scenarioMax)
+    setReasons.push(
+      `scenario: ${sc.length} characters; a scenario has ${CASE.scenarioMin} to ${CASE.scenarioMax}`,
+    );
+  if (questions.length !== ctx.count)
+    setReasons.push(`questions: ${ctx.count} were asked for and the set has ${questions.length}`);
+  const accepted: Question[] = [];
+  const items: CaseItemProblem[] = [];
+  questions.slice(0, 4).forEach((q, i) => {
+    const outcome = checkDraft(q, ctx);
+    if (outcome.ok) accepted.push(outcome.question);
+    else items.push({ position: i + 1, stem: outcome.stem, reasons: outcome.reasons });
+  });
+  if (setReasons.length > 0 || items.length > 0) {
+    return { ok: false, setReasons, items, title: t.length > 0 ? t.slice(0, 120) : null };
+  }
+  return { ok: true, title: t, scenario: sc, questions: accepted };
 }

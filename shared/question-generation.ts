@@ -28,6 +28,18 @@ export const GenerationSource = z
   .strict();
 export type GenerationSource = z.infer<typeof GenerationSource>;
 
+/**
+ * A case-study set instead of separate questions: one scenario (200-2,500 characters) shared by
+ * `questions` (2-4) items on one task statement, each of which must need the scenario.
+ */
+export const CaseSetRequest = z
+  .object({
+    task: TaskId,
+    questions: z.number().int().min(2).max(4),
+  })
+  .strict();
+export type CaseSetRequest = z.infer<typeof CaseSetRequest>;
+
 export const GenerateQuestionsInput = z
   .object({
     modelId: ModelId,
@@ -39,6 +51,8 @@ export const GenerateQuestionsInput = z
     existingStems: z.array(z.string().max(1500)).max(20_000),
     /** Ask a second call to answer each accepted item with its options shuffled. */
     blindCheck: z.boolean(),
+    /** Set for a case-study set (then `count` is the set's number of questions). */
+    caseSet: CaseSetRequest.optional(),
   })
   .strict();
 export type GenerateQuestionsInput = z.infer<typeof GenerateQuestionsInput>;
@@ -53,7 +67,49 @@ export const BlindCheck = z.object({
 });
 export type BlindCheck = z.infer<typeof BlindCheck>;
 
+/**
+ * Whether a case question needs its scenario: the blind check asked WITHOUT the scenario. When
+ * the model still picks the intended answer, the question does not need the scenario
+ * (`needsScenario` false) and the learner decides whether to keep it.
+ */
+export const ScenarioCheck = z.object({
+  needsScenario: z.boolean(),
+  /** The option ids the model chose without the scenario, mapped back to the item's own ids. */
+  chosen: z.array(z.string()),
+  note: z.string().max(1000).nullable(),
+});
+export type ScenarioCheck = z.infer<typeof ScenarioCheck>;
+
+/** One question of a generated case set, with its checks. */
+export const CaseSetItem = z.object({
+  question: Question,
+  /** The ordinary blind check (with the scenario); null when not requested or not possible. */
+  blindCheck: BlindCheck.nullable(),
+  blindCheckProblem: z.string().max(500).optional(),
+  /** The needs-the-scenario check; null when it could not be done (see the problem). */
+  scenarioCheck: ScenarioCheck.nullable(),
+  scenarioCheckProblem: z.string().max(500).optional(),
+});
+export type CaseSetItem = z.infer<typeof CaseSetItem>;
+
+/** The limits of a case set's scenario and title (the same as the bank's CaseStudy schema). */
+export const CASE_LIMITS = {
+  titleMin: 5,
+  titleMax: 120,
+  scenarioMin: 200,
+  scenarioMax: 2500,
+} as const;
+
 export const GenerationEvent = z.discriminatedUnion('type', [
+  /** A case-study set whose every question passed every check (the scenario checks are flags). */
+  z.object({
+    type: z.literal('case'),
+    id: z.string().regex(/^cs-[a-z0-9]+(-[a-z0-9]+)*$/),
+    title: z.string().trim().min(CASE_LIMITS.titleMin).max(CASE_LIMITS.titleMax),
+    scenario: z.string().trim().min(CASE_LIMITS.scenarioMin).max(CASE_LIMITS.scenarioMax),
+    task: TaskId,
+    items: z.array(CaseSetItem).min(2).max(4),
+  }),
   /** Where the run stands: accepted of target, and what the main process is doing now. */
   z.object({
     type: z.literal('progress'),

@@ -6,7 +6,7 @@
  * as JSON, never evaluated.
  */
 import type { GenerationSource, QuestionType } from './question-generation';
-import { QUESTIONS_TOOL_NAME, type JsonObject } from './question-draft';
+import { CASE_TOOL_NAME, QUESTIONS_TOOL_NAME, type JsonObject } from './question-draft';
 import { createRng, seedFromText, shuffle } from './random';
 
 export type Difficulty = 'easy' | 'medium' | 'hard';
@@ -112,6 +112,63 @@ export function repairPrompt(
   return lines.join('\n');
 }
 
+/** What a case-study set adds to the rules. */
+export const CASE_WRITING_RULES = `Rules for a case-study set:
+- Write one scenario of 200 to 2500 characters: an organisation, what it has (data, systems, team), its constraints (cost, latency, privacy, regulation) and what it needs. Plain prose, no questions in it.
+- Every question must depend on details of the scenario (a constraint, a number, a requirement) so that it cannot be answered correctly without reading the scenario. Refer to the scenario ("the company", "the team") instead of repeating it.
+- The questions ask about different decisions; none gives away the answer of another.
+- Facts still come only from the source notes, and each question quotes its own sourcePassage.`;
+
+/** The system prompt of a case-study call. */
+export function caseSystemPrompt(mode: 'tool' | 'json', jsonSchema: unknown): string {
+  const intro =
+    'You write case-study sets for the AWS Certified AI Practitioner (AIF-C01) exam, grounded in the study notes you are given: one shared scenario and questions that need it.';
+  const output =
+    mode === 'tool'
+      ? `Return the set only by calling the ${CASE_TOOL_NAME} tool.`
+      : `Reply with exactly one JSON object and nothing else (no prose, no Markdown fence), matching this JSON Schema:\n${JSON.stringify(jsonSchema)}`;
+  return `${intro}\n\n${ITEM_WRITING_RULES}\n\n${CASE_WRITING_RULES}\n\n${output}`;
+}
+
+/** The user turn that asks for one case-study set on task statement `task`. */
+export function casePrompt(
+  sources: readonly GenerationSource[],
+  task: string,
+  slots: readonly Slot[],
+  avoidStems: readonly string[],
+): string {
+  const avoid =
+    avoidStems.length === 0
+      ? ''
+      : `\n\nThe learner already has these questions. Do not repeat or reword them:\n${avoidStems.map((s) => `- ${s.replace(/\s+/g, ' ').slice(0, 300)}`).join('\n')}`;
+  return `Source notes:\n\n${sourcesBlock(sources)}\n\nWrite one case-study set on task statement ${task}: a scenario and exactly ${slots.length} questions (task "${task}" on every one):\n${describeSlots(slots)}${avoid}`;
+}
+
+/** The follow-up turn after a refused set: what was wrong with the set and each question. */
+export function caseRepairPrompt(
+  setReasons: readonly string[],
+  problems: readonly ItemProblem[],
+  replyProblem: string | null,
+  count: number,
+  mode: 'tool' | 'json',
+): string {
+  const lines: string[] = [];
+  if (replyProblem) lines.push(`Your reply could not be used: ${replyProblem}`);
+  for (const r of setReasons) lines.push(`- The set: ${r}`);
+  for (const p of problems) {
+    const label = p.stem ? ` ("${p.stem.slice(0, 80)}")` : '';
+    lines.push(`- Question ${p.position}${label}: ${p.reasons.join('; ')}`);
+  }
+  const how =
+    mode === 'tool'
+      ? `Call the ${CASE_TOOL_NAME} tool again`
+      : 'Reply again with one JSON object of the same shape';
+  lines.push(
+    `${how} with the whole corrected set: the scenario and exactly ${count} questions, following every rule.`,
+  );
+  return lines.join('\n');
+}
+
 export const BLIND_TOOL_NAME = 'submit_answer';
 export const BLIND_LABELS = ['A', 'B', 'C', 'D', 'E', 'F', 'G'] as const;
 
@@ -120,19 +177,25 @@ export function shuffled<T>(items: readonly T[], seed: string): T[] {
   return shuffle(items, createRng(seedFromText(seed)));
 }
 
-/** The blind check's question: the stem and the relabelled options, nothing else. */
+/**
+ * The blind check's question: the stem and the relabelled options, nothing else; with
+ * `scenario`, the case study's scenario comes first (the check with the scenario). The
+ * needs-the-scenario check calls it without.
+ */
 export function blindPrompt(
   stem: string,
   options: readonly string[],
   choose: number,
   mode: 'tool' | 'json',
+  scenario?: string,
 ): string {
   const listed = options.map((text, i) => `${BLIND_LABELS[i] ?? '?'}. ${text}`).join('\n');
   const how =
     mode === 'tool'
       ? `Answer by calling the ${BLIND_TOOL_NAME} tool.`
       : 'Reply with exactly one JSON object and nothing else: {"answers": ["<letter>", ...], "reason": "<one sentence>"}.';
-  return `Answer this AWS Certified AI Practitioner practice question. Choose exactly ${choose} option${choose === 1 ? '' : 's'}, by letter.\n\n${stem}\n\n${listed}\n\n${how}`;
+  const context = scenario ? `Scenario:\n${scenario}\n\nQuestion:\n` : '';
+  return `Answer this AWS Certified AI Practitioner practice question. Choose exactly ${choose} option${choose === 1 ? '' : 's'}, by letter.\n\n${context}${stem}\n\n${listed}\n\n${how}`;
 }
 
 /** The blind check's tool schema, with the letters in use as an enum. */

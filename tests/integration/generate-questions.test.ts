@@ -776,3 +776,187 @@ describe('through the stream hub and the real handlers', () => {
     backend.dispose();
   });
 });
+
+describe('a case-study set', () => {
+  const SCENARIO =
+    'Northwind Insurance runs a claims assistant on Amazon Bedrock. Adjusters ask it about policy wording, and the answers must come from the insurer’s own manuals, which change every month, so retraining a model each time is not an option. ' +
+    'Regulators require that no customer’s personal data appears in any reply, and the team wants replies to be predictable from one day to the next.';
+
+  /** The three questions of the set: each names a requirement only the scenario states. */
+  function caseQuestions(): Draft[] {
+    return [
+      single(
+        'Given the insurer’s monthly manual changes, which approach keeps the assistant’s answers current without retraining?',
+        {
+          task: '3.1',
+          options: [
+            { id: 'a', text: 'Retrieval Augmented Generation' },
+            { id: 'b', text: 'Fine-tuning every month' },
+            { id: 'c', text: 'A higher temperature' },
+            { id: 'd', text: 'Amazon Polly' },
+          ],
+          whyWrong: [
+            { id: 'b', reason: 'Fine-tuning changes weights and the manuals change monthly.' },
+            { id: 'c', reason: 'Temperature only changes randomness.' },
+            { id: 'd', reason: 'Polly turns text into speech.' },
+          ],
+          explanation: 'RAG adds passages from the current manuals to each prompt.',
+          sourcePassage: PASSAGE.rag,
+        },
+      ),
+      single('Which Bedrock feature meets the regulators’ requirement for this assistant?', {
+        task: '3.1',
+        options: [
+          { id: 'a', text: 'Amazon Bedrock Guardrails' },
+          { id: 'b', text: 'Fine-tuning' },
+          { id: 'c', text: 'AWS Glue' },
+          { id: 'd', text: 'A longer context window' },
+        ],
+        whyWrong: [
+          { id: 'b', reason: 'Fine-tuning does not filter replies.' },
+          { id: 'c', reason: 'Glue prepares data for analytics.' },
+          { id: 'd', reason: 'A context window limits input size.' },
+        ],
+        explanation: 'Guardrails filter personally identifiable information in responses.',
+        sourcePassage: PASSAGE.guardrails,
+      }),
+      ordering('Put the steps the assistant takes for each adjuster question in order.'),
+    ];
+  }
+
+  it('asks the case tool, checks every question, and runs the needs-the-scenario check without the scenario', async () => {
+    const blindPrompts: string[] = [];
+    fake.setBehavior({
+      kind: 'toolUse',
+      input: (req) => {
+        if (req.tools[0]?.name === 'record_case_study') {
+          return {
+            title: 'Northwind claims assistant',
+            scenario: SCENARIO,
+            questions: caseQuestions(),
+          };
+        }
+        blindPrompts.push(req.lastUserText);
+        // Without the scenario the first question is still answerable (RAG is the textbook
+        // answer); the second is not (the model picks a wrong option).
+        return req.lastUserText.includes('monthly manual')
+          ? answerByLetters(req, ['Retrieval Augmented Generation'])
+          : answerByLetters(req, ['AWS Glue']);
+      },
+    });
+    const r = await run({
+      count: 3,
+      caseSet: { task: '3.1', questions: 3 },
+      types: ['single', 'ordering'],
+    });
+    expect(r.error).toBeNull();
+    const body = bodyOf(0);
+    expect(body.toolConfig?.toolChoice).toEqual({ tool: { name: 'record_case_study' } });
+    const schema = body.toolConfig?.tools[0]?.toolSpec.inputSchema.json as {
+      properties: Record<string, { items?: { properties: Record<string, { enum?: string[] }> } }>;
+    };
+    expect(Object.keys(schema.properties).sort()).toEqual(['questions', 'scenario', 'title']);
+    expect(schema.properties['questions']?.items?.properties['task']?.enum).toEqual(['3.1']);
+    expect([...schemaKeywords(schema)].sort()).toEqual([...TOOL_SCHEMA_KEYWORDS].sort());
+    expect(String(body.messages[0]?.content[0]?.['text'])).toMatch(
+      /one case-study set on task statement 3\.1/,
+    );
+
+    const set = r.events.find((e) => e.type === 'case');
+    expect(set).toBeDefined();
+    if (set?.type !== 'case') return;
+    expect(set.id).toMatch(/^cs-gen-[0-9a-f]{12}$/);
+    expect(set.scenario).toBe(SCENARIO);
+    expect(set.items.map((i) => i.question.caseId)).toEqual([set.id, set.id, set.id]);
+    expect(set.items.every((i) => i.question.task === '3.1')).toBe(true);
+    expect(set.items[0]?.scenarioCheck).toMatchObject({ needsScenario: false });
+    expect(set.items[1]?.scenarioCheck).toMatchObject({ needsScenario: true, chosen: ['c'] });
+    expect(set.items[2]?.scenarioCheck).toBeNull();
+    expect(set.items[2]?.scenarioCheckProblem).toMatch(/check yourself/);
+    // The check is asked WITHOUT the scenario: no sentence of it reaches the blind prompt.
+    expect(blindPrompts).toHaveLength(2);
+    for (const p of blindPrompts) expect(p).not.toContain('Northwind');
+    expect(itemsOf(r.events)).toEqual([]);
+    expect(rejectionsOf(r.events)).toEqual([]);
+    expect(lastOf(r.events, 'progress')).toMatchObject({ accepted: 3, target: 3 });
+  });
+
+  it('runs the optional blind check with the scenario before the stem', async () => {
+    const prompts: string[] = [];
+    fake.setBehavior({
+      kind: 'toolUse',
+      input: (req) => {
+        if (req.tools[0]?.name === 'record_case_study')
+          return {
+            title: 'Northwind claims assistant',
+            scenario: SCENARIO,
+            questions: caseQuestions().slice(0, 2),
+          };
+        prompts.push(req.lastUserText);
+        return answerByLetters(req, ['AWS Glue']);
+      },
+    });
+    const r = await run({ count: 2, caseSet: { task: '3.1', questions: 2 }, blindCheck: true });
+    expect(r.error).toBeNull();
+    expect(prompts).toHaveLength(4);
+    expect(prompts.filter((p) => p.includes('Scenario:\nNorthwind'))).toHaveLength(2);
+  });
+
+  it('refuses a set with a short scenario and a foreign task, repairs it, and reports plain reasons', async () => {
+    const bad = caseQuestions().slice(0, 2);
+    bad[1] = { ...bad[1]!, task: '2.2' };
+    fake.enqueue(
+      { kind: 'toolUse', input: { title: 'Tiny', scenario: 'Too short.', questions: bad } },
+      { kind: 'toolUse', input: { title: 'Tiny', scenario: 'Too short.', questions: bad } },
+      { kind: 'toolUse', input: { title: 'Tiny', scenario: 'Too short.', questions: bad } },
+    );
+    const r = await run({ count: 2, caseSet: { task: '3.1', questions: 2 } });
+    expect(r.error).toBeNull();
+    expect(fake.modelCalls()).toHaveLength(3);
+    const reasons = rejectionsOf(r.events).flatMap((e) => e.reasons);
+    expect(reasons).toContain('case study: title: 4 characters; a title has 5 to 120');
+    expect(reasons).toContain('case study: scenario: 10 characters; a scenario has 200 to 2500');
+    expect(reasons).toContain('task: the case study is for task statement 3.1, not 2.2');
+    expect(r.events.some((e) => e.type === 'case')).toBe(false);
+    // The repair turn answers the forced tool call with what was wrong.
+    const repair = bodyOf(1).messages.at(-1)?.content[0] as {
+      toolResult?: { status: string; content: { text: string }[] };
+    };
+    expect(repair.toolResult?.status).toBe('error');
+    expect(repair.toolResult?.content[0]?.text).toMatch(/The set: scenario: 10 characters/);
+  });
+
+  it('refuses a set whose question repeats one already in the bank', async () => {
+    fake.setBehavior({
+      kind: 'toolUse',
+      input: (req) =>
+        req.tools[0]?.name === 'record_case_study'
+          ? {
+              title: 'Northwind claims assistant',
+              scenario: SCENARIO,
+              questions: caseQuestions().slice(0, 2),
+            }
+          : answerByLetters(req, ['AWS Glue']),
+    });
+    const existing = String(caseQuestions()[1]?.['stem']);
+    const r = await run({
+      count: 2,
+      caseSet: { task: '3.1', questions: 2 },
+      existingStems: [existing],
+    });
+    expect(r.events.some((e) => e.type === 'case')).toBe(false);
+    expect(
+      rejectionsOf(r.events)
+        .flatMap((e) => e.reasons)
+        .join(' '),
+    ).toMatch(/near-duplicate of a question already in your bank/);
+  });
+});
+
+/** Answers a blind check by option text, reading the letters from the prompt. */
+function answerByLetters(req: ConverseRequestInfo, texts: string[]): { answers: string[] } {
+  const letters = new Map<string, string>();
+  for (const m of req.lastUserText.matchAll(/^([A-G])\. (.+)$/gm))
+    letters.set(m[2] ?? '', m[1] ?? '');
+  return { answers: texts.map((t) => letters.get(t) ?? '?') };
+}

@@ -21,6 +21,14 @@
  * SDK's retries, an unreadable answer), the item is still emitted, with `blindCheck: null` and
  * `blindCheckProblem` saying why: a missing check never costs the learner an accepted item and is
  * never reported as a rejection.
+ *
+ * Case-study sets (`input.caseSet`): one call asks for a scenario and 2-4 questions on one task
+ * statement through the forced `record_case_study` tool. The set passes only as a whole: title and
+ * scenario lengths, the number of questions, `checkDraft` on every question (with the case's id
+ * and task) and the near-duplicate check; a refused set gets at most two repair turns. Then every
+ * choice question is put to the model WITHOUT the scenario (the needs-the-scenario check): if it
+ * still finds the intended answer, the question is flagged and the learner decides. The optional
+ * blind check runs with the scenario. The set is emitted as one `case` event.
  */
 import { randomBytes } from 'node:crypto';
 import {
@@ -35,6 +43,8 @@ import { StemIndex } from '../../../shared/question-checks';
 import {
   GENERATION_PROMPT_VERSION,
   type BlindCheck,
+  type CaseSetItem,
+  type CaseSetRequest,
   type GenerateQuestionsInput,
   type GenerationEvent,
   type GenerationSource,
@@ -44,6 +54,9 @@ import { AppFailure, toAppError, type ErrorContext } from '../errors';
 import type { BedrockCaller } from './client';
 import { recordedCall } from './recorded-call';
 import {
+  CASE_TOOL_NAME,
+  caseToolSchema,
+  checkCaseDraft,
   checkDraft,
   questionsToolSchema,
   QUESTIONS_TOOL_NAME,
@@ -56,6 +69,9 @@ import {
   batchPrompt,
   blindPrompt,
   blindToolSchema,
+  casePrompt,
+  caseRepairPrompt,
+  caseSystemPrompt,
   extractJson,
   generationSystemPrompt,
   repairPrompt,
@@ -165,6 +181,31 @@ function readReply(response: ConverseCommandOutput, mode: OutputMode): ReadReply
     return { kind: 'unreadable', reason: 'its "questions" list was empty.', toolUseId };
   }
   return { kind: 'items', items, toolUseId };
+}
+
+type ReadCaseReply =
+  | { kind: 'value'; value: unknown; toolUseId: string | null }
+  | { kind: 'unreadable'; reason: string; toolUseId: string | null };
+
+const isCaseShape = (v: unknown) => typeof v === 'object' && v !== null && 'scenario' in v;
+
+/** A case-study reply: the tool input, else one JSON object with a "scenario" in text. */
+function readCaseReply(response: ConverseCommandOutput, mode: OutputMode): ReadCaseReply {
+  const content = response.output?.message?.content ?? [];
+  const use = content.find((b) => b.toolUse)?.toolUse;
+  const toolUseId = use?.toolUseId ?? null;
+  if (use && typeof use.input !== 'string') return { kind: 'value', value: use.input, toolUseId };
+  const text = use ? String(use.input) : replyText(content);
+  const parsed = extractJson(text, isCaseShape);
+  if (parsed) return { kind: 'value', value: parsed.value, toolUseId };
+  const reason = use
+    ? 'the tool input was not valid JSON.'
+    : mode === 'tool'
+      ? `it did not call the ${CASE_TOOL_NAME} tool.`
+      : text.trim().length === 0
+        ? 'it was empty.'
+        : 'it contained no JSON object with a "scenario".';
+  return { kind: 'unreadable', reason, toolUseId };
 }
 
 /**
@@ -302,8 +343,13 @@ class GenerationRun {
       1,
       Math.min(BATCH_SIZE, Math.floor(this.maxTokens / TOKENS_PER_ITEM)),
     );
-    this.toolSchema = questionsToolSchema(input.sources, input.types);
-    this.system = generationSystemPrompt(this.mode, this.toolSchema);
+    const set = input.caseSet;
+    this.toolSchema = set
+      ? caseToolSchema(input.sources, input.types, set.task, set.questions)
+      : questionsToolSchema(input.sources, input.types);
+    this.system = set
+      ? caseSystemPrompt(this.mode, this.toolSchema)
+      : generationSystemPrompt(this.mode, this.toolSchema);
     this.useSystemField = model?.features.systemPrompt ?? false;
     this.budget = callBudget(input.count);
     this.index = new StemIndex(input.existingStems);
@@ -352,8 +398,14 @@ class GenerationRun {
   /** Runs batches until `count` items are accepted or the call budget is spent. */
   async run(): Promise<void> {
     try {
+      if (this.input.caseSet) await this.runCase(this.input.caseSet);
       let slot = 0;
-      while (this.live && this.accepted < this.input.count && this.generationCalls < this.budget) {
+      while (
+        !this.input.caseSet &&
+        this.live &&
+        this.accepted < this.input.count &&
+        this.generationCalls < this.budget
+      ) {
         const n = Math.min(this.batchSize, this.input.count - this.accepted);
         await this.runBatch(planSlots(this.input, slot, n));
         slot += n;
@@ -404,13 +456,187 @@ class GenerationRun {
       messages,
       ...(this.useSystemField ? { system: [{ text: this.system }] } : {}),
       inferenceConfig: { maxTokens: this.maxTokens, temperature: 0.7 },
-      ...forcedTool(
-        this.mode,
-        QUESTIONS_TOOL_NAME,
-        'Records new AIF-C01 practice questions. Call it once with all the questions.',
-        this.toolSchema,
-      ),
+      ...(this.input.caseSet
+        ? forcedTool(
+            this.mode,
+            CASE_TOOL_NAME,
+            'Records one AIF-C01 case-study set: the scenario and its questions. Call it once.',
+            this.toolSchema,
+          )
+        : forcedTool(
+            this.mode,
+            QUESTIONS_TOOL_NAME,
+            'Records new AIF-C01 practice questions. Call it once with all the questions.',
+            this.toolSchema,
+          )),
     };
+  }
+
+  /**
+   * One case-study set: a request, then up to MAX_REPAIRS repair turns of the whole set; a set
+   * that passes is checked for needing its scenario and emitted as one `case` event.
+   */
+  private async runCase(request: CaseSetRequest): Promise<void> {
+    const caseId = `cs-${this.newId()}`;
+    const slots = planSlots(this.input, 0, request.questions);
+    const ask = casePrompt(this.input.sources, request.task, slots, this.avoidBase);
+    const firstText = this.useSystemField ? ask : `${this.system}\n\n${ask}`;
+    let messages: Message[] = [{ role: 'user', content: [{ text: firstText }] }];
+    for (let attempt = 0; ; attempt++) {
+      this.progress(attempt === 0 ? 'generating' : 'repairing');
+      this.generationCalls++;
+      const response = await this.converse(this.generationRequest(messages));
+      const reply = readCaseReply(response, this.mode);
+      const verdict = this.judgeCase(reply, response, caseId, request);
+      if (!this.live) return;
+      if (verdict.ok) {
+        await this.emitCase(caseId, request, verdict.title, verdict.scenario, verdict.questions);
+        return;
+      }
+      if (attempt >= MAX_REPAIRS) return;
+      const repair = caseRepairPrompt(
+        verdict.setReasons,
+        verdict.items,
+        verdict.replyProblem,
+        request.questions,
+        this.mode,
+      );
+      messages = this.caseRepairTurns(messages, firstText, response, reply.toolUseId, repair);
+    }
+  }
+
+  /** Checks a case reply; reports every refusal (the set's and each question's) as it goes. */
+  private judgeCase(
+    reply: ReadCaseReply,
+    response: ConverseCommandOutput,
+    caseId: string,
+    request: CaseSetRequest,
+  ):
+    | { ok: true; title: string; scenario: string; questions: Question[] }
+    | { ok: false; setReasons: string[]; items: ItemProblem[]; replyProblem: string | null } {
+    if (reply.kind === 'unreadable') {
+      const replyProblem =
+        response.stopReason === 'max_tokens'
+          ? `it was cut off at the output limit (${this.maxTokens} tokens) before it was complete.`
+          : reply.reason;
+      this.reject([`The model's reply could not be read: ${replyProblem}`], null);
+      return { ok: false, setReasons: [], items: [], replyProblem };
+    }
+    const outcome = checkCaseDraft(reply.value, {
+      sources: this.input.sources,
+      types: this.input.types,
+      difficulty: this.input.difficulty,
+      modelId: this.input.modelId,
+      promptVersion: GENERATION_PROMPT_VERSION,
+      createdAt: this.now().toISOString(),
+      newId: this.newId,
+      caseId,
+      task: request.task,
+      count: request.questions,
+    });
+    const setReasons = outcome.ok ? [] : outcome.setReasons;
+    const items: ItemProblem[] = outcome.ok
+      ? this.caseDuplicates(outcome.questions)
+      : outcome.items;
+    if (setReasons.length > 0)
+      this.reject(
+        setReasons.map((r) => `case study: ${r}`),
+        null,
+      );
+    for (const item of items) this.reject(item.reasons, item.stem);
+    if (outcome.ok && items.length === 0) return { ...outcome, ok: true };
+    return { ok: false, setReasons, items, replyProblem: null };
+  }
+
+  /** Near-duplicates of a set's questions: against the bank, the run, and each other. */
+  private caseDuplicates(questions: readonly Question[]): ItemProblem[] {
+    const local = new StemIndex([]);
+    const problems: ItemProblem[] = [];
+    questions.forEach((q, i) => {
+      const dup = this.index.nearest(q.stem);
+      const inSet = dup ? null : local.nearest(q.stem);
+      local.add(q.stem);
+      const found = dup ?? inSet;
+      if (!found) return;
+      const which = dup ? 'a question already in your bank' : 'another question of this set';
+      problems.push({
+        position: i + 1,
+        stem: stemExcerpt(q.stem),
+        reasons: [
+          `near-duplicate of ${which} (${Math.round(found.similarity * 100)}% similar): "${clip(found.stem.replace(/\s+/g, ' '), 200)}"`,
+        ],
+      });
+    });
+    return problems;
+  }
+
+  /** The conversation for a case repair (see `repairTurns`). */
+  private caseRepairTurns(
+    messages: Message[],
+    firstText: string,
+    response: ConverseCommandOutput,
+    toolUseId: string | null,
+    repair: string,
+  ): Message[] {
+    const assistant = assistantTurn(response);
+    if (assistant === null) {
+      return [{ role: 'user', content: [{ text: `${firstText}\n\n${repair}` }] }];
+    }
+    const user: Message =
+      this.mode === 'tool' && toolUseId !== null
+        ? {
+            role: 'user',
+            content: [{ toolResult: { toolUseId, status: 'error', content: [{ text: repair }] } }],
+          }
+        : { role: 'user', content: [{ text: repair }] };
+    return [...messages, assistant, user];
+  }
+
+  /** Runs the scenario checks (and the blind check if asked) on a passed set and emits it. */
+  private async emitCase(
+    caseId: string,
+    request: CaseSetRequest,
+    title: string,
+    scenario: string,
+    questions: readonly Question[],
+  ): Promise<void> {
+    for (const q of questions) this.index.add(q.stem);
+    this.accepted += questions.length;
+    const items: CaseSetItem[] = [];
+    for (const question of questions) {
+      this.progress('checking');
+      let blind: BlindOutcome = { check: null };
+      let without: BlindOutcome = {
+        check: null,
+        problem:
+          'Only multiple-choice and multiple-response questions can be answered blind: check yourself that this one needs the scenario.',
+      };
+      if (question.type === 'single' || question.type === 'multiple') {
+        if (this.input.blindCheck) blind = await this.blindCheck(question, scenario);
+        without = await this.blindCheck(question);
+      }
+      items.push({
+        question,
+        blindCheck: blind.check,
+        ...(blind.problem ? { blindCheckProblem: blind.problem } : {}),
+        scenarioCheck: without.check
+          ? {
+              needsScenario: !without.check.agrees,
+              chosen: without.check.chosen,
+              note: without.check.note,
+            }
+          : null,
+        ...(without.problem
+          ? {
+              scenarioCheckProblem: without.problem.replace(
+                'The blind check',
+                'The scenario check',
+              ),
+            }
+          : {}),
+      });
+    }
+    this.send({ type: 'case', id: caseId, title, scenario, task: request.task, items });
   }
 
   /** One batch: a request, then up to MAX_REPAIRS repair turns. */
@@ -548,8 +774,11 @@ class GenerationRun {
     };
   }
 
-  /** The blind check of one accepted item; never throws except when the run is aborted. */
-  private async blindCheck(q: ChoiceQuestion): Promise<BlindOutcome> {
+  /**
+   * The blind check of one accepted item (with a case's `scenario` before the stem when given);
+   * never throws except when the run is aborted.
+   */
+  private async blindCheck(q: ChoiceQuestion, scenario?: string): Promise<BlindOutcome> {
     const order = shuffled(q.options, q.id);
     const intended = q.type === 'single' ? [q.answer] : q.answers;
     const prompt = blindPrompt(
@@ -557,6 +786,7 @@ class GenerationRun {
       order.map((o) => o.text),
       intended.length,
       this.mode,
+      scenario,
     );
     let response: ConverseCommandOutput;
     try {
