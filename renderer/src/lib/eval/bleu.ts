@@ -25,7 +25,7 @@
  * matters there when a whole corpus has no 4-gram match); `sentenceBleu` defaults to sacreBLEU's
  * `sentence_bleu` ('exp' with effective order).
  */
-import { countItems, ngrams, rstripPython, splitPythonWhitespace } from './text';
+import { internTokens, ngramCounts, rstripPython, splitPythonWhitespace } from './text';
 
 export const BLEU_MAX_ORDER = 4;
 
@@ -101,20 +101,25 @@ export function bleuStats(
   lowercase = false,
 ): BleuStats {
   if (references.length === 0) throw new RangeError('BLEU needs at least one reference.');
-  const hyp = preprocess(candidate, lowercase);
-  const refs = references.map((reference) => preprocess(reference, lowercase));
+  const tokens = [
+    preprocess(candidate, lowercase),
+    ...references.map((r) => preprocess(r, lowercase)),
+  ];
+  const { ids, size } = internTokens(tokens);
+  const hyp = ids[0] as Int32Array;
+  const refs = ids.slice(1);
   const matches: number[] = [];
   const totals: number[] = [];
   for (let n = 1; n <= BLEU_MAX_ORDER; n++) {
-    const best = new Map<string, number>();
+    const best = new Map<number | string, number>();
     for (const ref of refs) {
-      for (const [gram, count] of countItems(ngrams(ref, n))) {
+      for (const [gram, count] of ngramCounts(ref, n, size)) {
         best.set(gram, Math.max(best.get(gram) ?? 0, count));
       }
     }
     let matched = 0;
     let total = 0;
-    for (const [gram, count] of countItems(ngrams(hyp, n))) {
+    for (const [gram, count] of ngramCounts(hyp, n, size)) {
       total += count;
       matched += Math.min(count, best.get(gram) ?? 0);
     }

@@ -16,7 +16,16 @@
  * side has no token. rouge-score's `rougeLsum` (summary-level LCS over newline-split sentences)
  * is a different number and is not computed here.
  */
-import { countItems, harmonicF1, ngrams, overlapCount, totalCount, type PrfScore } from './text';
+import {
+  countItems,
+  harmonicF1,
+  internTokens,
+  ngramCounts,
+  ngrams,
+  overlapCount,
+  totalCount,
+  type PrfScore,
+} from './text';
 
 /** rouge-score's default tokeniser (no stemming). */
 export function rougeTokens(text: string): string[] {
@@ -27,28 +36,44 @@ export function rougeTokens(text: string): string[] {
     .filter((token) => token.length > 0);
 }
 
+function prf(matches: number, candidateTotal: number, referenceTotal: number): PrfScore {
+  const precision = matches / Math.max(candidateTotal, 1);
+  const recall = matches / Math.max(referenceTotal, 1);
+  return { precision, recall, f1: harmonicF1(precision, recall) };
+}
+
+function rougeNIds(
+  candidate: Int32Array,
+  reference: Int32Array,
+  n: number,
+  size: number,
+): PrfScore {
+  const candidateGrams = ngramCounts(candidate, n, size);
+  const referenceGrams = ngramCounts(reference, n, size);
+  const matches = overlapCount(referenceGrams, candidateGrams);
+  return prf(matches, totalCount(candidateGrams), totalCount(referenceGrams));
+}
+
 /** ROUGE-N from token lists (candidate first, as a response is scored against its reference). */
 export function rougeNTokens(
   candidate: readonly string[],
   reference: readonly string[],
   n: number,
 ): PrfScore {
-  const candidateGrams = countItems(ngrams(candidate, n));
-  const referenceGrams = countItems(ngrams(reference, n));
-  const matches = overlapCount(referenceGrams, candidateGrams);
-  const precision = matches / Math.max(totalCount(candidateGrams), 1);
-  const recall = matches / Math.max(totalCount(referenceGrams), 1);
-  return { precision, recall, f1: harmonicF1(precision, recall) };
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`n must be a positive integer, got ${n}`);
+  const { ids, size } = internTokens([candidate, reference]);
+  return rougeNIds(ids[0] as Int32Array, ids[1] as Int32Array, n, size);
 }
 
 /** Length of the longest common subsequence (two-row dynamic programme, O(|a|·|b|) time). */
-export function lcsLength(a: readonly string[], b: readonly string[]): number {
+function lcsLengthIds(a: Int32Array, b: Int32Array): number {
   let previous = new Uint32Array(b.length + 1);
   let current = new Uint32Array(b.length + 1);
   for (let i = 1; i <= a.length; i++) {
+    const token = a[i - 1];
     for (let j = 1; j <= b.length; j++) {
       current[j] =
-        a[i - 1] === b[j - 1]
+        token === b[j - 1]
           ? (previous[j - 1] as number) + 1
           : Math.max(previous[j] as number, current[j - 1] as number);
     }
@@ -57,13 +82,22 @@ export function lcsLength(a: readonly string[], b: readonly string[]): number {
   return previous[b.length] as number;
 }
 
+/** Length of the longest common subsequence of two token lists. */
+export function lcsLength(a: readonly string[], b: readonly string[]): number {
+  const { ids } = internTokens([a, b]);
+  return lcsLengthIds(ids[0] as Int32Array, ids[1] as Int32Array);
+}
+
+function rougeLIds(candidate: Int32Array, reference: Int32Array): PrfScore {
+  if (candidate.length === 0 || reference.length === 0) return { precision: 0, recall: 0, f1: 0 };
+  const lcs = lcsLengthIds(reference, candidate);
+  return prf(lcs, candidate.length, reference.length);
+}
+
 /** ROUGE-L from token lists. */
 export function rougeLTokens(candidate: readonly string[], reference: readonly string[]): PrfScore {
-  if (candidate.length === 0 || reference.length === 0) return { precision: 0, recall: 0, f1: 0 };
-  const lcs = lcsLength(reference, candidate);
-  const precision = lcs / candidate.length;
-  const recall = lcs / reference.length;
-  return { precision, recall, f1: harmonicF1(precision, recall) };
+  const { ids } = internTokens([candidate, reference]);
+  return rougeLIds(ids[0] as Int32Array, ids[1] as Int32Array);
 }
 
 export interface RougeScores {

@@ -17,16 +17,15 @@
  */
 import { countItems, harmonicF1, overlapCount, splitPythonWhitespace, type PrfScore } from './text';
 
-const ASCII_PUNCTUATION = new Set('!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~');
+/** Python's `string.punctuation`: !"#$%&'()*+,-./ :;<=>?@ [\]^_` {|}~ (all ASCII punctuation). */
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
 /** `\b(a|an|the)\b` with Python's Unicode word characters (letters, digits, underscore). */
 const ARTICLES = /(?<![\p{L}\p{N}_])(?:a|an|the)(?![\p{L}\p{N}_])/gu;
 
 /** The SQuAD v1.1 `normalize_answer`. */
 export function normalizeAnswer(text: string): string {
   const lower = text.toLowerCase();
-  let withoutPunctuation = '';
-  for (const ch of lower) if (!ASCII_PUNCTUATION.has(ch)) withoutPunctuation += ch;
-  const withoutArticles = withoutPunctuation.replace(ARTICLES, ' ');
+  const withoutArticles = lower.replace(ASCII_PUNCTUATION, '').replace(ARTICLES, ' ');
   return splitPythonWhitespace(withoutArticles).join(' ');
 }
 

@@ -38,14 +38,61 @@ export function ngrams(tokens: readonly string[], n: number): string[] {
 }
 
 /** The size of the multiset intersection: the sum over keys of the smaller count ("clipped"). */
-export function overlapCount(a: Map<string, number>, b: Map<string, number>): number {
+export function overlapCount<K>(a: Map<K, number>, b: Map<K, number>): number {
   let shared = 0;
   for (const [key, count] of a) shared += Math.min(count, b.get(key) ?? 0);
   return shared;
 }
 
+/**
+ * Tokens replaced by small integers, the same string getting the same id across all the lists
+ * (so comparing tokens is comparing numbers). `size` is the number of distinct tokens.
+ */
+export function internTokens(lists: readonly (readonly string[])[]): {
+  ids: Int32Array[];
+  size: number;
+} {
+  const table = new Map<string, number>();
+  const ids = lists.map((tokens) => {
+    const out = new Int32Array(tokens.length);
+    tokens.forEach((token, i) => {
+      let id = table.get(token);
+      if (id === undefined) {
+        id = table.size;
+        table.set(token, id);
+      }
+      out[i] = id;
+    });
+    return out;
+  });
+  return { ids, size: table.size };
+}
+
+/**
+ * Counts of the n-grams of interned tokens. A gram's key is its ids read as the digits of a number
+ * in base `size` (unique for a fixed n) while that number stays exact in a double; past that, the
+ * ids joined by commas.
+ */
+export function ngramCounts(
+  ids: Int32Array,
+  n: number,
+  size: number,
+): Map<number | string, number> {
+  const counts = new Map<number | string, number>();
+  const numeric = Math.pow(Math.max(size, 2), n) <= Number.MAX_SAFE_INTEGER;
+  for (let i = 0; i + n <= ids.length; i++) {
+    let key: number | string;
+    if (numeric) {
+      key = 0;
+      for (let k = 0; k < n; k++) key = key * size + (ids[i + k] as number);
+    } else key = Array.from(ids.subarray(i, i + n)).join(',');
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
 /** Sum of a multiset's counts. */
-export function totalCount(counts: Map<string, number>): number {
+export function totalCount<K>(counts: Map<K, number>): number {
   let total = 0;
   for (const count of counts.values()) total += count;
   return total;
