@@ -195,7 +195,7 @@ function readCaseReply(response: ConverseCommandOutput, mode: OutputMode): ReadC
   const use = content.find((b) => b.toolUse)?.toolUse;
   const toolUseId = use?.toolUseId ?? null;
   if (use && typeof use.input !== 'string') return { kind: 'value', value: use.input, toolUseId };
-  const text = use ? String(use.input) : replyText(content);
+  const text = typeof use?.input === 'string' ? use.input : replyText(content);
   const parsed = extractJson(text, isCaseShape);
   if (parsed) return { kind: 'value', value: parsed.value, toolUseId };
   const reason = use
