@@ -34,7 +34,7 @@ export function SourceCard({
         </span>
         <span className="source-name">{source}</span>
         <span className="source-score">
-          {scoreLabel} {score === null ? 'not given' : score.toFixed(score >= 10 ? 2 : 4)}
+          {score === null ? 'no score sent' : `${scoreLabel} ${score.toFixed(score >= 10 ? 2 : 4)}`}
         </span>
       </div>
       <p className="source-text">

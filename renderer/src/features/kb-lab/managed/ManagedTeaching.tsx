@@ -29,9 +29,10 @@ export function ManagedTeaching() {
       </ul>
       <p>
         In the console: <strong>Knowledge Bases</strong> lists them with their IDs;{' '}
-        <strong>Test knowledge base</strong> runs the same two calls as here: “Retrieval only” is{' '}
-        <code>Retrieve</code> (chunks with scores and source URIs), “Retrieval and response
-        generation” is <code>RetrieveAndGenerate</code> (an answer whose parts cite the chunks).
+        <strong>Test knowledge base</strong> opens a test window that makes the same two calls as
+        here. With <em>Generate responses</em> off it is <code>Retrieve</code> (chunks with scores
+        and source URIs); on, with a model chosen, it is <code>RetrieveAndGenerate</code> (an answer
+        whose parts cite the chunks as footnotes).
       </p>
       <p className="muted small">
         Exam task 3.1 (RAG, vector stores, knowledge bases on Bedrock). Calls use your AWS account
