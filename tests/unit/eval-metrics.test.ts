@@ -17,8 +17,9 @@
  *     accuracy_score.
  * Every value agrees to 1e-12.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import fixture from '../reference/eval-fixture.json';
 import {
   classificationReport,
   corpusBleu,
@@ -331,7 +332,14 @@ const CLASSIFICATION = {
 };
 
 type PairId = keyof typeof REFERENCE;
-const pairs = fixture.pairs as { id: PairId; candidate: string; references: string[] }[];
+interface Fixture {
+  pairs: { id: PairId; candidate: string; references: string[] }[];
+  classification: { labels: string[]; gold: string[]; predicted: string[] };
+}
+const fixture = JSON.parse(
+  readFileSync(join(import.meta.dirname, '..', 'reference', 'eval-fixture.json'), 'utf8'),
+) as Fixture;
+const pairs = fixture.pairs;
 
 describe('SQuAD v1.1 exact match and token F1 (reference: the official evaluate script)', () => {
   it.each(pairs)('$id', ({ id, candidate, references }) => {
