@@ -8,8 +8,10 @@
  * discarded, so they survive a reload or restart too.
  *
  * The parts live in ./generate: the settings (GenerateSettings, NotePicker, ModelField and their
- * hook use-generate-form), the run (RunPanel) and the review list (ReviewList, ReviewItem).
+ * hook use-generate-form), the run (RunPanel), case-study sets to review (CaseSetReview) and the
+ * review list (ReviewList, ReviewItem).
  */
+import { CaseSetReview } from './generate/CaseSetReview';
 import { ConnectionHint } from './generate/ConnectionHint';
 import { GenerateSettings } from './generate/GenerateSettings';
 import { ReviewList } from './generate/ReviewList';
@@ -28,6 +30,7 @@ export function GenerateView() {
       <ConnectionHint />
       <GenerateSettings g={form} />
       {run ? <RunPanel run={run} /> : null}
+      <CaseSetReview />
       {!run?.autoAccept || pending.length > 0 ? (
         <ReviewList pending={pending} storage={storage} />
       ) : null}

@@ -25,6 +25,7 @@ import {
   type PendingItem,
   type RunState,
 } from './generation-state';
+import { addArrivedCase } from './generate/case-sets';
 import { addArrived, BANK_IDS, loadPending } from './pending-store';
 import { sourceProblems } from './question-rules';
 
@@ -152,6 +153,11 @@ function onEvent(event: GenerationEvent, autoAccept: boolean) {
           { reasons: event.reasons, stem: event.stem },
         ],
       });
+      return;
+    case 'case':
+      // A case-study set always waits for review: the learner decides on flagged questions.
+      reachedBedrock();
+      addArrivedCase(event);
       return;
     case 'item': {
       reachedBedrock();

@@ -6,6 +6,7 @@ import {
 import { IntegerField } from '../../../components/fields';
 import { formatCount, formatUsdOrUnknown, plural } from '../../../lib/format';
 import { TYPE_LABEL } from '../filters';
+import { CaseSetFields, GenerateKind } from './CaseSetFields';
 import { ModelField } from './ModelField';
 import { NotePicker } from './NotePicker';
 import type { GenerateFormState } from './use-generate-form';
@@ -34,7 +35,9 @@ export function GenerateSettings({ g }: { g: GenerateFormState }) {
       {form.types.length === 0 ? <p className="field-error">Choose at least one type.</p> : null}
       <div className="actions">
         <button type="button" className="primary" disabled={!g.canRun} onClick={g.start}>
-          Generate {plural(form.count, 'question')}
+          {form.kind === 'case'
+            ? `Generate a case study set of ${form.caseCount}`
+            : `Generate ${plural(form.count, 'question')}`}
         </button>
         {g.running ? <span className="muted small">A run is in progress (below).</span> : null}
       </div>
@@ -48,13 +51,18 @@ function Options({ g }: { g: GenerateFormState }) {
     set({ types: form.types.includes(t) ? form.types.filter((x) => x !== t) : [...form.types, t] });
   return (
     <div className="gen-options">
-      <IntegerField
-        label={`Questions (1 to ${MAX_COUNT})`}
-        min={1}
-        max={MAX_COUNT}
-        value={form.count}
-        onChange={(count) => set({ count })}
-      />
+      <GenerateKind g={g} />
+      {form.kind === 'case' ? (
+        <CaseSetFields g={g} />
+      ) : (
+        <IntegerField
+          label={`Questions (1 to ${MAX_COUNT})`}
+          min={1}
+          max={MAX_COUNT}
+          value={form.count}
+          onChange={(count) => set({ count })}
+        />
+      )}
       <fieldset className="gen-types">
         <legend>Types</legend>
         {QuestionType.options.map((t) => (
@@ -88,14 +96,16 @@ function Options({ g }: { g: GenerateFormState }) {
         />
         Blind check (a second call answers each item without the key; disagreements are flagged)
       </label>
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={form.autoAccept}
-          onChange={(e) => set({ autoAccept: e.target.checked })}
-        />
-        Auto-accept (store items that pass every check without review)
-      </label>
+      {form.kind === 'questions' ? (
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={form.autoAccept}
+            onChange={(e) => set({ autoAccept: e.target.checked })}
+          />
+          Auto-accept (store items that pass every check without review)
+        </label>
+      ) : null}
     </div>
   );
 }

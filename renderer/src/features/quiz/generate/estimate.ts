@@ -43,3 +43,31 @@ export function estimateRun(
   }
   return { calls, inputTokens, outputTokens };
 }
+
+/** Output tokens of a case set's title and scenario (up to 2,500 characters). */
+const SCENARIO_OUTPUT_TOKENS = 600;
+
+/**
+ * The estimate of a case-study set: one call for the set, one needs-the-scenario check per
+ * question (choice questions only, counted for all), and with `blindCheck` a second blind call
+ * per question that also reads the scenario.
+ */
+export function estimateCaseRun(
+  sources: readonly GenerationSource[],
+  count: number,
+  blindCheck: boolean,
+): { calls: number; inputTokens: number; outputTokens: number } {
+  const base = estimateRun(sources, count, true);
+  const scenarioCheckOnly = {
+    calls: base.calls,
+    inputTokens: base.inputTokens,
+    outputTokens: base.outputTokens + SCENARIO_OUTPUT_TOKENS,
+  };
+  if (!blindCheck) return scenarioCheckOnly;
+  return {
+    calls: scenarioCheckOnly.calls + count,
+    inputTokens:
+      scenarioCheckOnly.inputTokens + count * (BLIND_INPUT_TOKENS + SCENARIO_OUTPUT_TOKENS),
+    outputTokens: scenarioCheckOnly.outputTokens + count * BLIND_OUTPUT_TOKENS,
+  };
+}

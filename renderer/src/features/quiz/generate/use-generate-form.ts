@@ -24,7 +24,7 @@ import {
   type PendingItem,
   type RunState,
 } from '../generation-store';
-import { estimateRun, sourceOf } from './estimate';
+import { estimateCaseRun, estimateRun, sourceOf } from './estimate';
 
 export interface GenerateForm {
   picked: string[];
@@ -35,6 +35,12 @@ export interface GenerateForm {
   model: string | null;
   blindCheck: boolean;
   autoAccept: boolean;
+  /** Separate questions, or one case-study set (a scenario shared by 2-4 questions). */
+  kind: 'questions' | 'case';
+  /** The task statement of a case set; null: the first task of the picked notes. */
+  caseTask: string | null;
+  /** Questions in a case set (2 to 4). */
+  caseCount: number;
 }
 
 export type ModelChoice = ModelOption;
@@ -61,6 +67,9 @@ export function useGenerateForm(run: RunState | null, pending: readonly PendingI
     model: null,
     blindCheck: false,
     autoAccept: false,
+    kind: 'questions',
+    caseTask: null,
+    caseCount: 3,
   });
   // Settings may hold a bare model id; the run calls the id the picker lists for the region.
   const modelId =
@@ -77,10 +86,24 @@ export function useGenerateForm(run: RunState | null, pending: readonly PendingI
       }),
     [form.picked],
   );
-  const estimate = estimateRun(sources, form.count, form.blindCheck);
+  const isCase = form.kind === 'case';
+  /** The task statements of the picked notes, for a case set. */
+  const caseTasks = useMemo(() => [...new Set(sources.flatMap((s) => s.tasks))].sort(), [sources]);
+  const caseTask =
+    form.caseTask !== null && caseTasks.includes(form.caseTask)
+      ? form.caseTask
+      : (caseTasks[0] ?? null);
+  const estimate = isCase
+    ? estimateCaseRun(sources, form.caseCount, form.blindCheck)
+    : estimateRun(sources, form.count, form.blindCheck);
   const cost = estimateTokenCost(modelId, estimate.inputTokens, estimate.outputTokens);
   const running = run?.status === 'running';
-  const canRun = sources.length > 0 && form.types.length > 0 && !running && pool !== undefined;
+  const canRun =
+    sources.length > 0 &&
+    form.types.length > 0 &&
+    !running &&
+    pool !== undefined &&
+    (!isCase || caseTask !== null);
 
   const start = () => {
     if (!canRun) return;
@@ -88,17 +111,20 @@ export function useGenerateForm(run: RunState | null, pending: readonly PendingI
       ...(pool ?? []).map((q) => q.stem),
       ...pending.map((p) => p.question.stem),
     ];
+    const caseSet = isCase && caseTask ? { task: caseTask, questions: form.caseCount } : null;
     startGeneration(
       {
         modelId,
         sources,
-        count: form.count,
+        count: caseSet ? caseSet.questions : form.count,
         types: form.types,
         difficulty: form.difficulty,
         existingStems: existingStems.slice(0, 20_000),
         blindCheck: form.blindCheck,
+        ...(caseSet ? { caseSet } : {}),
       },
-      form.autoAccept,
+      // A case set always waits for review: flagged questions need the learner's decision.
+      caseSet ? false : form.autoAccept,
       state ? connectionKey(state.settings.aws) : '',
     );
   };
@@ -114,6 +140,8 @@ export function useGenerateForm(run: RunState | null, pending: readonly PendingI
     running,
     canRun,
     start,
+    caseTasks,
+    caseTask,
   };
 }
 
