@@ -400,7 +400,10 @@ describe('guardrails', () => {
     await page.getByLabel('Show the guardrail’s trace').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SCREENS}/playground-chat-settings-light.png` });
     // The invocation log says which guardrail the call ran with, and that it intervened.
-    await page.getByRole('tab', { name: 'Invocation log' }).click();
+    // An old link to the Playground's log tab leads to the log's own screen.
+    await page.goto(`${app.server.url}#/playground/log`);
+    await page.getByRole('heading', { level: 1, name: 'Invocation log' }).waitFor();
+    expect(page.url()).toMatch(/#\/invocation-log$/);
     const rows = page.getByTestId('log-calls').locator('tbody tr');
     await rows.first().waitFor();
     const withGuardrail = rows.filter({ hasText: 'guardrail' });
@@ -411,7 +414,9 @@ describe('guardrails', () => {
     await page
       .getByTestId('log-calls')
       .screenshot({ path: `${SCREENS}/playground-log-guardrail-light.png` });
-    await page.getByRole('tab', { name: 'Chat' }).click();
+    expect(await withGuardrail.innerText()).toMatch(/Chat\s+ConverseStream/);
+    await page.keyboard.press('Control+8');
+    await page.getByRole('heading', { level: 1, name: 'Playground' }).waitFor();
     await composer().waitFor();
   });
 });

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { RunningApp } from '../support/app';
 import { openApp, type OpenedApp } from '../support/e2e';
+import { expectSoundLayout } from '../support/layout';
 
 const SCREENS = 'test-results/screens';
 let app: RunningApp;
@@ -248,7 +249,11 @@ describe('compare', () => {
 
 describe('invocation log', () => {
   it('counts exactly the calls compare made, per model and by error type', async () => {
-    await page.getByRole('tab', { name: 'Invocation log' }).click();
+    // The log is its own screen (Ctrl+0), no longer a Playground tab.
+    expect(await page.getByRole('tab', { name: 'Invocation log' }).count()).toBe(0);
+    await page.keyboard.press('Control+0');
+    await page.getByRole('heading', { level: 1, name: 'Invocation log' }).waitFor();
+    expect(page.url()).toMatch(/#\/invocation-log$/);
     const summary = page.getByTestId('log-summary');
     await summary.waitFor();
     const records = (await app.backend.requests.listInvocations(undefined)).records;
@@ -296,9 +301,22 @@ describe('invocation log', () => {
     await page.getByLabel('Status').selectOption('error');
     expect(await page.getByTestId('log-count').innerText()).toBe(`1 of ${expectedCalls} calls`);
     await page.getByLabel('Status').selectOption('');
+    // Per operation: every compare call is a ConverseStream.
+    const operations = page.getByTestId('log-operations');
+    expect(await operations.locator('tbody tr').count()).toBe(1);
+    expect(await operations.locator('tbody tr').first().innerText()).toMatch(
+      new RegExp(`^ConverseStream\\s+an answer streamed as it is written\\s+${expectedCalls}\\b`),
+    );
+    expect(await page.getByLabel('Operation').locator('option').allInnerTexts()).toEqual([
+      'All operations',
+      'ConverseStream',
+    ]);
+    // No column is cut off at the card's edge (the per-model estimated cost included).
+    await expectSoundLayout(page, 'Invocation log / light');
     await page.locator('.log-view').screenshot({ path: `${SCREENS}/playground-log-light.png` });
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.locator('.log-view').screenshot({ path: `${SCREENS}/playground-log-dark.png` });
+    await expectSoundLayout(page, 'Invocation log / dark');
     await page.emulateMedia({ colorScheme: 'light' });
   });
 

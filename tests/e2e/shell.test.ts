@@ -121,8 +121,25 @@ describe('keyboard', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Search/);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Home/);
-    // Past the other screens of the navigation (Notes .. Playground) to Settings, the last.
-    for (let i = 0; i < 8; i++) await page.keyboard.press('Tab');
+    // Past the other screens of the navigation (Notes .. Invocation log) to Settings, the last.
+    const focusedText = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    const passed: string[] = [];
+    for (let i = 0; i < 12 && !/^Settings/.test(await focusedText()); i++) {
+      await page.keyboard.press('Tab');
+      passed.push((await focusedText()).replace(/Ctrl.*$/, ''));
+    }
+    expect(passed).toEqual([
+      'Notes',
+      'Glossary',
+      'Practice',
+      'Token lab',
+      'Diffusion lab',
+      'Knowledge bases',
+      'Models',
+      'Playground',
+      'Invocation log',
+      'Settings',
+    ]);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
   });

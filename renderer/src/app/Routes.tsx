@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { Link, Route, Switch } from 'wouter';
+import { Link, Redirect, Route, Switch } from 'wouter';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { Home } from '../features/home/Home';
 
@@ -13,6 +13,7 @@ const Practice = lazy(() => import('../features/quiz/QuizScreen'));
 const DiffusionLab = lazy(() => import('../features/diffusion-lab/DiffusionLab'));
 const KbLab = lazy(() => import('../features/kb-lab/KbLab'));
 const Playground = lazy(() => import('../features/playground/Playground'));
+const InvocationLog = lazy(() => import('../features/invocation-log/InvocationLog'));
 
 /** Every screen at its address (hash routing), and a page for an unknown address. */
 export function Routes() {
@@ -37,7 +38,12 @@ export function Routes() {
         <Route path="/knowledge-bases" component={KbLab} />
         <Route path="/models" component={Models} />
         <Route path="/playground" component={Playground} />
+        {/* The log was a Playground tab: old links lead to its own screen. */}
+        <Route path="/playground/log">
+          <Redirect to="/invocation-log" replace />
+        </Route>
         <Route path="/playground/:view" component={Playground} />
+        <Route path="/invocation-log" component={InvocationLog} />
         <Route path="/settings" component={Settings} />
         <Route>
           <NotFound />

@@ -17,5 +17,6 @@ export const SCREENS: readonly Screen[] = [
   { path: '/knowledge-bases', label: 'Knowledge bases', key: '9', icon: 'knowledge' },
   { path: '/models', label: 'Models', key: '7', icon: 'models' },
   { path: '/playground', label: 'Playground', key: '8', icon: 'playground' },
+  { path: '/invocation-log', label: 'Invocation log', key: '0', icon: 'log' },
   { path: '/settings', label: 'Settings', key: ',', icon: 'settings' },
 ];

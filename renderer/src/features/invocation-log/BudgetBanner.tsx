@@ -1,8 +1,8 @@
 /** The warning at the top of the log when this month's spend nears or passes the budget. */
-import type { InvocationRecord } from '../../../../../shared/invocations';
-import { useSettings } from '../../../app/settings-context';
-import { formatUsd } from '../../../lib/format';
-import { budgetStatus, monthToDateCost } from '../../../lib/metrics';
+import type { InvocationRecord } from '../../../../shared/invocations';
+import { useSettings } from '../../app/settings-context';
+import { formatUsd } from '../../lib/format';
+import { budgetStatus, monthToDateCost } from '../../lib/metrics';
 
 export function BudgetBanner({
   records,

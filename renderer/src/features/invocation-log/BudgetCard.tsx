@@ -3,12 +3,12 @@
  * to change or remove it. Stratum warns at 80% and 100% (BudgetBanner); it never stops calls.
  */
 import { useId, useState } from 'react';
-import type { InvocationRecord } from '../../../../../shared/invocations';
-import { MonthlyBudgetUsd } from '../../../../../shared/settings';
-import { useSettings } from '../../../app/settings-context';
-import { NumberField } from '../../../components/fields';
-import { formatUsd } from '../../../lib/format';
-import { monthToDateCost } from '../../../lib/metrics';
+import type { InvocationRecord } from '../../../../shared/invocations';
+import { MonthlyBudgetUsd } from '../../../../shared/settings';
+import { useSettings } from '../../app/settings-context';
+import { NumberField } from '../../components/fields';
+import { formatUsd } from '../../lib/format';
+import { monthToDateCost } from '../../lib/metrics';
 
 /** What the field offers when no budget is set. */
 const SUGGESTED_BUDGET = 10;

@@ -1,7 +1,7 @@
-/** The toolbar above the recent calls: feature, model and status, and how many calls match. */
-import type { InvocationFeature } from '../../../../../shared/invocations';
-import { SelectField, type Choice } from '../../../components/choice-fields';
-import { formatCount, plural } from '../../../lib/format';
+/** The toolbar above the recent calls: feature, model, operation and status, and how many calls match. */
+import type { InvocationFeature } from '../../../../shared/invocations';
+import { SelectField, type Choice } from '../../components/choice-fields';
+import { formatCount, plural } from '../../lib/format';
 import { FEATURE_LABELS } from './log-labels';
 import type { CallFilter } from './use-call-filters';
 
@@ -24,12 +24,15 @@ export function CallFilters({
   filter,
   onChange,
   models,
+  operations,
   matching,
   total,
 }: {
   filter: CallFilter;
   onChange: (patch: Partial<CallFilter>) => void;
   models: readonly { key: string; label: string }[];
+  /** The operations in the log, as labelled. */
+  operations: readonly string[];
   matching: number;
   total: number;
 }) {
@@ -51,6 +54,16 @@ export function CallFilters({
           ...models.map((m) => ({ value: m.key, label: m.label })),
         ]}
         onChange={(model) => onChange({ model })}
+      />
+      <SelectField
+        inline
+        label="Operation"
+        value={filter.operation}
+        options={[
+          { value: '', label: 'All operations' },
+          ...operations.map((o) => ({ value: o, label: o })),
+        ]}
+        onChange={(operation) => onChange({ operation })}
       />
       <SelectField
         inline

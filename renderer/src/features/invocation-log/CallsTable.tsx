@@ -1,8 +1,8 @@
-/** The recent calls, one row each: when, which feature and model, tokens, latency, status, cost. */
-import type { InvocationRecord } from '../../../../../shared/invocations';
-import { formatCount, formatDuration, formatUsdOrUnknown, plural } from '../../../lib/format';
-import { modelLabel } from '../../../lib/metrics';
-import { FEATURE_LABELS, formatCallTime } from './log-labels';
+/** The recent calls, one row each: when, which feature, operation and model, tokens, latency, status, cost. */
+import type { InvocationRecord } from '../../../../shared/invocations';
+import { formatCount, formatDuration, formatUsdOrUnknown, plural } from '../../lib/format';
+import { modelLabel } from '../../lib/metrics';
+import { FEATURE_LABELS, formatCallTime, operationLabel } from './log-labels';
 
 const count = (n: number | null) => (n === null ? '–' : formatCount(n));
 
@@ -29,7 +29,7 @@ export function CallsTable({ records }: { records: readonly InvocationRecord[] }
         <thead>
           <tr>
             <th scope="col">Time</th>
-            <th scope="col">Feature</th>
+            <th scope="col">Feature and operation</th>
             <th scope="col">Model</th>
             <th scope="col" className="num">
               Tokens in / out
@@ -47,7 +47,12 @@ export function CallsTable({ records }: { records: readonly InvocationRecord[] }
           {records.map((r) => (
             <tr key={r.id} data-status={r.status}>
               <td>{formatCallTime(r.at)}</td>
-              <td>{FEATURE_LABELS[r.feature]}</td>
+              <td>
+                {FEATURE_LABELS[r.feature]}
+                <span className="log-operation small muted">
+                  {operationLabel(r.operation, r.feature)}
+                </span>
+              </td>
               <td>
                 <span className="log-model-name">{modelLabel(r.modelId)}</span>
                 <code className="small">{r.modelId}</code>

@@ -1,5 +1,5 @@
 /** A small vertical bar chart of one number per day; the table beside it carries exact values. */
-import type { Aggregate } from '../../../lib/metrics';
+import type { Aggregate } from '../../lib/metrics';
 import { formatDay } from './log-labels';
 
 export function DailyBars({

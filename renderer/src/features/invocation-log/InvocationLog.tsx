@@ -1,29 +1,31 @@
 /**
- * The invocation log dashboard: every Bedrock call the app made (chat, compare, token lab,
- * images, quiz generation, connection tests), as the main process recorded it, summed up the way
+ * The invocation log screen: every Bedrock call the app made (chat, compare, token lab,
+ * images, quiz generation, the knowledge bases lab, connection tests), as the main process recorded it, summed up the way
  * Amazon CloudWatch shows Bedrock's own metrics: invocations, latency percentiles, tokens, cost
- * per day and per model, errors by type, and a monthly budget warning the learner sets.
+ * per day, per model and per operation, errors by type, and a monthly budget warning the learner sets.
  *
  * A container: the log is read by useInvocationLog, the sums come from lib/metrics, and the
  * cards live in log/.
  */
 import { useMemo, useState } from 'react';
 import { ErrorPanel } from '../../components/ConnectionStatus';
+import { ScreenHeading } from '../../components/ScreenHeading';
 import { plural } from '../../lib/format';
 import { aggregate, byModel, dailySeries, errorsByCode, localDay } from '../../lib/metrics';
-import { BudgetBanner } from './log/BudgetBanner';
-import { BudgetCard } from './log/BudgetCard';
-import { CloudWatchNote } from './log/CloudWatchNote';
-import { LogDays } from './log/LogDays';
-import { LogErrors } from './log/LogErrors';
-import { LogModels } from './log/LogModels';
-import { LogOverview } from './log/LogOverview';
-import { PERIODS, type PeriodId } from './log/log-labels';
-import { RecentCalls } from './log/RecentCalls';
-import { useInvocationLog } from './log/use-invocation-log';
-import './compare-log.css';
+import { BudgetBanner } from './BudgetBanner';
+import { BudgetCard } from './BudgetCard';
+import { CloudWatchNote } from './CloudWatchNote';
+import { LogDays } from './LogDays';
+import { LogErrors } from './LogErrors';
+import { LogModels } from './LogModels';
+import { LogOperations } from './LogOperations';
+import { LogOverview } from './LogOverview';
+import { PERIODS, type PeriodId } from './log-labels';
+import { RecentCalls } from './RecentCalls';
+import { useInvocationLog } from './use-invocation-log';
+import './invocation-log.css';
 
-export function LogView() {
+export default function InvocationLog() {
   const log = useInvocationLog();
   const { list, now } = log;
   const [period, setPeriod] = useState<PeriodId>('30');
@@ -44,7 +46,14 @@ export function LogView() {
   const hasCalls = list !== null && records.length > 0;
 
   return (
-    <div className="log-view">
+    <section className="screen log-view">
+      <header className="screen-header">
+        <ScreenHeading>Invocation log</ScreenHeading>
+        <p className="lede">
+          Every Amazon Bedrock call Stratum makes, from every screen, as its main process recorded
+          it: tokens, latency, status and estimated cost, counted the way CloudWatch counts them.
+        </p>
+      </header>
       <BudgetBanner records={records} now={now} />
       {log.error ? <ErrorPanel error={log.error} /> : null}
       {log.undo ? (
@@ -73,12 +82,13 @@ export function LogView() {
         <>
           <LogDays series={series} />
           <LogModels models={models} />
+          <LogOperations records={inPeriod} />
           <LogErrors errors={errors} cancelled={stats.cancelled} />
           <RecentCalls records={records} path={list.path} onClear={() => void log.clear()} />
         </>
       ) : null}
       <BudgetCard records={records} now={now} />
       <CloudWatchNote />
-    </div>
+    </section>
   );
 }

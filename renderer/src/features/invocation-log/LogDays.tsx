@@ -1,6 +1,6 @@
 /** The log per day: calls and cost as bars, then the days that had calls, newest first. */
-import { formatUsd, plural } from '../../../lib/format';
-import type { Aggregate } from '../../../lib/metrics';
+import { formatUsd, plural } from '../../lib/format';
+import type { Aggregate } from '../../lib/metrics';
 import { DailyBars } from './DailyBars';
 import { formatDay } from './log-labels';
 import { StatsTable } from './StatsTable';

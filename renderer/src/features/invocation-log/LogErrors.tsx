@@ -1,6 +1,6 @@
 /** Failed calls by error code over the period; stopped calls are counted apart. */
-import { errorTitle } from '../../../components/ConnectionStatus';
-import { formatCount, plural } from '../../../lib/format';
+import { errorTitle } from '../../components/ConnectionStatus';
+import { formatCount, plural } from '../../lib/format';
 
 export function LogErrors({
   errors,

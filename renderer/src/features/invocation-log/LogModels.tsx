@@ -2,7 +2,7 @@
  * The log per model: a model and its inference profiles are one row, named as people read it,
  * with the ids the calls used underneath.
  */
-import type { ModelGroup } from '../../../lib/metrics';
+import type { ModelGroup } from '../../lib/metrics';
 import { StatsTable } from './StatsTable';
 
 export function LogModels({ models }: { models: readonly ModelGroup[] }) {

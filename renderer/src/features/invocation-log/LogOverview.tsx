@@ -4,9 +4,9 @@
  */
 import { useId } from 'react';
 import { Link } from 'wouter';
-import type { InvocationList } from '../../../../../shared/contract';
-import { plural } from '../../../lib/format';
-import type { Aggregate } from '../../../lib/metrics';
+import type { InvocationList } from '../../../../shared/contract';
+import { plural } from '../../lib/format';
+import type { Aggregate } from '../../lib/metrics';
 import { PERIODS, type PeriodId } from './log-labels';
 import { LogSummary } from './LogSummary';
 

@@ -1,6 +1,6 @@
 /** The invocation log's headline figures, as CloudWatch shows Bedrock's own metrics. */
-import type { Aggregate } from '../../../lib/metrics';
-import { formatCount, formatDuration, formatUsd } from '../../../lib/format';
+import type { Aggregate } from '../../lib/metrics';
+import { formatCount, formatDuration, formatUsd } from '../../lib/format';
 
 function Kpi({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (

@@ -1,6 +1,6 @@
 /** The recent calls card: filters, the table a page at a time, and clearing the log. */
-import type { InvocationRecord } from '../../../../../shared/invocations';
-import { plural } from '../../../lib/format';
+import type { InvocationRecord } from '../../../../shared/invocations';
+import { plural } from '../../lib/format';
 import { CallFilters } from './CallFilters';
 import { CallsTable } from './CallsTable';
 import { PAGE } from './log-labels';
@@ -16,7 +16,7 @@ export function RecentCalls({
   path: string;
   onClear: () => void;
 }) {
-  const { filter, change, models, filtered, shown, showMore } = useCallFilters(records);
+  const { filter, change, models, operations, filtered, shown, showMore } = useCallFilters(records);
   return (
     <section className="card" aria-labelledby="log-recent-h">
       <h2 id="log-recent-h">Recent calls</h2>
@@ -24,6 +24,7 @@ export function RecentCalls({
         filter={filter}
         onChange={change}
         models={models}
+        operations={operations}
         matching={filtered.length}
         total={records.length}
       />

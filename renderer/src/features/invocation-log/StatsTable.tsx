@@ -1,7 +1,7 @@
 /** Calls, errors, tokens, latency and cost per row (a day, a model), with a bar for the cost. */
 import type { ReactNode } from 'react';
-import { formatCount, formatDuration, formatUsd, plural } from '../../../lib/format';
-import type { Aggregate } from '../../../lib/metrics';
+import { formatCount, formatDuration, formatUsd, plural } from '../../lib/format';
+import type { Aggregate } from '../../lib/metrics';
 
 export interface StatsRow {
   key: string;

@@ -1,6 +1,6 @@
 /** Names and choices the invocation log's parts share. */
-import type { InvocationFeature } from '../../../../../shared/invocations';
-import { formatDate, formatTime } from '../../../lib/format';
+import { InvocationRecord, type InvocationFeature } from '../../../../shared/invocations';
+import { formatDate, formatTime } from '../../lib/format';
 
 export const FEATURE_LABELS: Record<InvocationFeature, string> = {
   chat: 'Chat',
@@ -10,6 +10,34 @@ export const FEATURE_LABELS: Record<InvocationFeature, string> = {
   quiz: 'Quiz generation',
   connection: 'Connection test',
   'knowledge-bases': 'Knowledge bases',
+};
+
+export type Operation = InvocationRecord['operation'];
+
+/** Every operation the log records, in the contract's order (a new one shows up by itself). */
+export const OPERATIONS: readonly Operation[] = InvocationRecord.shape.operation.options;
+
+/**
+ * An operation as the log shows it: the API's name, and for InvokeModel what it was used for
+ * (the app calls it for image generation and for embeddings).
+ */
+export function operationLabel(operation: Operation, feature: InvocationFeature): string {
+  if (operation !== 'InvokeModel') return operation;
+  if (feature === 'knowledge-bases') return 'InvokeModel (embeddings)';
+  if (feature === 'images') return 'InvokeModel (image)';
+  return operation;
+}
+
+/** What each operation does, in a line (the per-operation table's second line). */
+export const OPERATION_NOTES: Partial<Record<string, string>> = {
+  Converse: 'one message and its whole answer',
+  ConverseStream: 'an answer streamed as it is written',
+  InvokeModel: 'a model’s own request format',
+  'InvokeModel (image)': 'image generation',
+  'InvokeModel (embeddings)': 'texts turned into vectors',
+  Retrieve: 'chunks from a knowledge base',
+  RetrieveAndGenerate: 'chunks from a knowledge base, then an answer citing them',
+  Rerank: 'documents reordered by relevance to a query',
 };
 
 export const PERIODS = [

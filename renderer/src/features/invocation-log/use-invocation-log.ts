@@ -3,10 +3,10 @@
  * window regains focus, refreshed on demand, cleared with an undo, restored.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { InvocationList } from '../../../../../shared/contract';
-import type { AppError, Result } from '../../../../../shared/result';
-import { call } from '../../../api';
-import { plural } from '../../../lib/format';
+import type { InvocationList } from '../../../../shared/contract';
+import type { AppError, Result } from '../../../../shared/result';
+import { call } from '../../api';
+import { plural } from '../../lib/format';
 
 export interface InvocationLog {
   list: InvocationList | null;

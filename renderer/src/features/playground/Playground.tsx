@@ -1,19 +1,18 @@
 /**
  * The Playground screen: hands-on work with Bedrock models, as tabs with their own address
- * (#/playground/<view>). Each view is its own component; this container only lays them out.
+ * (#/playground/<view>). The invocation log, which covers every screen's calls, is its own screen
+ * (#/invocation-log; the old #/playground/log address leads there). Each view is its own component; this container only lays them out.
  */
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { RoutedTabs, type RoutedView } from '../../components/Tabs';
 import { ChatView } from './ChatView';
 import { CompareView } from './CompareView';
-import { LogView } from './LogView';
 import './chat.css';
 
 /** The Playground's tabs, in order. The first one is shown at /playground. */
 const VIEWS: readonly RoutedView[] = [
   { id: 'chat', label: 'Chat', Component: ChatView },
   { id: 'compare', label: 'Compare', Component: CompareView },
-  { id: 'log', label: 'Invocation log', Component: LogView },
 ];
 
 export default function Playground() {
