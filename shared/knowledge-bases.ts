@@ -257,7 +257,7 @@ export const RetrieveAndGenerateInput = z
 export type RetrieveAndGenerateInput = z.infer<typeof RetrieveAndGenerateInput>;
 
 export const KbCitation = z.object({
-  /** The span of the answer this citation supports (character offsets into `text`). */
+  /** The span of the answer this citation supports: `answer.slice(start, end)` (end exclusive). */
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
   text: z.string(),

@@ -32,17 +32,124 @@ export function prepareInvoke(model: FakeModel, body: unknown): () => InvokeResu
     const result = invokeTitanEmbedV2(body);
     return () => result;
   }
+  if (COHERE_EMBED_V3.includes(model.modelId)) {
+    const result = invokeCohereEmbedV3(body);
+    return () => result;
+  }
   const rules = IMAGE_RULES[model.modelId];
   if (rules) return invokeImageModel(rules, body);
   throw validationError(
-    `The fake Bedrock implements InvokeModel only for amazon.titan-embed-text-v2:0, amazon.nova-canvas-v1:0 and amazon.titan-image-generator-v2:0 (not ${model.modelId}); use Converse for text models.`,
+    `The fake Bedrock implements InvokeModel only for amazon.titan-embed-text-v2:0, cohere.embed-english-v3, cohere.embed-multilingual-v3, amazon.nova-canvas-v1:0 and amazon.titan-image-generator-v2:0 (not ${model.modelId}); use Converse for text models.`,
   );
 }
 
-/** The malformed-output variant of a model's response, for the `malformed` behaviour. */
-export function malformedInvokeBody(model: FakeModel): JsonObject {
+/**
+ * The malformed-output variant of a model's response, for the `malformed` behaviour: images that
+ * are not base64; embeddings of the wrong length (2 numbers), one per text for Cohere.
+ */
+export function malformedInvokeBody(model: FakeModel, body?: unknown): JsonObject {
   if (model.kind === 'image') return { images: ['not base64!!'], error: null };
+  if (COHERE_EMBED_V3.includes(model.modelId)) {
+    const texts = isRecord(body) && Array.isArray(body['texts']) ? body['texts'] : [''];
+    return {
+      id: 'malformed',
+      texts,
+      embeddings: texts.map(() => [0.1, 0.2]),
+      response_type: 'embeddings_floats',
+    };
+  }
   return { embedding: [0.1, 0.2], embeddingsByType: {}, inputTextTokenCount: 1 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cohere Embed v3 (English and Multilingual): 1,024 dimensions
+
+const COHERE_EMBED_V3 = ['cohere.embed-english-v3', 'cohere.embed-multilingual-v3'];
+const COHERE_KEYS = ['texts', 'images', 'input_type', 'truncate', 'embedding_types'];
+const COHERE_INPUT_TYPES = ['search_document', 'search_query', 'classification', 'clustering'];
+const COHERE_TRUNCATE = ['NONE', 'START', 'END'];
+const COHERE_TYPES = ['float', 'int8', 'uint8', 'binary', 'ubinary'];
+const COHERE_MAX_TEXTS = 96;
+const COHERE_MAX_CHARS = 2048;
+
+/**
+ * Cohere Embed v3 (model-parameters-embed-v3): `input_type` required, 1..96 `texts` of at most
+ * 2,048 characters, `truncate` NONE|START|END. Without `embedding_types` the reply is
+ * `{ embeddings: [[...]], response_type: 'embeddings_floats' }`; with it,
+ * `{ embeddings: { float: [[...]], ... }, response_type: 'embeddings_by_type' }`.
+ */
+function invokeCohereEmbedV3(body: unknown): InvokeResult {
+  const request = requireObject(body, '#');
+  rejectExtraneous(request, COHERE_KEYS, '#');
+  if (request['images'] !== undefined) {
+    throw validationError('The fake Bedrock does not implement image embeddings for Cohere Embed.');
+  }
+  const inputType = request['input_type'];
+  if (inputType === undefined) throw malformedInput('#', 'required key [input_type] not found');
+  if (typeof inputType !== 'string' || !COHERE_INPUT_TYPES.includes(inputType)) {
+    throw malformedInput('#/input_type', `${show(inputType)} is not a valid enum value`);
+  }
+  const texts = request['texts'];
+  if (texts === undefined) throw malformedInput('#', 'required key [texts] not found');
+  if (!Array.isArray(texts)) {
+    throw malformedInput('#/texts', `expected type: JSONArray, found: ${jsonTypeName(texts)}`);
+  }
+  if (texts.length < 1) throw malformedInput('#/texts', 'expected minimum item count: 1, found: 0');
+  if (texts.length > COHERE_MAX_TEXTS) {
+    throw malformedInput(
+      '#/texts',
+      `expected maximum item count: ${COHERE_MAX_TEXTS}, found: ${texts.length}`,
+    );
+  }
+  const strings = texts.map((t, i) => {
+    if (typeof t !== 'string') {
+      throw malformedInput(`#/texts/${i}`, `expected type: String, found: ${jsonTypeName(t)}`);
+    }
+    if (t.length > COHERE_MAX_CHARS) {
+      throw malformedInput(
+        `#/texts/${i}`,
+        `expected maxLength: ${COHERE_MAX_CHARS}, actual: ${t.length}`,
+      );
+    }
+    return t;
+  });
+  const truncate = request['truncate'];
+  if (
+    truncate !== undefined &&
+    (typeof truncate !== 'string' || !COHERE_TRUNCATE.includes(truncate))
+  ) {
+    throw malformedInput('#/truncate', `${show(truncate)} is not a valid enum value`);
+  }
+  const types = request['embedding_types'];
+  if (types !== undefined) {
+    if (!Array.isArray(types) || types.length < 1) {
+      throw malformedInput('#/embedding_types', 'expected a non-empty JSONArray');
+    }
+    types.forEach((t, i) => {
+      if (typeof t !== 'string' || !COHERE_TYPES.includes(t)) {
+        throw malformedInput(`#/embedding_types/${i}`, `${show(t)} is not a valid enum value`);
+      }
+    });
+  }
+  const vectors = strings.map((t) => embedText(t || ' ', 1024, true));
+  const inputTokens = strings.reduce((n, t) => n + Math.max(1, Math.ceil(t.length / 4)), 0);
+  const id = createHash('sha256').update(strings.join('\u0000')).digest('hex').slice(0, 32);
+  if (types === undefined) {
+    return {
+      body: { id, texts: strings, embeddings: vectors, response_type: 'embeddings_floats' },
+      inputTokens,
+      outputTokens: 0,
+    };
+  }
+  const byType: JsonObject = {};
+  for (const t of types as string[]) {
+    byType[t] = t === 'float' ? vectors : vectors.map((v) => v.map((x) => Math.round(x * 127)));
+  }
+  return {
+    body: { id, texts: strings, embeddings: byType, response_type: 'embeddings_by_type' },
+    inputTokens,
+    outputTokens: 0,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -129,6 +129,13 @@ export const DEFAULT_MODELS: readonly FakeModel[] = [
     maxOutputTokens: 0,
     capabilities: NO_TEXT,
   },
+  {
+    ...text('cohere.embed-english-v3', 'Embed English', 'Cohere', {}),
+    kind: 'embedding',
+    outputModalities: ['EMBEDDING'],
+    maxOutputTokens: 0,
+    capabilities: NO_TEXT,
+  },
   text('anthropic.claude-3-haiku-20240307-v1:0', 'Claude 3 Haiku', 'Anthropic', {
     inputModalities: ['TEXT', 'IMAGE'],
     profiles: ['us', 'eu', 'apac'],

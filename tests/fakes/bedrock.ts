@@ -32,6 +32,11 @@ import {
   type FakeModel,
 } from './bedrock-models.js';
 import { chunkText, planReply, type ReplyPlan, type ToolInput } from './bedrock-reply.js';
+import {
+  AgentRuntime,
+  DEFAULT_KNOWLEDGE_BASES,
+  type FakeKnowledgeBase,
+} from './bedrock-agent-runtime.js';
 import { BodyTooLargeError, startDualServer, type Exchange } from './dual-server.js';
 
 export type { ConverseRequestInfo, FakeGuardrail } from './bedrock-converse.js';
@@ -40,6 +45,7 @@ export type { ExtraModel, FakeModel } from './bedrock-models.js';
 export type { StreamExceptionName } from './bedrock-eventstream.js';
 export type { ToolInput } from './bedrock-reply.js';
 export type { FakeCredentials } from './bedrock-auth.js';
+export type { FakeKnowledgeBase, FakePassage } from './bedrock-agent-runtime.js';
 
 /**
  * How the fake answers model calls (converse, converse-stream, invoke). Control-plane calls are
@@ -120,6 +126,10 @@ export type Operation =
   | 'invoke-with-response-stream'
   | 'list-foundation-models'
   | 'list-inference-profiles'
+  | 'get-inference-profile'
+  | 'retrieve'
+  | 'retrieve-and-generate'
+  | 'rerank'
   | 'unknown';
 
 export interface RecordedRequest {
@@ -177,6 +187,8 @@ export interface FakeBedrockOptions {
   onRequestDone?: (request: RecordedRequest) => void;
   /** Guardrails that exist (default: one, `fakeguardrail01`, versions DRAFT and 1). */
   guardrails?: FakeGuardrail[];
+  /** Knowledge bases besides the built-in FAKEKB0001 (us-east-1), for Retrieve(AndGenerate). */
+  knowledgeBases?: FakeKnowledgeBase[];
 }
 
 export interface FakeBedrock {
@@ -209,6 +221,9 @@ const MODEL_OPERATIONS: readonly Operation[] = [
   'converse-stream',
   'invoke',
   'invoke-with-response-stream',
+  'retrieve',
+  'retrieve-and-generate',
+  'rerank',
 ];
 
 export async function startFakeBedrock(options: FakeBedrockOptions = {}): Promise<FakeBedrock> {
@@ -255,6 +270,16 @@ async function waitFor(check: () => boolean, timeoutMs: number): Promise<void> {
 interface Route {
   operation: Operation;
   modelId?: string;
+  /** Retrieve's knowledge base (path), or GetInferenceProfile's identifier, decoded. */
+  resourceId?: string;
+}
+
+function decodePathPart(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
 }
 
 function route(method: string, rawUrl: string): Route {
@@ -274,6 +299,18 @@ function route(method: string, rawUrl: string): Route {
     return { operation: 'list-foundation-models' };
   if (method === 'GET' && path === '/inference-profiles')
     return { operation: 'list-inference-profiles' };
+  const profile = /^\/inference-profiles\/([^/]+)$/.exec(path);
+  if (method === 'GET' && profile) {
+    return { operation: 'get-inference-profile', resourceId: decodePathPart(profile[1] ?? '') };
+  }
+  const kb = /^\/knowledgebases\/([^/]+)\/retrieve$/.exec(path);
+  if (method === 'POST' && kb) {
+    return { operation: 'retrieve', resourceId: decodePathPart(kb[1] ?? '') };
+  }
+  if (method === 'POST' && path === '/retrieveAndGenerate') {
+    return { operation: 'retrieve-and-generate' };
+  }
+  if (method === 'POST' && path === '/rerank') return { operation: 'rerank' };
   return { operation: 'unknown' };
 }
 
@@ -289,7 +326,10 @@ class FakeState {
   private closing = false;
   private readonly timers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
 
+  readonly agent: AgentRuntime;
+
   constructor(private readonly options: FakeBedrockOptions) {
+    this.agent = new AgentRuntime([...DEFAULT_KNOWLEDGE_BASES, ...(options.knowledgeBases ?? [])]);
     this.models = mergeModels(options.models ?? []);
     this.behavior = options.behavior ?? { kind: 'ok' };
     this.deltaDelayMs = options.deltaDelayMs ?? DEFAULT_DELTA_DELAY_MS;
@@ -328,7 +368,7 @@ class FakeState {
 
   async handle(ex: Exchange): Promise<void> {
     const receivedAt = Date.now();
-    const { operation, modelId } = route(ex.method, ex.rawUrl);
+    const { operation, modelId, resourceId } = route(ex.method, ex.rawUrl);
     const record: RecordedRequest = {
       id: this.nextId++,
       method: ex.method,
@@ -361,7 +401,7 @@ class FakeState {
       record.region = identity.region;
       record.accessKeyId = identity.accessKeyId;
       ctx.region = identity.region;
-      await this.dispatch(ctx, operation, modelId ?? '', body);
+      await this.dispatch(ctx, operation, modelId ?? resourceId ?? '', body);
     } catch (error) {
       this.fail(ctx, error);
     } finally {
@@ -402,6 +442,20 @@ class FakeState {
           200,
           listInferenceProfiles(this.models, ctx.region, ctx.ex.rawUrl),
         );
+      case 'get-inference-profile':
+        return this.sendJson(ctx, 200, getInferenceProfile(this.models, ctx.region, modelId));
+      case 'retrieve':
+        return this.agentCall(
+          ctx,
+          this.agent.prepareRetrieve(modelId, parseJsonBody(body), ctx.region),
+        );
+      case 'retrieve-and-generate':
+        return this.agentCall(
+          ctx,
+          this.agent.prepareRetrieveAndGenerate(parseJsonBody(body), ctx.region, this.models),
+        );
+      case 'rerank':
+        return this.agentCall(ctx, this.agent.prepareRerank(parseJsonBody(body), ctx.region));
       case 'unknown':
         throw new BedrockError(
           'UnknownOperationException',
@@ -628,12 +682,28 @@ class FakeState {
     if (behavior.kind === 'streamException')
       throw httpErrorFor(behavior.exception, behavior.message);
     const result = produce();
-    const payload = behavior.kind === 'malformed' ? malformedInvokeBody(model) : result.body;
+    const payload = behavior.kind === 'malformed' ? malformedInvokeBody(model, body) : result.body;
     this.sendJson(ctx, 200, payload, {
       'x-amzn-bedrock-input-token-count': String(result.inputTokens),
       'x-amzn-bedrock-output-token-count': String(result.outputTokens),
       'x-amzn-bedrock-invocation-latency': String(Date.now() - ctx.receivedAt),
     });
+  }
+
+  /**
+   * Answers a validated agent-runtime call: behaviours apply as for InvokeModel (throttle,
+   * accessDenied, error, delay, hang; stall holds; cutStream cuts); the others answer normally.
+   */
+  private async agentCall(ctx: CallContext, produce: () => unknown): Promise<void> {
+    requireJsonContentType(ctx.ex);
+    const behavior = await this.takeBehavior(ctx);
+    if (!behavior) return;
+    this.modelCallCount++;
+    if (behavior.kind === 'stall') return this.hold(ctx);
+    if (behavior.kind === 'cutStream') return this.cut(ctx);
+    if (behavior.kind === 'streamException')
+      throw httpErrorFor(behavior.exception, behavior.message);
+    this.sendJson(ctx, 200, produce());
   }
 
   private sendJson(
@@ -947,6 +1017,19 @@ function listInferenceProfiles(models: readonly FakeModel[], region: string, raw
   const page = all.slice(offset, offset + maxResults).map((p) => profileSummary(region, p));
   const next = offset + maxResults < all.length ? encodeNextToken(offset + maxResults) : undefined;
   return { inferenceProfileSummaries: page, ...(next ? { nextToken: next } : {}) };
+}
+
+/** GetInferenceProfile: a system-defined profile the caller's region can use, by id or ARN. */
+function getInferenceProfile(models: readonly FakeModel[], region: string, identifier: string) {
+  const id = identifier.includes('/') ? (identifier.split('/').pop() ?? '') : identifier;
+  const profile = profilesForRegion(models, region).find((p) => p.profileId === id);
+  if (!profile) {
+    throw new BedrockError(
+      'ResourceNotFoundException',
+      `The inference profile ${identifier} was not found.`,
+    );
+  }
+  return profileSummary(region, profile);
 }
 
 function encodeNextToken(offset: number): string {

@@ -3,11 +3,17 @@
  *
  *   tsx tests/fakes/cli.ts --port 4599 [--mode throttle] [--host 127.0.0.1] [--delta-delay 5]
  *
- * Then start the app with AWS_ENDPOINT_URL_BEDROCK_RUNTIME / AWS_ENDPOINT_URL_BEDROCK set to
- * the printed URL and any static fake credentials.
+ * Then start the app with AWS_ENDPOINT_URL_BEDROCK_RUNTIME / AWS_ENDPOINT_URL_BEDROCK /
+ * AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME set to the printed URL and any static fake credentials.
+ * The knowledge base FAKEKB0001 (us-east-1) answers Retrieve and RetrieveAndGenerate.
  */
 import { parseArgs } from 'node:util';
 import { startFakeBedrock, type Behavior, type RecordedRequest } from './bedrock.js';
+
+/** Modes that start with a queue: `throttleMidRun` answers 5 model calls, then throttles. */
+const QUEUES: Record<string, Behavior[]> = {
+  throttleMidRun: [{ kind: 'ok' }, { kind: 'ok' }, { kind: 'ok' }, { kind: 'ok' }, { kind: 'ok' }],
+};
 
 const MODES: Record<string, Behavior> = {
   ok: { kind: 'ok' },
@@ -24,6 +30,7 @@ const MODES: Record<string, Behavior> = {
   hang: { kind: 'hang' },
   stall: { kind: 'stall', afterDeltas: 3 },
   modelNotReady: { kind: 'modelNotReady' },
+  throttleMidRun: { kind: 'throttle' },
   streamThrottle: { kind: 'streamException', afterDeltas: 3, exception: 'throttlingException' },
   unavailable: {
     kind: 'error',
@@ -85,9 +92,11 @@ async function main(): Promise<void> {
       fake.clearRequests();
     },
   });
+  fake.enqueue(...(QUEUES[values.mode] ?? []));
   process.stdout.write(`Fake Bedrock listening on ${fake.url} (mode ${values.mode})\n`);
   process.stdout.write(`  AWS_ENDPOINT_URL_BEDROCK_RUNTIME=${fake.url}\n`);
   process.stdout.write(`  AWS_ENDPOINT_URL_BEDROCK=${fake.url}\n`);
+  process.stdout.write(`  AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME=${fake.url}\n`);
 
   const stop = (): void => {
     void fake.close().then(() => process.exit(0));

@@ -261,3 +261,70 @@ describe('StreamHub', () => {
     expect(hub.size).toBe(1);
   });
 });
+
+describe('the knowledge bases lab entries', () => {
+  const embed = {
+    modelId: 'amazon.titan-embed-text-v2:0',
+    dimensions: 512,
+    inputType: 'search_document',
+    texts: [{ id: 'a', text: 'chunk' }],
+    concurrency: 4,
+  };
+
+  it('checks embedTexts input: Cohere is 1,024 dimensions and 2,048 characters, ids unique', () => {
+    const input = streams.embedTexts.input;
+    expect(input.safeParse(embed).success).toBe(true);
+    expect(input.safeParse({ ...embed, modelId: 'cohere.embed-english-v3' }).success).toBe(false);
+    const cohere = { ...embed, modelId: 'cohere.embed-english-v3', dimensions: 1024 };
+    expect(input.safeParse(cohere).success).toBe(true);
+    expect(
+      input.safeParse({ ...cohere, texts: [{ id: 'a', text: 'x'.repeat(2_049) }] }).success,
+    ).toBe(false);
+    expect(
+      input.safeParse({
+        ...embed,
+        texts: [
+          { id: 'a', text: 'one' },
+          { id: 'a', text: 'two' },
+        ],
+      }).success,
+    ).toBe(false);
+    expect(input.safeParse({ ...embed, concurrency: 9 }).success).toBe(false);
+    expect(input.safeParse({ ...embed, dimensions: 300 }).success).toBe(false);
+  });
+
+  it('checks rerank, Retrieve and RetrieveAndGenerate inputs', () => {
+    const rerank = requests.rerank.input;
+    const ok = { modelId: 'cohere.rerank-v3-5:0', query: 'q', documents: ['a', 'b'], topN: 2 };
+    expect(rerank.safeParse(ok).success).toBe(true);
+    expect(rerank.safeParse({ ...ok, topN: 3 }).success).toBe(false);
+    expect(rerank.safeParse({ ...ok, query: '   ' }).success).toBe(false);
+
+    const retrieve = requests.kbRetrieve.input;
+    const ask = { knowledgeBaseId: 'ABCDE12345', query: 'q', numberOfResults: 5 };
+    expect(retrieve.safeParse({ ...ask, searchType: 'DEFAULT' }).success).toBe(true);
+    expect(retrieve.safeParse({ ...ask, searchType: 'FUZZY' }).success).toBe(false);
+    expect(
+      retrieve.safeParse({ ...ask, searchType: 'DEFAULT', knowledgeBaseId: 'short' }).success,
+    ).toBe(false);
+    expect(
+      retrieve.safeParse({ ...ask, searchType: 'DEFAULT', query: 'x'.repeat(20_000) }).success,
+    ).toBe(false);
+
+    const rag = requests.kbRetrieveAndGenerate.input;
+    const base = { ...ask, modelId: 'amazon.nova-lite-v1:0' };
+    expect(rag.safeParse(base).success).toBe(true);
+    expect(rag.safeParse({ ...base, promptTemplate: 'no placeholder' }).success).toBe(false);
+    expect(rag.safeParse({ ...base, promptTemplate: 'Use $search_results$' }).success).toBe(true);
+  });
+
+  it('dispatches the new requests to their handlers and parses their output', async () => {
+    const value = { results: [], guardrailAction: null, latencyMs: 12 };
+    const result = await dispatchRequest(
+      handlers({ kbRetrieve: async () => value }),
+      'kbRetrieve',
+      { knowledgeBaseId: 'ABCDE12345', query: 'q', numberOfResults: 1, searchType: 'DEFAULT' },
+    );
+    expect(result).toEqual({ ok: true, value });
+  });
+});

@@ -166,16 +166,22 @@ export function flattenChunk(
   };
 }
 
-/** A citation with its span; a span the service left out is found by its text in the answer. */
+/**
+ * A citation with its span as offsets into the answer, `end` exclusive (`answer.slice(start,
+ * end)` is the cited text). Whether the service's `span.end` is inclusive is not documented, so
+ * an end one short of the cited text is moved past it; a span the service left out is found by
+ * its text in the answer.
+ */
 export function flattenCitation(citation: Citation, answer: string): KbCitation {
   const part = citation.generatedResponsePart?.textResponsePart;
   const text = part?.text ?? '';
   const found = text ? answer.indexOf(text) : -1;
   const start = part?.span?.start ?? (found >= 0 ? found : 0);
-  const end = part?.span?.end ?? (found >= 0 ? found + text.length : start);
+  let end = part?.span?.end ?? (found >= 0 ? found + text.length : start);
+  if (text && answer.slice(start, end) !== text && answer.slice(start, end + 1) === text) end += 1;
   return {
     start,
-    end: Math.max(start, end),
+    end: Math.min(answer.length, Math.max(start, end)),
     text,
     references: (citation.retrievedReferences ?? []).map(flattenChunk),
   };
