@@ -168,6 +168,7 @@ function embedBatch(
       record: caller.record,
       signal,
       timeoutMs: caller.timeouts.shortMs,
+      errorContext: { iamActions: ['bedrock:InvokeModel'] },
     },
     async (meter) => {
       const response = await caller.client.send(

@@ -298,7 +298,7 @@ export async function kbRetrieveAndGenerate(
       timeoutMs: caller.timeouts.callMs,
       errorContext: {
         knowledgeBaseId: input.knowledgeBaseId,
-        iamActions: ['bedrock:RetrieveAndGenerate', 'bedrock:Retrieve', 'bedrock:InvokeModel'],
+        iamActions: ['bedrock:RetrieveAndGenerate', 'bedrock:InvokeModel'],
       },
     },
     async (meter) => {
