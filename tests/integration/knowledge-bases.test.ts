@@ -2,7 +2,8 @@
  * The knowledge bases lab's main-process half against the fake Bedrock, over the wire with the
  * real AWS SDK clients (never mocked): embeddings (Titan V2, Cohere Embed v3) with bounded
  * concurrency, cancel and faults; Rerank, Retrieve and RetrieveAndGenerate with their errors;
- * the fake's own validation of bad bodies (sent by a raw fetch); and the invocation log.
+ * the fake's own validation of bad bodies (sent by a raw fetch); the invocation log; and the
+ * reply checks and flattening on their own.
  */
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,12 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dispatchRequest, StreamHub } from '../../electron/main/dispatch';
 import { createBackend, type AppBackend } from '../../electron/main/handlers';
+import {
+  checkVector,
+  parseCohereReply,
+  parseTitanReply,
+} from '../../electron/main/bedrock/embeddings';
+import { flattenChunk, flattenCitation } from '../../electron/main/bedrock/knowledge-bases';
 import { openSettingsStore, type SettingsStore } from '../../electron/main/settings-store';
 import type { StreamMessage } from '../../shared/contract';
 import type { InvocationRecord } from '../../shared/invocations';
@@ -674,5 +681,77 @@ describe('the invocation log', () => {
       modelId: 'cohere.rerank-v3-5:0',
       costUsd: null,
     });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The reply checks and flattening on their own (no wire needed)
+
+describe('reply checks and flattening', () => {
+  const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+  const text = { id: 'a', text: 'x' };
+
+  it('accepts both documented Cohere reply shapes and refuses a count mismatch', () => {
+    const two = [
+      [1, 0],
+      [0, 1],
+    ];
+    const texts2 = [text, { id: 'b', text: 'y' }];
+    expect(parseCohereReply(encode({ embeddings: two }), texts2, 2)).toEqual(two);
+    expect(parseCohereReply(encode({ embeddings: { float: two } }), texts2, 2)).toEqual(two);
+    expect(() => parseCohereReply(encode({ embeddings: [[1, 0]] }), texts2, 2)).toThrow(
+      /1 vectors for 2 texts/,
+    );
+  });
+
+  it('refuses non-finite numbers and a Titan reply without an embedding', () => {
+    expect(() => checkVector([1, Number.POSITIVE_INFINITY], 2, text, 'Titan')).toThrow(
+      /not finite/,
+    );
+    expect(() => parseTitanReply(encode({ inputTextTokenCount: 3 }), text, 2)).toThrow(
+      /documented \{ embedding \} shape/,
+    );
+    expect(parseTitanReply(encode({ embeddingsByType: { float: [0.6, 0.8] } }), text, 2)).toEqual({
+      vector: [0.6, 0.8],
+      inputTokens: null,
+    });
+  });
+
+  it('flattens any location type and stringifies metadata values', () => {
+    expect(
+      flattenChunk({
+        content: { type: 'TEXT', text: 'chunk' },
+        location: { type: 'WEB', webLocation: { url: 'https://example.com/page' } },
+        metadata: { year: 2026, tags: ['a', 'b'], title: 'T' },
+        score: 0.5,
+      }),
+    ).toEqual({
+      text: 'chunk',
+      score: 0.5,
+      locationType: 'WEB',
+      sourceUri: 'https://example.com/page',
+      metadata: { year: '2026', tags: '["a","b"]', title: '"T"' },
+    });
+    expect(
+      flattenChunk({
+        content: { text: 'q' },
+        location: { type: 'SQL', sqlLocation: { query: 'SELECT 1' } },
+      }),
+    ).toMatchObject({ locationType: 'SQL', sourceUri: null, score: null });
+  });
+
+  it('makes citation spans exclusive and finds a span the service left out', () => {
+    const answer = 'First claim. Second claim.';
+    const cite = (part: object) =>
+      flattenCitation({ generatedResponsePart: { textResponsePart: part } }, answer);
+    expect(cite({ text: 'First claim.', span: { start: 0, end: 11 } })).toMatchObject({
+      start: 0,
+      end: 12,
+    });
+    expect(cite({ text: 'First claim.', span: { start: 0, end: 12 } })).toMatchObject({
+      start: 0,
+      end: 12,
+    });
+    expect(cite({ text: 'Second claim.' })).toMatchObject({ start: 13, end: 26 });
   });
 });
