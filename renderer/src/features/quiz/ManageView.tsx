@@ -5,6 +5,9 @@
  * everything as one JSON file; import, checked off the UI thread, that refuses a bad file with the
  * reason and changes nothing, and asks before replacing rows that are newer here).
  *
+ * The learner's own case studies are listed first as groups (CaseSetsPanel, CaseGroup,
+ * ScenarioEditor): title, scenario preview, its questions, edit the scenario, delete with Undo.
+ *
  * The parts live in ./manage: the list (QuestionList, EntryRow, ReportForm), the reports
  * (ReportsList) and the backup (BackupPanel, ImportStatus, use-backup).
  */
@@ -14,6 +17,7 @@ import { allReports, questionRows } from '../../db/questions';
 import { plural } from '../../lib/format';
 import { BANK } from './bank';
 import { BackupPanel } from './manage/BackupPanel';
+import { CaseSetsPanel } from './manage/CaseSetsPanel';
 import { NoticeLine, type Notice } from './manage/notice';
 import { QuestionList } from './manage/QuestionList';
 import { ReportsList } from './manage/ReportsList';
@@ -35,6 +39,7 @@ export function ManageView() {
         {counts.deleted ? `, ${counts.deleted} deleted` : ''}.
       </p>
       {notice ? <NoticeLine notice={notice} setNotice={setNotice} /> : null}
+      <CaseSetsPanel list={list} notify={setNotice} />
       <QuestionList list={list} loading={rows === undefined} notify={setNotice} />
       <ReportsList reports={reports ?? []} stems={list.stems} notify={setNotice} />
       <BackupPanel />

@@ -13,6 +13,7 @@ import {
 import {
   QuestionType,
   type GenerateQuestionsInput,
+  type GenerationSource,
 } from '../../../../../shared/question-generation';
 import { useSettings } from '../../../app/settings-context';
 import { CORPUS } from '../../../content/corpus';
@@ -54,6 +55,35 @@ function modelChoices(region: string): { tools: ModelChoice[]; text: ModelChoice
   };
 }
 
+/** What a run is asked for: separate questions, or a case set on `caseTask`. */
+function generationInput(
+  form: GenerateForm,
+  modelId: string,
+  sources: GenerationSource[],
+  caseTask: string | null,
+  existingStems: readonly string[],
+): GenerateQuestionsInput {
+  const caseSet =
+    form.kind === 'case' && caseTask ? { task: caseTask, questions: form.caseCount } : null;
+  return {
+    modelId,
+    sources,
+    count: caseSet ? caseSet.questions : form.count,
+    types: form.types,
+    difficulty: form.difficulty,
+    existingStems: existingStems.slice(0, 20_000),
+    blindCheck: form.blindCheck,
+    ...(caseSet ? { caseSet } : {}),
+  };
+}
+
+/** The task statements of the picked notes, for a case set, and the one in use (else the first). */
+function useCaseTask(sources: readonly GenerationSource[], chosen: string | null) {
+  const caseTasks = useMemo(() => [...new Set(sources.flatMap((s) => s.tasks))].sort(), [sources]);
+  const caseTask = chosen && caseTasks.includes(chosen) ? chosen : (caseTasks[0] ?? null);
+  return { caseTasks, caseTask };
+}
+
 export function useGenerateForm(run: RunState | null, pending: readonly PendingItem[]) {
   const { state } = useSettings();
   const pool = useQuestionPool(BANK);
@@ -87,12 +117,7 @@ export function useGenerateForm(run: RunState | null, pending: readonly PendingI
     [form.picked],
   );
   const isCase = form.kind === 'case';
-  /** The task statements of the picked notes, for a case set. */
-  const caseTasks = useMemo(() => [...new Set(sources.flatMap((s) => s.tasks))].sort(), [sources]);
-  const caseTask =
-    form.caseTask !== null && caseTasks.includes(form.caseTask)
-      ? form.caseTask
-      : (caseTasks[0] ?? null);
+  const { caseTasks, caseTask } = useCaseTask(sources, form.caseTask);
   const estimate = isCase
     ? estimateCaseRun(sources, form.caseCount, form.blindCheck)
     : estimateRun(sources, form.count, form.blindCheck);
@@ -103,7 +128,7 @@ export function useGenerateForm(run: RunState | null, pending: readonly PendingI
     form.types.length > 0 &&
     !running &&
     pool !== undefined &&
-    (!isCase || caseTask !== null);
+    (!isCase || caseTasks.length > 0);
 
   const start = () => {
     if (!canRun) return;
@@ -111,20 +136,11 @@ export function useGenerateForm(run: RunState | null, pending: readonly PendingI
       ...(pool ?? []).map((q) => q.stem),
       ...pending.map((p) => p.question.stem),
     ];
-    const caseSet = isCase && caseTask ? { task: caseTask, questions: form.caseCount } : null;
+    const input = generationInput(form, modelId, sources, caseTask, existingStems);
     startGeneration(
-      {
-        modelId,
-        sources,
-        count: caseSet ? caseSet.questions : form.count,
-        types: form.types,
-        difficulty: form.difficulty,
-        existingStems: existingStems.slice(0, 20_000),
-        blindCheck: form.blindCheck,
-        ...(caseSet ? { caseSet } : {}),
-      },
+      input,
       // A case set always waits for review: flagged questions need the learner's decision.
-      caseSet ? false : form.autoAccept,
+      input.caseSet ? false : form.autoAccept,
       state ? connectionKey(state.settings.aws) : '',
     );
   };
