@@ -223,6 +223,16 @@ export function toAppError(error: unknown, ctx: ErrorContext = {}): AppError {
       remedy: 'Try again; if it persists, try another model.',
     };
   }
+  if (name === 'DependencyFailedException') {
+    return {
+      code: 'service_unavailable',
+      message: ctx.knowledgeBaseId
+        ? `The knowledge base ${ctx.knowledgeBaseId} could not answer: a service it depends on failed (${message}).`
+        : `A service Amazon Bedrock depends on failed: ${message}`,
+      remedy:
+        "Check the knowledge base's vector store and data source in the Bedrock console, and that its embedding model is enabled; then try again.",
+    };
+  }
   if (
     name === 'ServiceUnavailableException' ||
     name === 'InternalServerException' ||

@@ -398,6 +398,24 @@ describe('kbRetrieve', () => {
     expect(error.remedy).toMatch(/bedrock:Retrieve/);
   });
 
+  it('says which knowledge base failed when a service behind it fails', async () => {
+    fake.setBehavior({
+      kind: 'error',
+      status: 424,
+      name: 'DependencyFailedException',
+      message: 'The vector store did not answer.',
+    });
+    const error = await failure('kbRetrieve', {
+      knowledgeBaseId: 'FAKEKB0001',
+      query: 'q',
+      numberOfResults: 1,
+      searchType: 'DEFAULT',
+    });
+    expect(error.code).toBe('service_unavailable');
+    expect(error.message).toMatch(/FAKEKB0001 could not answer.*vector store did not answer/);
+    expect(error.remedy).toMatch(/vector store/);
+  });
+
   it('refuses a 20,000-character question before calling', async () => {
     const error = await failure('kbRetrieve', {
       knowledgeBaseId: 'FAKEKB0001',
