@@ -5,3 +5,4 @@ export * from './rouge';
 export * from './bleu';
 export * from './classification';
 export * from './robustness';
+export * from './builtin';
