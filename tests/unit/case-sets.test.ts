@@ -45,7 +45,7 @@ const NEW_CASE = { id: CASE_ID, title: 'Hospital letter triage', scenario: SCENA
 
 let dbName = '';
 let n = 0;
-let open: { db: InstanceType<DbNs['StratumDb']>; mod: typeof DbNs } | null = null;
+let open: { db: InstanceType<(typeof DbNs)['StratumDb']>; mod: typeof DbNs } | null = null;
 
 /** A fresh module graph on a fresh database. */
 async function session() {
