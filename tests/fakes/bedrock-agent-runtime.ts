@@ -6,8 +6,8 @@
  * anything else is a 400 ValidationException in the Coral constraint style.
  *
  * Knowledge bases hold short passages about exam topics, ranked with the same hashed-word
- * embeddings the fake uses for Titan (so results carry meaning: a question about chunking finds
- * the chunking passage). RetrieveAndGenerate answers with one sentence from each of the top
+ * embeddings the fake uses for Titan, over content words (stop words left out), so results carry
+ * meaning: a question about chunking finds the chunking passage. RetrieveAndGenerate answers with one sentence from each of the top
  * passages and cites each sentence with a span into the answer.
  */
 import { randomUUID } from 'node:crypto';
@@ -270,8 +270,22 @@ function parseRetrievalConfiguration(value: unknown, path: string): SearchConfig
   };
 }
 
+/** Words too common to carry meaning; left out of the fake's ranking so questions match topics. */
+const STOP_WORDS = new Set(
+  (
+    'a an and are as at be by can do does for from has have how i in is it its of on or so ' +
+    'that the their them these this to was what when where which who why will with you your'
+  ).split(' '),
+);
+
 function words(text: string): Set<string> {
-  return new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  const all = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return new Set(all.filter((w) => !STOP_WORDS.has(w)));
+}
+
+/** The hashed-word embedding of a text's content words (its stop words left out). */
+function meaning(text: string): number[] {
+  return embedText([...words(text)].join(' ') || text || ' ', 1024, true);
 }
 
 function cosine(a: readonly number[], b: readonly number[]): number {
@@ -301,11 +315,11 @@ interface Scored {
 
 /** Passages ranked by hashed-word embedding similarity (HYBRID mixes in word overlap). */
 export function rankPassages(kb: FakeKnowledgeBase, query: string, config: SearchConfig): Scored[] {
-  const q = embedText(query || ' ', 1024, true);
+  const q = meaning(query);
   return kb.passages
     .filter((p) => config.filter({ ...(p.metadata ?? {}) }))
     .map((passage) => {
-      const semantic = (1 + cosine(q, embedText(passage.text, 1024, true))) / 2;
+      const semantic = (1 + cosine(q, meaning(passage.text))) / 2;
       const score =
         config.searchType === 'HYBRID'
           ? 0.7 * semantic + 0.3 * lexicalOverlap(query, passage.text)
@@ -528,7 +542,7 @@ function sourceText(value: unknown, i: number): string {
 
 /** Semantic similarity and word overlap, half each: a cross-encoder-like second opinion. */
 function rerankScore(query: string, text: string): number {
-  const semantic = (1 + cosine(embedText(query, 1024, true), embedText(text, 1024, true))) / 2;
+  const semantic = (1 + cosine(meaning(query), meaning(text))) / 2;
   return round(0.5 * semantic + 0.5 * lexicalOverlap(query, text));
 }
 
