@@ -291,6 +291,25 @@ describe('plainReason on the rest of the pipeline', () => {
     expectPlain('the batch holds this id twice');
   });
 
+  it('explains the refusals of a case-study set', () => {
+    expect(expectPlain('case study: title: 4 characters; a title has 5 to 120')).toBe(
+      "The case study's title is 4 characters long; it needs 5 to 120.",
+    );
+    expect(expectPlain('case study: scenario: 10 characters; a scenario has 200 to 2500')).toBe(
+      "The case study's scenario is 10 characters long; it needs 200 to 2,500.",
+    );
+    expect(expectPlain('case study: questions: 3 were asked for and the set has 2')).toBe(
+      'The case study has 2 questions; 3 were asked for.',
+    );
+    expect(expectPlain('task: the case study is for task statement 3.1, not 2.2')).toBe(
+      'The question tests task 2.2, but the case study is for task 3.1.',
+    );
+    expectPlain('near-duplicate of another question of this set (91% similar): "Which…"');
+    expect(
+      expectPlain('case study: scenario: Invalid input: expected string, received undefined'),
+    ).toMatch(/^The case study could not be used: /);
+  });
+
   it('keeps an unknown reason readable, and drops repeated sentences', () => {
     expect(plainReason('disk is full').sentence).toBe('Disk is full.');
     expect(

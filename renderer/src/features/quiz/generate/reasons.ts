@@ -139,6 +139,31 @@ const RULES: Rule[] = [
     (m) => `It is almost the same as a question accepted earlier in this run (${m[1]}% alike).`,
   ],
   [
+    /^near-duplicate of another question of this set \((\d+)% similar\)/,
+    (m) => `It is almost the same as another question of the same case study (${m[1]}% alike).`,
+  ],
+  [
+    /^case study: title: (\d+) characters; a title has (\d+) to (\d+)$/,
+    (m) => `The case study's title is ${m[1]} characters long; it needs ${m[2]} to ${m[3]}.`,
+  ],
+  [
+    /^case study: scenario: (\d+) characters; a scenario has (\d+) to (\d+)$/,
+    (m) =>
+      `The case study's scenario is ${m[1]} characters long; it needs ${m[2]} to ${Number(m[3]).toLocaleString('en-US')}.`,
+  ],
+  [
+    /^case study: questions: (\d+) were asked for and the set has (\d+)$/,
+    (m) => `The case study has ${m[2]} questions; ${m[1]} were asked for.`,
+  ],
+  [
+    /^task: the case study is for task statement (.+), not (.+)$/,
+    (m) => `The question tests task ${m[2]}, but the case study is for task ${m[1]}.`,
+  ],
+  [
+    /^case study: (.+)$/s,
+    (m) => `The case study could not be used: ${plainReason(m[1] ?? '').sentence}`,
+  ],
+  [
     /^near-duplicate of a question already in your bank \((\d+)% similar\)/,
     (m) => `It is almost the same as a question you already have (${m[1]}% alike).`,
   ],
