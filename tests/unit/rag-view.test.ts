@@ -11,6 +11,7 @@ import {
   contentWords,
   highlightRuns,
   matchedQueryTerms,
+  snippet,
 } from '../../renderer/src/lib/rag/highlight';
 
 describe('chunkSegments', () => {
@@ -99,5 +100,17 @@ describe('identities', () => {
     expect(chunkingKey(DEFAULT_CHUNKING.FIXED_SIZE)).toBe('FIXED_SIZE:300:20');
     expect(chunkingKey(DEFAULT_CHUNKING.HIERARCHICAL)).toBe('HIERARCHICAL:1500:300:60');
     expect(describeChunking(DEFAULT_CHUNKING.NONE)).toMatch(/No chunking/);
+  });
+});
+
+describe('snippet', () => {
+  it('keeps short text whole and cuts long text around the first match at spaces', () => {
+    expect(snippet('short text', ['text'])).toBe('short text');
+    const long = `${'lorem ipsum '.repeat(40)}the vector store answers ${'dolor sit '.repeat(40)}`;
+    const s = snippet(long, ['vector'], 120);
+    expect(s.startsWith('…')).toBe(true);
+    expect(s.endsWith('…')).toBe(true);
+    expect(s).toContain('vector store');
+    expect(s.length).toBeLessThanOrEqual(122);
   });
 });

@@ -43,3 +43,31 @@ export function highlightRuns(text: string, terms: readonly string[]): TextRun[]
   if (from < text.length) runs.push({ text: text.slice(from), mark: false });
   return runs;
 }
+
+/**
+ * At most `max` characters of `text` for a result card: the whole text when short enough,
+ * otherwise a window that starts a little before the first whole-word occurrence of a term, cut at
+ * spaces, with "…" where text was left out.
+ */
+export function snippet(text: string, terms: readonly string[], max = 420): string {
+  if (text.length <= max) return text;
+  const wanted = new Set(terms.map((t) => t.toLowerCase()));
+  let at = 0;
+  for (const m of text.matchAll(WORD)) {
+    if (wanted.has(m[0].toLowerCase())) {
+      at = m.index;
+      break;
+    }
+  }
+  let start = Math.max(0, Math.min(at - 80, text.length - max));
+  if (start > 0) {
+    const space = text.indexOf(' ', start);
+    start = space >= 0 && space < at ? space + 1 : start;
+  }
+  let end = Math.min(text.length, start + max);
+  if (end < text.length) {
+    const space = text.lastIndexOf(' ', end);
+    end = space > start ? space : end;
+  }
+  return `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
+}

@@ -1,0 +1,9 @@
+/** The chunking strategies as the Bedrock console names them, for the strategy picker. */
+import type { ChunkingStrategy } from '../../../lib/rag/chunking';
+
+export const STRATEGY_CHOICES: readonly { value: ChunkingStrategy; label: string }[] = [
+  { value: 'FIXED_SIZE', label: 'Fixed-size chunking (tokens, with overlap)' },
+  { value: 'HIERARCHICAL', label: 'Hierarchical chunking (parent / child)' },
+  { value: 'SEMANTIC', label: 'Semantic chunking' },
+  { value: 'NONE', label: 'No chunking (one chunk per note)' },
+];
