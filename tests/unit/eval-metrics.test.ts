@@ -25,6 +25,7 @@ import {
   corpusBleu,
   exactMatch,
   lcsAlignment,
+  lcsLength,
   matchedNgramMask,
   maxOverReferences,
   normalizeAnswer,
@@ -396,6 +397,34 @@ describe('ROUGE-1/2/L (reference: rouge-score, no stemming)', () => {
     expect(scores.rouge2.precision).toBeCloseTo(3 / 4, CLOSE);
     expect(scores.rouge2.recall).toBeCloseTo(3 / 5, CLOSE);
     expect(scores.rougeL.f1).toBeCloseTo((2 * 1 * (5 / 6)) / (1 + 5 / 6), CLOSE);
+  });
+
+  it('finds the same LCS length as the plain dynamic programme, across 32-bit word boundaries', () => {
+    const rng = createRng(2026);
+    const table = (a: string[], b: string[]) => {
+      const t = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+      for (let i = 1; i <= a.length; i++)
+        for (let j = 1; j <= b.length; j++)
+          t[i]![j] =
+            a[i - 1] === b[j - 1] ? t[i - 1]![j - 1]! + 1 : Math.max(t[i - 1]![j]!, t[i]![j - 1]!);
+      return t[a.length]![b.length]!;
+    };
+    for (const [m, n, vocabulary] of [
+      [0, 5, 3],
+      [31, 33, 4],
+      [32, 32, 2],
+      [64, 70, 5],
+      [97, 40, 3],
+      [150, 150, 20],
+    ]) {
+      for (let round = 0; round < 5; round++) {
+        const words = (k: number) =>
+          Array.from({ length: k }, () => `w${Math.floor(rng.next() * vocabulary!)}`);
+        const a = words(m!);
+        const b = words(n!);
+        expect(lcsLength(a, b), `${m}x${n}`).toBe(table(a, b));
+      }
+    }
   });
 
   it('marks the overlap it counts', () => {

@@ -22,10 +22,17 @@
  * Effective order (on for sentence BLEU): orders for which the candidate has no n-gram at all (a
  * candidate shorter than n tokens) are left out of the mean instead of zeroing the score.
  * `corpusBleu` defaults to sacreBLEU's `corpus_bleu` ('exp', no effective order; smoothing only
- * matters there when a whole corpus has no 4-gram match); `sentenceBleu` defaults to sacreBLEU's
- * `sentence_bleu` ('exp' with effective order).
+ * matters there when some order has no match anywhere in the corpus); `sentenceBleu` defaults to
+ * sacreBLEU's `sentence_bleu` ('exp' with effective order).
  */
-import { internTokens, ngramCounts, rstripPython, splitPythonWhitespace } from './text';
+import {
+  clippedMatches,
+  internTokens,
+  ngramCounts,
+  ngramKeys,
+  rstripPython,
+  splitPythonWhitespace,
+} from './text';
 
 export const BLEU_MAX_ORDER = 4;
 
@@ -111,20 +118,15 @@ export function bleuStats(
   const matches: number[] = [];
   const totals: number[] = [];
   for (let n = 1; n <= BLEU_MAX_ORDER; n++) {
-    const best = new Map<number | string, number>();
-    for (const ref of refs) {
+    const best = ngramCounts(refs[0] as Int32Array, n, size);
+    for (const ref of refs.slice(1)) {
       for (const [gram, count] of ngramCounts(ref, n, size)) {
         best.set(gram, Math.max(best.get(gram) ?? 0, count));
       }
     }
-    let matched = 0;
-    let total = 0;
-    for (const [gram, count] of ngramCounts(hyp, n, size)) {
-      total += count;
-      matched += Math.min(count, best.get(gram) ?? 0);
-    }
-    matches.push(matched);
-    totals.push(total);
+    const grams = ngramKeys(hyp, n, size);
+    matches.push(clippedMatches(grams, best));
+    totals.push(grams.length);
   }
   const lengths = refs.map((ref) => ref.length);
   return {

@@ -2,10 +2,12 @@
  * Robustness: perturb a prompt in ways that keep its meaning, ask again, and measure how much a
  * metric moves. Bedrock's automatic robustness metric works this way: AWS describes it as
  * perturbing prompts (case, typos, whitespace, numbers to words) and reporting the change in the
- * task's accuracy score (for example deltaF1 for question answering). The exact perturbations and
- * the delta below follow AWS's open-source FMEval library, which implements these evaluations:
- * butter-finger typos, random upper case and whitespace added or removed, and for each prompt the
- * mean absolute change (1/P) Σ |s − s_i| over P perturbed copies, averaged over prompts.
+ * task's accuracy score (for example deltaF1 for question answering). The kinds of perturbation
+ * and the delta below follow AWS's open-source FMEval library, which implements these
+ * evaluations: butter-finger typos, random upper case and whitespace added or removed, and for
+ * each prompt the mean absolute change (1/P) Σ |s − s_i| over P perturbed copies, averaged over
+ * prompts. The keyboard map and the random draws are Stratum's own (each character is perturbed
+ * with the given probability), so the perturbed texts are not FMEval's, only of the same kind.
  *
  * Every perturbation here is deterministic given a seeded `Rng` (shared/random.ts), so a run can
  * be repeated exactly. Rates are probabilities per character (or per adjacent word pair).

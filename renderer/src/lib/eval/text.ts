@@ -69,26 +69,49 @@ export function internTokens(lists: readonly (readonly string[])[]): {
 }
 
 /**
- * Counts of the n-grams of interned tokens. A gram's key is its ids read as the digits of a number
- * in base `size` (unique for a fixed n) while that number stays exact in a double; past that, the
- * ids joined by commas.
+ * The keys of the n-grams of interned tokens, in order. A gram's key is its ids read as the digits
+ * of a number in base `size` (unique for a fixed n) while that number stays exact in a double;
+ * past that, the ids joined by commas.
  */
+export function ngramKeys(ids: Int32Array, n: number, size: number): (number | string)[] {
+  const keys: (number | string)[] = [];
+  const numeric = Math.pow(Math.max(size, 2), n) <= Number.MAX_SAFE_INTEGER;
+  for (let i = 0; i + n <= ids.length; i++) {
+    if (numeric) {
+      let key = 0;
+      for (let k = 0; k < n; k++) key = key * size + (ids[i + k] as number);
+      keys.push(key);
+    } else keys.push(Array.from(ids.subarray(i, i + n)).join(','));
+  }
+  return keys;
+}
+
+/** Counts of the n-grams of interned tokens (keys as `ngramKeys`). */
 export function ngramCounts(
   ids: Int32Array,
   n: number,
   size: number,
 ): Map<number | string, number> {
   const counts = new Map<number | string, number>();
-  const numeric = Math.pow(Math.max(size, 2), n) <= Number.MAX_SAFE_INTEGER;
-  for (let i = 0; i + n <= ids.length; i++) {
-    let key: number | string;
-    if (numeric) {
-      key = 0;
-      for (let k = 0; k < n; k++) key = key * size + (ids[i + k] as number);
-    } else key = Array.from(ids.subarray(i, i + n)).join(',');
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
+  for (const key of ngramKeys(ids, n, size)) counts.set(key, (counts.get(key) ?? 0) + 1);
   return counts;
+}
+
+/**
+ * How many of `keys` find a partner in `available`, each available n-gram used at most as often
+ * as it is counted there: Σ min(count in keys, count in available), the "clipped" match count.
+ * Consumes `available`.
+ */
+export function clippedMatches<K>(keys: readonly K[], available: Map<K, number>): number {
+  let matched = 0;
+  for (const key of keys) {
+    const left = available.get(key);
+    if (left) {
+      available.set(key, left - 1);
+      matched++;
+    }
+  }
+  return matched;
 }
 
 /** Sum of a multiset's counts. */
