@@ -42,16 +42,29 @@ async function ask(p: Page, reply: string) {
   return grounded;
 }
 
+describe('the notes indexed against the fake', () => {
+  it('builds a vector index on the Embeddings tab', async () => {
+    await openTab(page, 'Embeddings');
+    await page.getByRole('button', { name: /^Build index of/ }).click();
+    await page
+      .getByTestId('kb-progress')
+      .filter({ hasText: /^Done:/ })
+      .waitFor({ timeout: 90_000 });
+    await openTab(page, 'Grounded answer');
+  }, 120_000);
+});
+
 describe('a grounded answer over the notes', () => {
   it('retrieves chunks with scores and streams an answer citing them', async () => {
-    await page.getByLabel('Retrieval').selectOption('lexical');
+    await page.getByLabel('Retrieval', { exact: true }).selectOption('hybrid');
     await page.getByLabel('Sources (k)').fill('5');
     const grounded = await ask(page, GROUNDED);
     const sources = page
       .getByRole('list', { name: 'Retrieved sources' })
       .getByTestId('source-card');
     expect(await sources.count()).toBe(5);
-    expect(await sources.first().innerText()).toMatch(/BM25 \d+\.\d{2}/);
+    expect(await sources.first().innerText()).toMatch(/RRF 0\.\d{4}/);
+    await page.getByLabel('Retrieval', { exact: true }).selectOption('lexical');
     expect(await grounded.innerText()).toContain('splits each document into chunks');
     for (const n of [1, 2, 3])
       expect(await grounded.getByRole('link', { name: new RegExp(`^Source ${n}: `) }).count()).toBe(
@@ -134,6 +147,56 @@ describe('a grounded answer over the notes', () => {
     await dark.getByTestId('grounded-answer').scrollIntoViewIfNeeded();
     await expectSoundLayout(dark, 'Grounded answer / dark');
     await dark.screenshot({ path: `${SCREENS}/kb-answer-dark.png` });
-    await openTab(dark, 'Retrieval quality');
   });
+});
+
+describe('retrieval quality', () => {
+  it('computes lexical figures offline, then vector, hybrid and reranked on demand', async () => {
+    await openTab(page, 'Retrieval quality');
+    const table = page.locator('.quality-table');
+    await table.waitFor();
+    await page.waitForFunction(
+      () => !document.querySelector('.quality-table')?.textContent?.includes('computing'),
+      undefined,
+      { timeout: 60_000 },
+    );
+    expect(await table.locator('tbody th').count()).toBe(4);
+    expect(await table.innerText()).toMatch(/Lexical \(BM25\)\s+\d+\.\d%\s+\d+\.\d%\s+0\.\d{3}/);
+    const plan = page.getByTestId('live-plan');
+    await page.getByLabel('Rerank model').selectOption('cohere.rerank-v3-5:0');
+    expect(await plan.innerText()).toMatch(
+      /Embeds \d+ questions \(about [\d,]+ tokens\).*about \$/,
+    );
+    expect(await plan.innerText()).toMatch(/Reranks [\d,]+ queries/);
+    await page.getByRole('button', { name: /^Run on \d+ questions/ }).click();
+    await page.getByTestId('live-done').waitFor({ timeout: 90_000 });
+    const fixed = await table
+      .locator('tbody tr')
+      .filter({ hasText: /Reranked/ })
+      .first()
+      .innerText();
+    expect(fixed).toMatch(/\d+\.\d%/);
+    expect(await page.locator('.quality-chart rect.bar-reranked').count()).toBeGreaterThan(1);
+    await expectSoundLayout(page, 'Retrieval quality / light');
+    await page.locator('.quality-chart').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENS}/kb-quality-light.png` });
+  }, 150_000);
+
+  it('looks right in dark', async () => {
+    const dark = await opened!.newPage({
+      path: '#/knowledge-bases',
+      heading: 'Knowledge bases lab',
+      tab: 'Retrieval quality',
+      colorScheme: 'dark',
+      viewport: VIEWPORT,
+    });
+    await dark.waitForFunction(
+      () => !document.querySelector('.quality-table')?.textContent?.includes('computing'),
+      undefined,
+      { timeout: 60_000 },
+    );
+    await expectSoundLayout(dark, 'Retrieval quality / dark');
+    await dark.locator('.quality-chart').scrollIntoViewIfNeeded();
+    await dark.screenshot({ path: `${SCREENS}/kb-quality-dark.png` });
+  }, 90_000);
 });
