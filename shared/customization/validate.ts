@@ -127,9 +127,7 @@ function tokenProblems(size: RecordSize, limits: DatasetLimits, label: string): 
 
 /** Checks one line (1-based `line`) for a target. */
 export function checkLine(text: string, line: number, target: DatasetTarget): LineCheck {
-  const model = customizationModel(target.model);
-  const support = model.methods[target.method];
-  if (!support) throw new Error(`${model.label} does not offer ${target.method}.`);
+  const { model, support } = supportFor(target);
   const problems: DatasetProblem[] = [];
   const warnings: DatasetProblem[] = [];
   const parsed = parseLine(text);
@@ -192,47 +190,109 @@ function countProblems(totals: DatasetTotals, limits: DatasetLimits, label: stri
   return out;
 }
 
-/** Checks a whole file's text for a target, line by line, then against the model's limits. */
-export function checkCustomizationDataset(text: string, target: DatasetTarget): DatasetReport {
+function supportFor(target: DatasetTarget) {
   const model = customizationModel(target.model);
   const support = model.methods[target.method];
   if (!support) throw new Error(`${model.label} does not offer ${target.method}.`);
-  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const lines = splitLines(body).map((t, i) => checkLine(t, i + 1, target));
-  const valid: ValidRecord[] = lines.flatMap((l) =>
-    l.record && l.size ? [{ line: l.line, record: l.record, size: l.size }] : [],
-  );
-  const tokensPerRecord = valid.map((v) => v.size.tokens);
-  const totals: DatasetTotals = {
-    lines: lines.length,
-    records: valid.length,
-    invalidLines: lines.length - valid.length,
-    blankLines: splitLines(body).filter((t) => t.trim() === '').length,
-    tokensPerRecord,
-    totalTokens: tokensPerRecord.reduce((a, b) => a + b, 0),
-    largestRecordTokens: tokensPerRecord.reduce((a, b) => Math.max(a, b), 0),
-    fileBytes: utf8Bytes(text),
-  };
-  const fileProblems = countProblems(totals, support.limits, model.label).map(
-    (message): DatasetProblem => ({ line: null, path: '', message }),
-  );
-  const warnings = lines.flatMap((l) => l.warnings);
-  if (body !== text) {
-    warnings.push({
-      line: null,
-      path: '',
-      message: 'The file starts with a byte-order mark; save it as UTF-8 without one for Bedrock.',
-    });
-  }
+  return { model, support };
+}
+
+/**
+ * An incremental checker for files read in pieces (a 50 MB file in a worker, with progress): feed
+ * it each line in order, then `finish` with the file's size in bytes. `checkCustomizationDataset`
+ * is this over a whole text.
+ */
+export interface DatasetChecker {
+  /** Checks the next line (without its line break); returns its result. */
+  pushLine(text: string): LineCheck;
+  /** Lines checked so far. */
+  readonly lineCount: number;
+  finish(fileBytes: number, startsWithBom?: boolean): DatasetReport;
+}
+
+export function createDatasetChecker(target: DatasetTarget): DatasetChecker {
+  const { model, support } = supportFor(target);
+  const lines: LineCheck[] = [];
+  let blankLines = 0;
   return {
-    target,
-    shape: support.shape,
-    limits: support.limits,
-    lines,
-    valid,
-    problems: [...lines.flatMap((l) => l.problems), ...fileProblems],
-    warnings,
-    totals,
-    tokenEstimate: TOKEN_ESTIMATE_LABEL,
+    pushLine(text) {
+      if (text.trim() === '') blankLines += 1;
+      const result = checkLine(text, lines.length + 1, target);
+      lines.push(result);
+      return result;
+    },
+    get lineCount() {
+      return lines.length;
+    },
+    finish(fileBytes, startsWithBom = false) {
+      const valid: ValidRecord[] = lines.flatMap((l) =>
+        l.record && l.size ? [{ line: l.line, record: l.record, size: l.size }] : [],
+      );
+      const tokensPerRecord = valid.map((v) => v.size.tokens);
+      const totals: DatasetTotals = {
+        lines: lines.length,
+        records: valid.length,
+        invalidLines: lines.length - valid.length,
+        blankLines,
+        tokensPerRecord,
+        totalTokens: tokensPerRecord.reduce((a, b) => a + b, 0),
+        largestRecordTokens: tokensPerRecord.reduce((a, b) => Math.max(a, b), 0),
+        fileBytes,
+      };
+      const fileProblems = countProblems(totals, support.limits, model.label).map(
+        (message): DatasetProblem => ({ line: null, path: '', message }),
+      );
+      const warnings = lines.flatMap((l) => l.warnings);
+      if (startsWithBom) {
+        warnings.push({
+          line: null,
+          path: '',
+          message:
+            'The file starts with a byte-order mark; save it as UTF-8 without one for Bedrock.',
+        });
+      }
+      return {
+        target,
+        shape: support.shape,
+        limits: support.limits,
+        lines,
+        valid,
+        problems: [...lines.flatMap((l) => l.problems), ...fileProblems],
+        warnings,
+        totals,
+        tokenEstimate: TOKEN_ESTIMATE_LABEL,
+      };
+    },
+  };
+}
+
+/** Checks a whole file's text for a target, line by line, then against the model's limits. */
+export function checkCustomizationDataset(text: string, target: DatasetTarget): DatasetReport {
+  const checker = createDatasetChecker(target);
+  const bom = text.startsWith('\uFEFF');
+  for (const line of splitLines(bom ? text.slice(1) : text)) checker.pushLine(line);
+  return checker.finish(utf8Bytes(text), bom);
+}
+
+/**
+ * Splits text that arrives in chunks into lines (LF or CRLF), calling `onLine` for each complete
+ * line; `end()` flushes a last line that has no final newline.
+ */
+export function createLineSplitter(onLine: (line: string) => void): {
+  push(chunk: string): void;
+  end(): void;
+} {
+  let rest = '';
+  const emit = (line: string) => onLine(line.endsWith('\r') ? line.slice(0, -1) : line);
+  return {
+    push(chunk) {
+      const parts = (rest + chunk).split('\n');
+      rest = parts.pop() ?? '';
+      for (const part of parts) emit(part);
+    },
+    end() {
+      if (rest !== '') emit(rest);
+      rest = '';
+    },
   };
 }

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import {
   checkCustomizationDataset,
   checkLine,
+  createDatasetChecker,
+  createLineSplitter,
   CUSTOMIZATION_MODELS,
   estimateTokens,
   methodSupport,
@@ -431,6 +433,29 @@ describe('validation split', () => {
     });
     expect(tight.problems.map((p) => p.message)).toEqual([
       '20 validation records: the most is 5. Lower the validation share.',
+    ]);
+  });
+});
+
+describe('reading a file in pieces', () => {
+  it('gives the same report as the whole text, whatever the chunk boundaries', () => {
+    const text = `\uFEFF${pc('Q1?', 'A1.')}\r\n\n{bad\r\n${pc('Q4?', 'A4.')}`;
+    const whole = checkCustomizationDataset(text, TITAN);
+    for (const size of [1, 3, 7, 1000]) {
+      const checker = createDatasetChecker(TITAN);
+      const body = text.slice(1);
+      const splitter = createLineSplitter((line) => checker.pushLine(line));
+      for (let i = 0; i < body.length; i += size) splitter.push(body.slice(i, i + size));
+      splitter.end();
+      expect(checker.lineCount).toBe(4);
+      expect(checker.finish(utf8Bytes(text), true)).toEqual(whole);
+    }
+    expect(whole.problems.map((p) => [p.line, p.path])).toEqual([
+      [2, ''],
+      [3, ''],
+    ]);
+    expect(whole.warnings.map((w) => w.message)).toEqual([
+      'The file starts with a byte-order mark; save it as UTF-8 without one for Bedrock.',
     ]);
   });
 });
