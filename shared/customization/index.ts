@@ -6,3 +6,4 @@ export * from './validate';
 export * from './export';
 export * from './builders';
 export * from './costs';
+export * from './hyperparameters';
