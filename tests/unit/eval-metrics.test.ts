@@ -28,15 +28,19 @@ import {
   lcsLength,
   matchedNgramMask,
   maxOverReferences,
+  NO_LABEL,
   normalizeAnswer,
   perturb,
   perturbCasing,
   perturbTypos,
   perturbWhitespace,
   perturbWordOrder,
+  predictedLabel,
   robustnessDelta,
   rouge,
   rougeTokens,
+  scoreClassification,
+  scoreGeneration,
   sentenceBleu,
   tokenF1,
   tokenize13a,
@@ -619,5 +623,59 @@ describe('robustness perturbations and delta', () => {
     expect(delta.perturbed).toBe((0.75 + 1) / 2);
     expect(delta.meanAbsoluteDelta).toBe(0.375);
     expect(delta.meanDrop).toBe(-0.125);
+  });
+});
+
+describe('scoring a run', () => {
+  it('gives every generation metric per item and corpus BLEU over the run', () => {
+    const run = scoreGeneration(
+      pairs.map((p) => ({
+        id: p.id,
+        response: p.candidate,
+        references: [p.references[0] as string],
+      })),
+    );
+    expect(run.corpusBleu.score).toBeCloseTo(CORPUS_BLEU.score, CLOSE);
+    const paraphrase = run.items.find((i) => i.id === 'paraphrase');
+    expect(paraphrase?.rouge.rougeL.f1).toBeCloseTo(REFERENCE.paraphrase.rougeL[2], CLOSE);
+    expect(run.means.rouge1).toBeCloseTo(
+      pairs.reduce((sum, p) => sum + REFERENCE[p.id].rouge1[2], 0) / pairs.length,
+      CLOSE,
+    );
+    const short = run.items.find((i) => i.id === 'short');
+    expect(short?.sentenceBleu.score).toBeCloseTo(
+      sentenceBleu(fixture.pairs.find((p) => p.id === 'short')!.candidate, [
+        fixture.pairs.find((p) => p.id === 'short')!.references[0]!,
+      ]).score,
+      CLOSE,
+    );
+    expect(scoreGeneration([]).means.tokenF1).toBe(0);
+  });
+
+  it('reads the label from a free-text answer', () => {
+    const labels = ['1', '2', '3', '4', '5'];
+    expect(predictedLabel('Domain 3: Applications of foundation models.', labels)).toBe('3');
+    expect(predictedLabel('Probably 34, or task 2.3', labels)).toBe('2');
+    expect(predictedLabel('I cannot tell.', labels)).toBe(NO_LABEL);
+    const services = ['Amazon Bedrock', 'Amazon Bedrock Agents', 'AWS KMS'];
+    expect(predictedLabel('Use amazon bedrock agents here', services)).toBe(
+      'Amazon Bedrock Agents',
+    );
+    expect(predictedLabel('Amazon Bedrock (with AWS KMS keys)', services)).toBe('Amazon Bedrock');
+  });
+
+  it('scores classification answers, counting an unreadable answer as wrong', () => {
+    const run = scoreClassification(
+      [
+        { id: 'a', response: 'Domain 1', label: '1' },
+        { id: 'b', response: 'It is domain 2.', label: '3' },
+        { id: 'c', response: 'No idea', label: '3' },
+      ],
+      ['1', '2', '3'],
+    );
+    expect(run.items.map((i) => i.predicted)).toEqual(['1', '2', NO_LABEL]);
+    expect(run.report.accuracy).toBeCloseTo(1 / 3, CLOSE);
+    expect(run.report.labels).toEqual(['1', '2', '3', NO_LABEL]);
+    expect(run.report.matrix[2]).toEqual([0, 1, 0, 1]);
   });
 });

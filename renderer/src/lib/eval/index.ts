@@ -6,3 +6,4 @@ export * from './bleu';
 export * from './classification';
 export * from './robustness';
 export * from './builtin';
+export * from './scoring';
