@@ -118,12 +118,29 @@ beforeAll(async () => {
 });
 afterAll(() => opened?.close());
 
-async function bothThemes(p: Page, name: string, where: string) {
-  await p.screenshot({ path: `${SCREENS}/${name}-light.png`, fullPage: true });
+/** A screenshot of the whole screen: the viewport grows to the scrolling content's height. */
+async function shot(p: Page, name: string) {
+  const size = p.viewportSize()!;
+  const height = await p.evaluate(
+    () => (document.querySelector('.content')?.scrollHeight ?? 1000) + 60,
+  );
+  await p.setViewportSize({
+    width: size.width,
+    height: Math.min(Math.max(height, size.height), 5000),
+  });
+  await p.screenshot({ path: `${SCREENS}/${name}.png` });
+  await p.setViewportSize(size);
+}
+
+/** Screenshots in both themes: the whole screen, or (`full` false) the window as it is. */
+async function bothThemes(p: Page, name: string, where: string, full = true) {
+  const take = (file: string) =>
+    full ? shot(p, file) : p.screenshot({ path: `${SCREENS}/${file}.png` });
   await expectSoundLayout(p, `${where} / light`);
+  await take(`${name}-light`);
   await p.emulateMedia({ colorScheme: 'dark' });
-  await p.screenshot({ path: `${SCREENS}/${name}-dark.png`, fullPage: true });
   await expectSoundLayout(p, `${where} / dark`);
+  await take(`${name}-dark`);
   await p.emulateMedia({ colorScheme: 'light' });
 }
 
@@ -180,7 +197,7 @@ describe('a case-study set of your own', () => {
     await group.waitFor();
     expect(await group.getByTestId('manage-item').count()).toBe(3);
     expect(await group.locator('summary').innerText()).toMatch(/^Contoso Legal uses a text model/);
-    await bothThemes(page, 'case-set-my-questions', 'Practice / My questions, a case group');
+    await bothThemes(page, 'case-set-my-questions', 'Practice / My questions, a case group', false);
 
     await group.getByRole('button', { name: 'Edit scenario' }).click();
     const text = group.getByLabel('Scenario');

@@ -83,7 +83,9 @@ export async function addCaseSet(
       `a case study needs 2 to 4 questions; this one has ${items.length}`,
     ]);
   }
-  const rows = items.map(({ question, blindCheck }) => {
+  // Each question a millisecond after the one before, so lists (oldest first) keep the set's order.
+  const at = (i: number) => new Date(Date.parse(now) + i).toISOString();
+  const rows = items.map(({ question, blindCheck }, i) => {
     const checked = checkQuestion(question, (q) => [
       ...(q.caseId === input.id ? [] : [`caseId must be "${input.id}", the case it is saved with`]),
       ...(extra?.(q) ?? []),
@@ -93,8 +95,8 @@ export async function addCaseSet(
       id: checked.question.id,
       question: checked.question,
       deleted: false,
-      createdAt: now,
-      updatedAt: now,
+      createdAt: at(i),
+      updatedAt: at(i),
       blindCheck,
     });
   });

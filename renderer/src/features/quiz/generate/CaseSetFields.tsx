@@ -6,6 +6,7 @@ import { EXAM_GUIDE } from '../../../../../shared/exam-guide';
 import { SelectField } from '../../../components/choice-fields';
 import { IntegerField } from '../../../components/fields';
 import type { GenerateFormState } from './use-generate-form';
+import '../case-sets.css';
 
 const TASK_TITLE = new Map(EXAM_GUIDE.domains.flatMap((d) => d.tasks.map((t) => [t.id, t.title])));
 
@@ -61,7 +62,7 @@ export function CaseSetFields({ g }: { g: GenerateFormState }) {
         value={form.caseCount}
         onChange={(caseCount) => set({ caseCount })}
       />
-      <p className="small muted">
+      <p className="small muted gen-case-note">
         Each question is also put to the model without the scenario; one it still answers is flagged
         “does not need the scenario” for you to decide on.
       </p>

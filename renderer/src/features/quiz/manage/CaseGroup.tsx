@@ -83,7 +83,7 @@ export function CaseGroup({
               </button>
               <button
                 type="button"
-                className="link"
+                className="link manage-delete"
                 onClick={() =>
                   void deleteCase(row.id).then((previous) =>
                     notify({
