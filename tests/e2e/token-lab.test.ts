@@ -160,6 +160,59 @@ describe('the live experiment', () => {
   });
 });
 
+describe('the picture first, at 1280x800', () => {
+  it('shows the distribution chart beside the sliders, above the fold, and redraws it', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const small = await opened!.newPage({
+        path: '#/token-lab',
+        heading: 'Token lab',
+        colorScheme,
+        viewport: { width: 1280, height: 800 },
+      });
+      await small.evaluate(() => localStorage.removeItem('stratum.tokenLab.settings'));
+      await small.reload();
+      await small.getByRole('heading', { level: 1, name: 'Token lab' }).waitFor();
+      const chart = small.getByTestId('distribution-chart');
+      const box = (await chart.boundingBox())!;
+      const sliders = (await small
+        .getByRole('complementary', { name: 'Sampling settings' })
+        .boundingBox())!;
+      expect(box.y + box.height).toBeLessThanOrEqual(800);
+      expect(box.x).toBeGreaterThan(sliders.x + sliders.width);
+      expect(box.y).toBeLessThan(sliders.y + sliders.height);
+      const row = (token: string) =>
+        chart.locator('li', { has: small.locator(`code:text-is("${token}")`) });
+      expect(await row('wet').innerText()).toContain('40.0%');
+      // Top-k 2 cuts the third word; the chart says so at once.
+      await small.getByLabel('off', { exact: true }).uncheck();
+      await small.getByLabel(/^Top-k/).fill('2');
+      expect(await row('slippery').innerText()).toContain('cut by top-k');
+      expect(await row('wet').innerText()).toContain('61.5%');
+      await small.getByRole('button', { name: 'Sample', exact: true }).click();
+      expect(await chart.locator('li.picked').count()).toBe(1);
+      await small.screenshot({ path: `${SCREENS}/token-lab-picture-${colorScheme}.png` });
+      await expectSoundLayout(small, `Token lab / picture / ${colorScheme}`);
+      // Compare two settings: both runs fit their card, no word cut short.
+      await small.getByLabel('Compare with a second setting').check();
+      await small.getByRole('button', { name: /Draw 1,000 times/ }).click();
+      await small.getByTestId('sampling-runs').scrollIntoViewIfNeeded();
+      await small.screenshot({ path: `${SCREENS}/token-lab-compare-${colorScheme}-1280.png` });
+      await expectSoundLayout(small, `Token lab / compare / ${colorScheme}`);
+      // The small model with a long prompt: it wraps in its card; the table fits.
+      await small.getByRole('tab', { name: /small model/ }).click();
+      await small
+        .getByLabel('Prompt')
+        .fill(
+          'Amazon Bedrock is a fully managed service that offers foundation models from leading companies through a single API along with the capabilities to build generative applications and it',
+        );
+      await small.getByRole('button', { name: 'Sample', exact: true }).click();
+      await small.screenshot({ path: `${SCREENS}/token-lab-ngram-${colorScheme}-1280.png` });
+      await expectSoundLayout(small, `Token lab / small model / ${colorScheme}`);
+      await small.context().close();
+    }
+  });
+});
+
 describe('dark theme', () => {
   it('renders the lab in dark', async () => {
     const dark = await (

@@ -19,7 +19,7 @@ export function CuratedSource({ settings }: { settings: LabSettings }) {
   const step = scenarioStep(scenario.root, path);
   return (
     <>
-      <div className="card">
+      <div className="card source-card">
         <div className="field">
           <label htmlFor={selectId}>Example</label>
           <select

@@ -22,7 +22,7 @@ export function NgramSource({ settings }: { settings: LabSettings }) {
 
   return (
     <>
-      <div className="card">
+      <div className="card source-card">
         <div className="field">
           <label htmlFor={promptId}>Prompt</label>
           <input

@@ -3,7 +3,7 @@
  * expected probability with a 95% Wilson interval, plus entropy and perplexity. A second
  * setting can run side by side on the same candidates.
  */
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { IntegerField } from '../../components/fields';
 import { ResultsRegion } from '../../components/ResultsRegion';
 import { formatCount, plural } from '../../lib/format';
@@ -20,7 +20,8 @@ interface Run {
   final: number[];
 }
 
-function RunSummary({
+/** A finished run does not change with the sliders: it skips their re-renders. */
+const RunSummary = memo(function RunSummary({
   run,
   labels,
   title,
@@ -40,7 +41,7 @@ function RunSummary({
       </p>
     </div>
   );
-}
+});
 
 export function RepeatedSampling({
   candidates,

@@ -1,9 +1,13 @@
 /**
- * One step of generation on a prompt: sample or pick greedily from the candidates, append the
- * chosen token or rewind, with the full pipeline table and repeated sampling underneath.
+ * One step of generation on a prompt: the distribution chart first (it repaints as the sliders
+ * move), then sample or pick greedily, append the chosen token or rewind; the exact-number
+ * pipeline table and repeated sampling underneath.
  */
+import { useMemo } from 'react';
 import { PIPELINE_ORDER, type Candidate } from '../../lib/sampling';
 import { formatPercent } from '../../lib/format';
+import { byLogit } from './candidate-order';
+import { DistributionChart } from './DistributionChart';
 import { PipelineTable } from './PipelineTable';
 import { RepeatedSampling } from './RepeatedSampling';
 import type { LabSettings } from './settings';
@@ -27,10 +31,11 @@ export function Stepper({
   endMessage: string;
 }) {
   const { result, chosen, how, sample, greedy } = useStepChoice(candidates, settings);
+  const order = useMemo(() => (candidates ? byLogit(candidates) : []), [candidates]);
   const token = chosen !== null && candidates ? candidates[chosen]!.token : null;
   return (
     <>
-      <section className="card" aria-labelledby="step-heading">
+      <section className="card step-card" aria-labelledby="step-heading">
         <h2 id="step-heading">One step of generation</h2>
         <p className="lab-text" data-testid="lab-text">
           <span>{prompt}</span>
@@ -44,6 +49,15 @@ export function Stepper({
             ▍
           </span>
         </p>
+        {candidates && result ? (
+          <DistributionChart
+            candidates={candidates}
+            order={order}
+            result={result}
+            chosen={chosen}
+            how={how}
+          />
+        ) : null}
         <div className="actions">
           <button type="button" className="primary" disabled={!result} onClick={sample}>
             Sample
@@ -73,8 +87,10 @@ export function Stepper({
       </section>
       {candidates && result ? (
         <section className="card">
+          <h2>Every stage, in numbers</h2>
           <PipelineTable
             candidates={candidates}
+            order={order}
             result={result}
             chosen={chosen}
             settings={settings}
