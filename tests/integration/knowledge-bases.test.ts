@@ -17,6 +17,7 @@ import {
   parseTitanReply,
 } from '../../electron/main/bedrock/embeddings';
 import { flattenChunk, flattenCitation } from '../../electron/main/bedrock/knowledge-bases';
+import { agentEndpoint } from '../../electron/main/bedrock/client';
 import { openSettingsStore, type SettingsStore } from '../../electron/main/settings-store';
 import type { StreamMessage } from '../../shared/contract';
 import type { InvocationRecord } from '../../shared/invocations';
@@ -771,5 +772,19 @@ describe('reply checks and flattening', () => {
       end: 12,
     });
     expect(cite({ text: 'Second claim.' })).toMatchObject({ start: 13, end: 26 });
+  });
+
+  it('uses the endpoint setting for the agent runtime unless it names Bedrock Runtime', () => {
+    const at = (endpoint: string | null) =>
+      agentEndpoint({ profile: null, region: 'us-east-1', endpoint });
+    expect(at(null)).toBeUndefined();
+    expect(at('http://127.0.0.1:4599')).toBe('http://127.0.0.1:4599');
+    expect(at('https://bedrock-runtime.us-east-1.amazonaws.com')).toBeUndefined();
+    expect(
+      at('https://vpce-0abc-1234.bedrock-runtime.us-east-1.vpce.amazonaws.com'),
+    ).toBeUndefined();
+    expect(at('https://bedrock-agent-runtime.us-east-1.amazonaws.com')).toBe(
+      'https://bedrock-agent-runtime.us-east-1.amazonaws.com',
+    );
   });
 });
