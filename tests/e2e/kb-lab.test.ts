@@ -77,6 +77,8 @@ describe('chunking', () => {
     expect(await page.locator('.kb-chunked-text .kb-chunk-label').first().innerText()).toMatch(
       /^#1 · \d+ tok$/,
     );
+    await page.locator('.kb-chunked-text mark.kb-overlap').first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENS}/kb-lab-chunking-overlap-light.png` });
     // An impossible hierarchical setting is explained, and the chunks keep the last valid one.
     await page.getByLabel('Strategy', { exact: true }).selectOption('HIERARCHICAL');
     await page.getByLabel('Child chunk size (tokens)', { exact: true }).fill('2000');
@@ -112,7 +114,7 @@ describe('embeddings', () => {
     await screenshotBoth(page, 'embeddings', 'Embeddings');
   });
 
-  it('keeps the finished chunks when throttling stops a run, and Resume sends only the rest', async () => {
+  it('keeps the finished chunks when throttling stops a run, and Resume after a reload sends only the rest', async () => {
     await openTab(page, 'Chunking');
     await page.getByLabel('Strategy', { exact: true }).selectOption('SEMANTIC');
     const chunks = await count(page, 'kb-chunk-count');
@@ -131,9 +133,16 @@ describe('embeddings', () => {
       .filter({ hasText: /throttl|too many|rate/i })
       .first()
       .waitFor();
+    await page.screenshot({ path: `${SCREENS}/kb-lab-embeddings-throttled-light.png` });
     app.fake.setBehavior({ kind: 'ok' });
     app.fake.clearRequests();
-    await page.getByRole('button', { name: 'Resume', exact: true }).first().click();
+    // Resume after a restart: the incomplete index is listed with what is left.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Knowledge bases lab' }).waitFor();
+    await openTab(page, 'Embeddings');
+    const row = page.locator('.kb-index-table tbody tr').filter({ hasText: 'Semantic' });
+    await row.getByText(`Incomplete: ${chunks - kept} chunks to go`).waitFor();
+    await row.getByRole('button', { name: 'Resume', exact: true }).click();
     expect(await runEnds(page, /^Done:/)).toBe(`Done: ${chunks} of ${chunks} chunks embedded.`);
     expect(app.fake.modelCalls().filter((r) => r.status === 200)).toHaveLength(chunks - kept);
     // Back to the first index's chunking for retrieval.
@@ -187,6 +196,8 @@ describe('retrieval', () => {
     expect(await rerank.locator('.kb-move').count()).toBe(5);
     expect(await rerank.locator('.kb-move').first().innerText()).toMatch(/was #\d, now #1/);
     expect(await rerank.innerText()).toMatch(/Cost (\$|unknown)/);
+    await rerank.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENS}/kb-lab-rerank-light.png` });
   });
 
   it('without an index the lexical column still works and the others say what to do', async () => {

@@ -8,7 +8,10 @@ import { ChunkedText } from './ChunkedText';
 type Layer = 'children' | 'parents';
 
 export function NoteChunks({ corpus }: { corpus: KbCorpus }) {
-  const [noteId, setNoteId] = useState(corpus.notes[0]?.id ?? '');
+  const [noteId, setNoteId] = useState(
+    // The RAG note by default: the one about what this lab shows.
+    () => (corpus.noteById.get('rag-and-knowledge-bases') ?? corpus.notes[0])?.id ?? '',
+  );
   const [layer, setLayer] = useState<Layer>('children');
   const note = corpus.noteById.get(noteId) ?? corpus.notes[0];
   const hierarchical = corpus.chunkSet.parents.length > 0;

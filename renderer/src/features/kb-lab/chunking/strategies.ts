@@ -2,8 +2,8 @@
 import type { ChunkingStrategy } from '../../../lib/rag/chunking';
 
 export const STRATEGY_CHOICES: readonly { value: ChunkingStrategy; label: string }[] = [
-  { value: 'FIXED_SIZE', label: 'Fixed-size chunking (tokens, with overlap)' },
-  { value: 'HIERARCHICAL', label: 'Hierarchical chunking (parent / child)' },
+  { value: 'FIXED_SIZE', label: 'Fixed-size chunking' },
+  { value: 'HIERARCHICAL', label: 'Hierarchical chunking' },
   { value: 'SEMANTIC', label: 'Semantic chunking' },
-  { value: 'NONE', label: 'No chunking (one chunk per note)' },
+  { value: 'NONE', label: 'No chunking' },
 ];

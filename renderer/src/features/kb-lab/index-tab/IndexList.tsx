@@ -54,35 +54,37 @@ function Row({
         </label>
       </td>
       <td>{describeChunking(index.chunking)}</td>
-      <td>
+      <td className="kb-num">
         {formatCount(index.vectorCount)} of {formatCount(index.chunkCount)}
       </td>
-      <td>{formatUsd(index.costUsd)}</td>
+      <td className="kb-num">{formatUsd(index.costUsd)}</td>
       <td>{formatDateTime(index.createdAt)}</td>
       <td>
         <span className={`badge ${status.kind === 'ready' ? 'kb-ok' : 'badge-legacy'}`}>
           {statusText(status)}
         </span>
       </td>
-      <td className="kb-actions">
-        {status.kind === 'incomplete' ? (
-          <button type="button" disabled={busy} onClick={() => void runIndex(index.id)}>
-            Resume
+      <td>
+        <div className="kb-actions">
+          {status.kind === 'incomplete' ? (
+            <button type="button" disabled={busy} onClick={() => void runIndex(index.id)}>
+              Resume
+            </button>
+          ) : null}
+          {status.kind === 'stale' && status.why === 'chunking' ? (
+            <button type="button" onClick={() => setChunking(index.chunking)}>
+              Use its chunking
+            </button>
+          ) : null}
+          <button
+            type="button"
+            disabled={busy}
+            aria-label={`Delete ${label}, built ${formatDateTime(index.createdAt)}`}
+            onClick={() => void removeIndex(index.id)}
+          >
+            Delete
           </button>
-        ) : null}
-        {status.kind === 'stale' && status.why === 'chunking' ? (
-          <button type="button" onClick={() => setChunking(index.chunking)}>
-            Use its chunking
-          </button>
-        ) : null}
-        <button
-          type="button"
-          disabled={busy}
-          aria-label={`Delete ${label}, built ${formatDateTime(index.createdAt)}`}
-          onClick={() => void removeIndex(index.id)}
-        >
-          Delete
-        </button>
+        </div>
       </td>
     </tr>
   );

@@ -13,17 +13,19 @@ export function IndexTab() {
   const store = useIndexStore();
   const draftInvalid = chunkingProblems(settings.draft).length > 0;
   return (
-    <div className="kb-index kb-two-col">
-      <div className="stack">
-        <BuildForm
-          corpus={corpus}
-          running={store.run?.status === 'running'}
-          draftInvalid={draftInvalid}
-        />
-        {store.run ? <RunProgress run={store.run} /> : null}
-        <IndexList store={store} corpus={corpus} activeIndexId={settings.activeIndexId} />
+    <div className="kb-index stack">
+      <div className="kb-two-col">
+        <div className="stack">
+          <BuildForm
+            corpus={corpus}
+            running={store.run?.status === 'running'}
+            draftInvalid={draftInvalid}
+          />
+          {store.run ? <RunProgress run={store.run} /> : null}
+        </div>
+        <IndexTeaching />
       </div>
-      <IndexTeaching />
+      <IndexList store={store} corpus={corpus} activeIndexId={settings.activeIndexId} />
     </div>
   );
 }

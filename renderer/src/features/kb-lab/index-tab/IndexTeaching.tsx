@@ -20,8 +20,9 @@ export function IndexTeaching() {
         document or a query (<code>search_document</code> / <code>search_query</code>).
       </p>
       <p className="muted small">
-        Exam task 3.1: explain embeddings, vector databases and RAG. Every call here is in the
-        invocation log with its cost.
+        Exam task 3.1 (design considerations for applications that use foundation models):
+        embeddings, vector databases and RAG. Every call here is in the invocation log with its
+        cost.
       </p>
     </aside>
   );

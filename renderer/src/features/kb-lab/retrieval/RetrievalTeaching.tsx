@@ -14,7 +14,10 @@ export function RetrievalTeaching() {
         hybrid keeps both. A reranker then reads question and chunk together to put the best answer
         first.
       </p>
-      <p className="muted small">Exam task 3.1: RAG, vector search and knowledge bases.</p>
+      <p className="muted small">
+        Exam task 3.1 (design considerations for applications that use foundation models): RAG,
+        vector search and knowledge bases.
+      </p>
     </aside>
   );
 }
