@@ -83,6 +83,10 @@ export interface CustomizationModel {
   methods: Partial<Record<CustomizationMethod, MethodSupport>>;
 }
 
+/**
+ * The pages write "1 GB", "100 MB": Stratum reads them as binary units (1 GB = 1,073,741,824
+ * bytes), the larger reading, so it never rejects a file for size that AWS might accept.
+ */
 const GB = 1024 ** 3;
 const MB = 1024 ** 2;
 
@@ -321,4 +325,29 @@ export function methodSupport(
 /** True for the Amazon Nova models, whose reserved keywords fail a training job. */
 export function isNova(id: CustomizationModelId): boolean {
   return id.startsWith('nova-');
+}
+
+export interface LimitRow {
+  label: string;
+  value: number | null;
+  unit: 'records' | 'tokens' | 'bytes';
+}
+
+/** The limits as rows for a dated table; a null value is shown as "not published". */
+export function limitRows(l: DatasetLimits): LimitRow[] {
+  return [
+    { label: 'Minimum records', value: l.minRecords, unit: 'records' },
+    { label: 'Maximum training records', value: l.maxTrainingRecords, unit: 'records' },
+    { label: 'Maximum validation records', value: l.maxValidationRecords, unit: 'records' },
+    { label: 'Maximum training + validation records', value: l.maxTotalRecords, unit: 'records' },
+    {
+      label: 'Maximum tokens per record (input + output)',
+      value: l.maxRecordTokens,
+      unit: 'tokens',
+    },
+    { label: 'Maximum input tokens per record', value: l.maxInputTokens, unit: 'tokens' },
+    { label: 'Maximum output tokens per record', value: l.maxOutputTokens, unit: 'tokens' },
+    { label: 'Maximum training file size', value: l.maxTrainingFileBytes, unit: 'bytes' },
+    { label: 'Maximum validation file size', value: l.maxValidationFileBytes, unit: 'bytes' },
+  ];
 }

@@ -92,7 +92,8 @@ export function checkTurnOrder(
     );
     return;
   }
-  if (!opts.assistantOptional && roles.length % 2 === 1) {
+  // A lone user turn is already reported as too few turns.
+  if (!opts.assistantOptional && roles.length % 2 === 1 && roles.length > 1) {
     add(
       'messages',
       'The last turn must be the assistant’s answer; this record ends with a user turn.',

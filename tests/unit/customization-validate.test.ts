@@ -11,6 +11,7 @@ import {
   createLineSplitter,
   CUSTOMIZATION_MODELS,
   estimateTokens,
+  limitRows,
   methodSupport,
   splitForValidation,
   splitLines,
@@ -213,7 +214,6 @@ describe('Converse records (Amazon Nova, Llama 3.2)', () => {
       [2, 'messages[1].content'],
       [3, 'messages[0].content[0].text'],
       [4, 'messages'],
-      [4, 'messages'],
       [null, ''],
     ]);
   });
@@ -411,6 +411,18 @@ describe('the limits table', () => {
       maxValidationFileBytes: 1024 ** 3,
     });
     expect(methodSupport('nova-micro', 'CONTINUED_PRE_TRAINING')).toBeNull();
+    const haikuRows = limitRows(methodSupport('claude-3-haiku', 'FINE_TUNING')!.limits);
+    expect(haikuRows.map((r) => r.value)).toEqual([
+      32,
+      10_000,
+      1_000,
+      10_000,
+      32_000,
+      null,
+      null,
+      10 * 1024 ** 3,
+      1024 ** 3,
+    ]);
   });
 });
 
