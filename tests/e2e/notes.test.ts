@@ -159,6 +159,30 @@ describe('the notes reader', () => {
     await page.getByRole('heading', { level: 1, name: title(term.note) }).waitFor();
   });
 
+  it('opens a note at a passage (?passage=start-end), marked and scrolled into view', async () => {
+    const note = corpus.noteById.get('vector-stores')!;
+    const words = 'S3 Vectors';
+    const start = note.body.lastIndexOf(words);
+    const end = start + words.length;
+    await page.goto(`${app.server.url}?passage=${start}-${end}#/notes/vector-stores`);
+    await page.getByRole('heading', { level: 1, name: title('vector-stores') }).waitFor();
+    const mark = page.locator('mark.passage-target');
+    await mark.first().waitFor();
+    expect((await mark.allInnerTexts()).join('')).toBe(words);
+    await page.waitForFunction(() => {
+      const r = document.querySelector('mark.passage-target')!.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight;
+    });
+    // The range belonged to this visit: the address drops it, and other notes mark nothing.
+    expect(new URL(page.url()).search).toBe('');
+    await page.keyboard.press(']');
+    await page
+      .getByRole('heading', { level: 1 })
+      .filter({ hasNotText: title('vector-stores') })
+      .waitFor();
+    expect(await page.locator('mark.passage-target').count()).toBe(0);
+  });
+
   it('says so when a note does not exist', async () => {
     await page.goto(`${app.server.url}#/notes/no-such-note`);
     await page.getByRole('heading', { level: 1, name: 'Note not found' }).waitFor();

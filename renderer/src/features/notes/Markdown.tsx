@@ -69,7 +69,7 @@ export function Markdown({
   return (
     <ReactMarkdown
       remarkPlugins={[remarkGfm, remarkCallouts]}
-      rehypePlugins={passage ? [rehypeSlug, [rehypeMarkPassage, passage]] : [rehypeSlug]}
+      rehypePlugins={passage ? [rehypeSlug, [rehypeMarkPassage, passage, children]] : [rehypeSlug]}
       urlTransform={safeUrl}
       components={components}
       skipHtml

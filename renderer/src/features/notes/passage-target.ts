@@ -3,8 +3,9 @@
  * the Markdown source characters [start, end) of its body marked and scrolled into view (the
  * knowledge bases lab links each citation to its chunk this way). The rehype plugin wraps the
  * rendered text that came from those characters in <mark class="passage-target">, using the
- * source positions remark keeps on each text node: exactly where the text is the source's
- * characters one for one, the whole text node where it is not (an escape or an entity).
+ * source positions remark keeps on each text node. Where a node's text is not its source one
+ * for one (a callout's `> ` line prefixes, an escape, an entity), each rendered character is
+ * matched to the next equal source character, so the mark still follows the range.
  */
 import type { Element, Root, Text } from 'hast';
 import { visit } from 'unist-util-visit';
@@ -34,8 +35,26 @@ const mark = (value: string): Element => ({
   children: [{ type: 'text', value }],
 });
 
-/** Marks the rendered text of source characters [start, end); nothing when `range` is null. */
-export function rehypeMarkPassage(range: PassageRange | null) {
+/**
+ * The source offset of each character of `value`, rendered from `source` (which starts at
+ * `base`): each character is matched to the next equal source character; the characters that
+ * rendering dropped (line prefixes, backslashes) are skipped.
+ */
+export function renderedOffsets(value: string, source: string, base: number): Int32Array {
+  const out = new Int32Array(value.length);
+  let p = 0;
+  for (let i = 0; i < value.length; i++) {
+    let q = p;
+    while (q < source.length && source[q] !== value[i]) q++;
+    if (q < source.length) p = q;
+    out[i] = base + Math.min(p, Math.max(0, source.length - 1));
+    if (q < source.length) p++;
+  }
+  return out;
+}
+
+/** Marks the rendered text of `body` characters [start, end); nothing when `range` is null. */
+export function rehypeMarkPassage(range: PassageRange | null, body = '') {
   return (tree: Root) => {
     if (!range) return;
     visit(tree, 'text', (node: Text, index, parent) => {
@@ -43,9 +62,17 @@ export function rehypeMarkPassage(range: PassageRange | null) {
       const e = node.position?.end.offset;
       if (!parent || index === undefined || s === undefined || e === undefined) return;
       if (e <= range.start || s >= range.end || !node.value.trim()) return;
-      const exact = e - s === node.value.length;
-      const a = exact ? Math.max(0, range.start - s) : 0;
-      const b = exact ? Math.min(node.value.length, range.end - s) : node.value.length;
+      const offsets =
+        e - s === node.value.length
+          ? Int32Array.from(node.value, (_, i) => s + i)
+          : renderedOffsets(node.value, body.slice(s, e), s);
+      let a = offsets.findIndex((o) => o >= range.start);
+      if (a < 0) return;
+      let b = a;
+      while (b < offsets.length && offsets[b]! < range.end) b++;
+      if (b === a) return;
+      if (!node.value.slice(a, b).trim()) return;
+      a = Math.max(0, a);
       const pieces: (Text | Element)[] = [];
       if (a > 0) pieces.push({ type: 'text', value: node.value.slice(0, a) });
       pieces.push(mark(node.value.slice(a, b)));
