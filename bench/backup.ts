@@ -11,6 +11,7 @@ import type { Question } from '../shared/questions';
 import { StratumDb } from '../renderer/src/db/db';
 import { type QuestionRow } from '../renderer/src/db/schema';
 import { applyImport, backupText, parseBackup, type Backup } from '../renderer/src/db/backup';
+import { BACKUP_VERSION } from '../renderer/src/db/backup-format';
 import { makeSourceCheck } from '../renderer/src/lib/source-check';
 import { loadCorpus } from '../tests/support/corpus';
 
@@ -68,9 +69,10 @@ export async function backupFigures(count = 10_000) {
   });
   const backup: Backup = {
     format: 'stratum-backup',
-    version: 1,
+    version: BACKUP_VERSION,
     exportedAt: '2026-11-23T12:00:00.000Z',
     tables: {
+      cases: [],
       questions: rows,
       attempts: [],
       reviewCards: [],
