@@ -25,6 +25,7 @@ import {
   type PendingItem,
   type RunState,
 } from '../generation-store';
+import { getCaseSets } from './case-sets';
 import { estimateCaseRun, estimateRun, sourceOf } from './estimate';
 
 export interface GenerateForm {
@@ -135,6 +136,7 @@ export function useGenerateForm(run: RunState | null, pending: readonly PendingI
     const existingStems = [
       ...(pool ?? []).map((q) => q.stem),
       ...pending.map((p) => p.question.stem),
+      ...getCaseSets().flatMap((c) => c.set.items.map((i) => i.question.stem)),
     ];
     const input = generationInput(form, modelId, sources, caseTask, existingStems);
     startGeneration(
