@@ -111,6 +111,7 @@ describe('embeddings', () => {
     expect(await row.first().innerText()).toContain(`${chunks} of ${chunks}`);
     expect(await row.first().innerText()).toContain('Ready');
     expect(await row.first().getByRole('radio').isChecked()).toBe(true);
+    await page.locator('.kb-index-table').scrollIntoViewIfNeeded();
     await screenshotBoth(page, 'embeddings', 'Embeddings');
   });
 
