@@ -194,6 +194,37 @@ describe('the source check knows learner cases', () => {
   });
 });
 
+describe('the mock exam with a learner case', () => {
+  it('draws the learner set as a unit, keeps its order, and the blueprint holds', async () => {
+    const s = await session();
+    await stored(s);
+    const { drawExam } = await import('../../renderer/src/lib/mock-exam');
+    const { EXAM_GUIDE } = await import('../../shared/exam-guide');
+    const weights = EXAM_GUIDE.domains.map((d) => ({ id: d.id, weight: d.weight }));
+    const pool = s.questions.mergePool(s.bank.BANK, await s.questions.questionRows());
+    const ids = Q.map((q) => q.id);
+    let drawn = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      const exam = drawExam(pool, weights, seed);
+      expect(exam.questionIds).toHaveLength(65);
+      const byDomain = new Map<number, number>();
+      for (const id of exam.questionIds) {
+        const d = pool.find((q) => q.id === id)!.domain;
+        byDomain.set(d, (byDomain.get(d) ?? 0) + 1);
+      }
+      expect(Object.fromEntries(byDomain)).toEqual(Object.fromEntries(exam.allocation.counts));
+      const at = exam.questionIds.indexOf(ids[0]!);
+      if (at < 0) {
+        expect(exam.questionIds.filter((id) => ids.includes(id))).toEqual([]);
+        continue;
+      }
+      drawn++;
+      expect(exam.questionIds.slice(at, at + 3)).toEqual(ids);
+    }
+    expect(drawn).toBeGreaterThan(0);
+  });
+});
+
 describe('backup with cases', () => {
   it('round-trips a case and its questions into an empty database', async () => {
     const s = await session();
