@@ -357,7 +357,7 @@ class CalcError extends Error {}
 /** Tokens of an arithmetic expression; names and other characters are refused with a position. */
 function tokenize(expression: string): CalcToken[] {
   const tokens: CalcToken[] = [];
-  const re = /\s+|(\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[A-Za-z_][A-Za-z0-9_]*|[-+*/^()]|./gy;
+  const re = /\s+|(\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[A-Za-z_][A-Za-z0-9_]*|[-+*/^()]|./guy;
   for (let m = re.exec(expression); m; m = re.exec(expression)) {
     const text = m[0];
     const at = m.index + 1;
@@ -719,7 +719,7 @@ export interface AgentLoopState {
   notice: string | null;
 }
 
-/** The most model turns a loop may take (one turn = one Converse call). */
+/** Stratum's own cap on model turns per loop (one turn = one Converse call). */
 export const MAX_MODEL_TURNS = 20;
 
 /** A new loop for a learner's question. */

@@ -211,6 +211,7 @@ describe('calculator', () => {
       '";" at position 2 is not allowed: only numbers, + - * / ^ and parentheses are allowed.',
     );
     expect(error('10 % 3')).toMatch(/"%" at position 4 is not allowed/);
+    expect(error('2 😀')).toMatch(/^"😀" at position 3 is not allowed/);
   });
 
   it('reports malformed expressions plainly', () => {

@@ -65,6 +65,8 @@ const JAILBREAK_RESPONSE = {
   guardrailCoverage: { textCharacters: { guarded: 199, total: 199 } },
 };
 
+// The mask tags in `outputs` are illustrative: the model says ANONYMIZE replaces a match with an
+// identifier tag, not how the tag is spelled.
 const PII_RESPONSE = {
   usage: usage(),
   action: 'GUARDRAIL_INTERVENED',
