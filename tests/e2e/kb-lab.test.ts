@@ -214,3 +214,28 @@ describe('retrieval', () => {
     expect(await vector.innerText()).toMatch(/Embeddings tab/);
   });
 });
+
+describe('when Bedrock refuses', () => {
+  it('says so with the remedy, and lexical retrieval still works', async () => {
+    await openTab(page, 'Chunking');
+    await page.getByLabel('Max chunk size (tokens)', { exact: true }).fill('300');
+    app.fake.setBehavior({ kind: 'accessDenied' });
+    try {
+      await openTab(page, /^Retrieval$/);
+      await page.getByLabel('Question', { exact: true }).fill(QUESTION);
+      await page.getByRole('button', { name: 'Retrieve' }).click();
+      const vector = page.getByTestId('kb-col-vector');
+      await vector.getByRole('alert').waitFor();
+      expect(await vector.getByRole('alert').innerText()).toMatch(/What to do:/);
+      expect(await page.getByTestId('kb-col-lexical').locator('.kb-hit').count()).toBe(5);
+      await openTab(page, 'Embeddings');
+      await page.getByLabel('Embedding model', { exact: true }).selectOption('titan-256');
+      await page.getByRole('button', { name: /^Build index of/ }).click();
+      await runEnds(page, /^Stopped by an error/);
+      await page.getByText('Vectors need Bedrock.', { exact: false }).waitFor();
+      expect(await page.locator('.kb-run').getByRole('alert').innerText()).toMatch(/What to do:/);
+    } finally {
+      app.fake.setBehavior({ kind: 'ok' });
+    }
+  });
+});
