@@ -18,7 +18,7 @@ function marked(markdown: string, range: PassageRange | null): string[] {
   const out: string[] = [];
   const walk = (node: Root | RootContent) => {
     if (node.type === 'element' && node.tagName === 'mark') {
-      const text = (node).children.map((c) => (c.type === 'text' ? c.value : ''));
+      const text = node.children.map((c) => (c.type === 'text' ? c.value : ''));
       out.push(text.join(''));
       return;
     }
