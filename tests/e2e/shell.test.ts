@@ -107,6 +107,14 @@ describe('keyboard', () => {
     await page.getByRole('heading', { level: 1, name: 'Models' }).waitFor();
     await page.keyboard.press('Control+2');
     await page.getByRole('heading', { level: 1, name: 'Notes' }).waitFor();
+    await page.keyboard.press('Control+0');
+    await page.getByRole('heading', { level: 1, name: 'Invocation log' }).waitFor();
+    // The "?" overlay lists the log's key with the other screens'.
+    await page.keyboard.press('?');
+    const keys = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    expect(await keys.innerText()).toMatch(/Ctrl\+0\s+Open Invocation log/);
+    await page.keyboard.press('Escape');
+    await keys.waitFor({ state: 'detached' });
     await page.keyboard.press('Control+1');
     await page.getByRole('heading', { level: 1, name: 'Welcome to Stratum' }).waitFor();
   });
