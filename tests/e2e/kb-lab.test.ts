@@ -239,3 +239,21 @@ describe('when Bedrock refuses', () => {
     }
   });
 });
+
+describe('deleting an index', () => {
+  it('removes it with Undo, and Undo brings it back', async () => {
+    await openTab(page, 'Embeddings');
+    const rows = page.locator('.kb-index-table tbody tr');
+    const before = await rows.count();
+    const row = rows.filter({ hasText: '256 dimensions' });
+    await row.getByRole('button', { name: /^Delete / }).click();
+    await page.getByRole('status').filter({ hasText: 'Deleted the index' }).waitFor();
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('.kb-index-table tbody tr').length === n,
+      before - 1,
+    );
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await row.waitFor();
+    expect(await rows.count()).toBe(before);
+  });
+});

@@ -4,6 +4,7 @@ import { SelectField } from '../../../components/choice-fields';
 import { formatCount, plural } from '../../../lib/format';
 import type { KbCorpus } from '../retrieval-api';
 import { ChunkedText } from './ChunkedText';
+import { ChunkTable } from './ChunkTable';
 
 type Layer = 'children' | 'parents';
 
@@ -60,6 +61,7 @@ export function NoteChunks({ corpus }: { corpus: KbCorpus }) {
         <span className="kb-gap-key">not in any chunk</span>
       </p>
       <ChunkedText body={note.body} chunks={chunks} />
+      <ChunkTable chunks={chunks} />
     </section>
   );
 }

@@ -39,7 +39,7 @@ function Row({
     contentHash: corpus.contentHash,
     chunking: corpus.chunkSet.config,
   });
-  const label = `${modelName(index.modelId)}, ${index.dimensions} dimensions`;
+  const label = `${modelName(index.modelId)}, ${formatCount(index.dimensions)} dimensions`;
   return (
     <tr className={active ? 'active' : undefined}>
       <td>

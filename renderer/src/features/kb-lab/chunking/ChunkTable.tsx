@@ -1,0 +1,35 @@
+/** Each chunk of a note as numbers: where it starts and ends (characters), its tokens and overlap. */
+import { formatCount } from '../../../lib/format';
+import type { Chunk } from '../../../lib/rag/chunking';
+
+export function ChunkTable({ chunks }: { chunks: readonly Chunk[] }) {
+  return (
+    <details className="kb-chunk-table">
+      <summary>Start and end of each chunk</summary>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Chunk</th>
+              <th scope="col">Starts at character</th>
+              <th scope="col">Ends at character</th>
+              <th scope="col">Tokens</th>
+              <th scope="col">Repeated from the one before</th>
+            </tr>
+          </thead>
+          <tbody>
+            {chunks.map((c) => (
+              <tr key={c.id}>
+                <td>#{c.index + 1}</td>
+                <td>{formatCount(c.start)}</td>
+                <td>{formatCount(c.end)}</td>
+                <td>{formatCount(c.tokens)}</td>
+                <td>{c.overlapTokens > 0 ? `${formatCount(c.overlapTokens)} tokens` : '–'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}
