@@ -48,7 +48,7 @@ export function LiveExperiment() {
               }
             />
           ) : null}
-          <section className="card">
+          <section className="card live-tally">
             {current ? (
               <LiveResults experiment={current} />
             ) : (
