@@ -51,7 +51,8 @@ export default function InvocationLog() {
         <ScreenHeading>Invocation log</ScreenHeading>
         <p className="lede">
           Every Amazon Bedrock call Stratum makes, from every screen, as its main process recorded
-          it: tokens, latency, status and estimated cost, counted the way CloudWatch counts them.
+          it: tokens, latency, status and estimated cost, summed up the way CloudWatch sums up
+          Bedrock’s own metrics.
         </p>
       </header>
       <BudgetBanner records={records} now={now} />

@@ -59,8 +59,9 @@ export function LogOverview({
         <div className="empty" data-testid="log-empty">
           <p>
             No Bedrock calls in the log yet. Every call Stratum makes (chat, compare, the token
-            lab’s live experiment, image generation, quiz generation, the connection test) is
-            recorded here with its time, model, tokens, latency, status and estimated cost.
+            lab’s live experiment, image generation, quiz generation, the knowledge bases lab’s
+            embeddings, retrieval and reranking, the connection test) is recorded here with its
+            time, model, tokens, latency, status and estimated cost.
           </p>
           <p>
             Try the <Link href="/playground/compare">Compare</Link> view, or{' '}
