@@ -81,12 +81,15 @@ export function useIndexStore(): IndexStoreState {
   return useSyncExternalStore(subscribe, () => state);
 }
 
+const storageMessage = (what: string, error: unknown) =>
+  `Stratum could not ${what}: ${error instanceof Error ? error.message : String(error)}.`;
+
 export async function refreshIndexes(): Promise<void> {
   try {
     const { indexes, skipped } = await listIndexes();
     set({ indexes, skipped, loadError: null });
   } catch (error) {
-    set({ loadError: error instanceof Error ? error.message : String(error) });
+    set({ loadError: storageMessage('read the indexes', error) });
   }
 }
 
@@ -103,6 +106,38 @@ export async function startIndex(
   dimensions: EmbeddingDimensions,
 ): Promise<void> {
   if (state.run?.status === 'running') return;
+  try {
+    await createAndRun(modelId, dimensions);
+  } catch (error) {
+    storageFailed(error);
+  }
+}
+
+/** A database failure (quota, a blocked upgrade) shown as the run's error, never thrown. */
+function storageFailed(error: unknown) {
+  const run = state.run ?? {
+    indexId: '',
+    done: 0,
+    total: 0,
+    costUsd: 0,
+    costUnknown: false,
+    status: 'failed' as const,
+    error: null,
+  };
+  set({
+    run: {
+      ...run,
+      status: 'failed',
+      error: {
+        code: 'save_failed',
+        message: `Stratum could not store the index: ${error instanceof Error ? error.message : String(error)}`,
+        remedy: 'Free some disk space or close other Stratum windows, then Resume.',
+      },
+    },
+  });
+}
+
+async function createAndRun(modelId: EmbeddingModelId, dimensions: EmbeddingDimensions) {
   const { chunking } = kbSettings();
   const corpus = getKbCorpus(chunking);
   const now = new Date().toISOString();
@@ -120,12 +155,20 @@ export async function startIndex(
     inputTokens: 0,
   });
   setActiveIndexId(id);
-  await runIndex(id);
+  await embedMissing(id);
 }
 
 /** Embeds the chunks of an index that have no vector yet (a new run, or Resume). */
 export async function runIndex(indexId: string): Promise<void> {
   if (state.run?.status === 'running') return;
+  try {
+    await embedMissing(indexId);
+  } catch (error) {
+    storageFailed(error);
+  }
+}
+
+async function embedMissing(indexId: string): Promise<void> {
   stopRequested = false;
   const index = await getIndex(indexId);
   const base = { indexId, done: 0, total: 0, costUsd: 0, costUnknown: false };
@@ -264,7 +307,13 @@ export function cancelRun(): void {
 
 export async function removeIndex(id: string): Promise<void> {
   if (state.run?.status === 'running' && state.run.indexId === id) return;
-  const deleted = await deleteIndex(id);
+  let deleted: DeletedIndex | null;
+  try {
+    deleted = await deleteIndex(id);
+  } catch (error) {
+    set({ loadError: storageMessage('delete the index', error) });
+    return;
+  }
   forgetVectorIndex(id);
   if (kbSettings().activeIndexId === id) setActiveIndexId(null);
   set({ deleted, run: state.run?.indexId === id ? null : state.run });
@@ -274,7 +323,12 @@ export async function removeIndex(id: string): Promise<void> {
 export async function undoDelete(): Promise<void> {
   const deleted = state.deleted;
   if (!deleted) return;
-  await restoreIndex(deleted);
+  try {
+    await restoreIndex(deleted);
+  } catch (error) {
+    set({ loadError: storageMessage('bring the index back', error) });
+    return;
+  }
   if (kbSettings().activeIndexId === null) setActiveIndexId(deleted.index.id);
   set({ deleted: null });
   await refreshIndexes();

@@ -5,9 +5,9 @@ export function ChunkingTeaching() {
       <h2 id="kb-chunking-teaching">Chunking in Bedrock</h2>
       <p>
         In the console, <strong>Chunking strategy</strong> is a setting of a knowledge base’s data
-        source, under <em>Content chunking and parsing</em>: Default, Fixed-size, Hierarchical,
-        Semantic or No chunking (API: <code>FIXED_SIZE</code>, <code>HIERARCHICAL</code>,{' '}
-        <code>SEMANTIC</code>, <code>NONE</code>).
+        source: Default, Fixed-size, Hierarchical, Semantic or No chunking (API:{' '}
+        <code>FIXED_SIZE</code>, <code>HIERARCHICAL</code>, <code>SEMANTIC</code>, <code>NONE</code>
+        ).
       </p>
       <p>
         Smaller chunks match a question more precisely; larger ones carry more context. Overlap

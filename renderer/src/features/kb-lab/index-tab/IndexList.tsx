@@ -115,7 +115,9 @@ export function IndexList({
         </p>
       ) : null}
       {store.loadError ? (
-        <p role="alert">Stratum could not read the indexes: {store.loadError}</p>
+        <p role="alert" className="status status-error">
+          {store.loadError} Reload the window to try again.
+        </p>
       ) : null}
       {store.skipped > 0 ? (
         <p className="status status-warn">
