@@ -102,7 +102,7 @@ function questions() {
 function answerByText(req: ConverseRequestInfo, text: string): { answers: string[] } {
   for (const m of req.lastUserText.matchAll(/^([A-G])\. (.+)$/gm))
     if (m[2] === text) return { answers: [m[1]!] };
-  return { answers: ['A'] };
+  throw new Error(`No option "${text}" in the blind prompt`);
 }
 
 let opened: OpenedApp | undefined;
@@ -153,10 +153,14 @@ describe('a case-study set of your own', () => {
         if (req.tools[0]?.name === 'record_case_study')
           return { title: TITLE, scenario: SCENARIO, questions: questions() };
         blind.push(req.lastUserText);
-        // Without the scenario, the model still finds the first answer; not the others.
-        return req.lastUserText.includes('compliance team')
-          ? answerByText(req, 'Lower the temperature')
-          : answerByText(req, 'Raise top-k');
+        // Without the scenario, the model still finds the first answer; not the others (each
+        // answered by the text of a wrong option, as the letters are shuffled per question).
+        const text = req.lastUserText.includes('compliance team')
+          ? 'Lower the temperature'
+          : req.lastUserText.includes('middle of a sentence')
+            ? 'Top-p is set to 1'
+            : 'Lower top-k to 1';
+        return answerByText(req, text);
       },
     });
     await openTab(page, 'Generate with Bedrock');

@@ -42,7 +42,11 @@ export function CaseSetQuestion({
       ) : null}
       {preview ? <AnswerPreview q={q} /> : null}
       <div className="actions">
-        <button type="button" onClick={() => setPreview(!preview)}>
+        <button
+          type="button"
+          aria-label={`${preview ? 'Hide answer' : 'Preview with answer'} (question ${position})`}
+          onClick={() => setPreview(!preview)}
+        >
           {preview ? 'Hide answer' : 'Preview with answer'}
         </button>
         {flagged ? (
@@ -50,6 +54,7 @@ export function CaseSetQuestion({
             <button
               type="button"
               aria-pressed={decision === 'accepted'}
+              aria-label={`Accept anyway (question ${position})`}
               onClick={() => onDecide('accepted')}
             >
               Accept anyway
@@ -57,6 +62,7 @@ export function CaseSetQuestion({
             <button
               type="button"
               aria-pressed={decision === 'rejected'}
+              aria-label={`Reject (question ${position})`}
               onClick={() => onDecide('rejected')}
             >
               Reject

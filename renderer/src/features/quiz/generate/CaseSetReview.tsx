@@ -117,10 +117,21 @@ function CaseSet({
       </ol>
       {problems.length > 0 ? <p className="small muted">{problems.join(' ')}</p> : null}
       <div className="actions">
-        <button type="button" className="primary" disabled={problems.length > 0} onClick={onSave}>
+        <button
+          type="button"
+          className="primary"
+          aria-label={`Save case study “${p.set.title}”`}
+          disabled={problems.length > 0}
+          onClick={onSave}
+        >
           Save case study
         </button>
-        <button type="button" className="link" onClick={onDiscard}>
+        <button
+          type="button"
+          className="link"
+          aria-label={`Discard set “${p.set.title}”`}
+          onClick={onDiscard}
+        >
           Discard set
         </button>
       </div>

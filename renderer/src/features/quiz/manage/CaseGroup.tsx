@@ -65,6 +65,7 @@ export function CaseGroup({
           {row.deleted ? (
             <button
               type="button"
+              aria-label={`Restore case study “${row.title}”`}
               onClick={() =>
                 void restoreCase(row.id).then((previous) =>
                   notify({
@@ -78,12 +79,17 @@ export function CaseGroup({
             </button>
           ) : (
             <>
-              <button type="button" onClick={() => setEditing(true)}>
+              <button
+                type="button"
+                aria-label={`Edit scenario of “${row.title}”`}
+                onClick={() => setEditing(true)}
+              >
                 Edit scenario
               </button>
               <button
                 type="button"
                 className="link manage-delete"
+                aria-label={`Delete case study “${row.title}”`}
                 onClick={() =>
                   void deleteCase(row.id).then((previous) =>
                     notify({
