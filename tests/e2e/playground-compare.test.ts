@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import type { AppBackend } from '../../electron/main/handlers';
 import type { RunningApp } from '../support/app';
 import { openApp, type OpenedApp } from '../support/e2e';
 import { expectSoundLayout } from '../support/layout';
@@ -307,10 +308,9 @@ describe('invocation log', () => {
     expect(await operations.locator('tbody tr').first().innerText()).toMatch(
       new RegExp(`^ConverseStream\\s+an answer streamed as it is written\\s+${expectedCalls}\\b`),
     );
-    expect(await page.getByLabel('Operation').locator('option').allInnerTexts()).toEqual([
-      'All operations',
-      'ConverseStream',
-    ]);
+    expect(
+      await page.getByLabel('Operation', { exact: true }).locator('option').allInnerTexts(),
+    ).toEqual(['All operations', 'ConverseStream']);
     // No column is cut off at the card's edge (the per-model estimated cost included).
     await expectSoundLayout(page, 'Invocation log / light');
     await page.locator('.log-view').screenshot({ path: `${SCREENS}/playground-log-light.png` });
@@ -355,5 +355,80 @@ describe('invocation log', () => {
     await page.getByRole('button', { name: 'Undo' }).click();
     await page.getByTestId('log-summary').waitFor();
     expect(await page.getByTestId('kpi-invocations').innerText()).toBe(String(expectedCalls));
+  });
+
+  it('shows the knowledge bases lab’s operations: Retrieve, RetrieveAndGenerate, Rerank, embeddings', async () => {
+    const log = (app.backend as AppBackend).log;
+    const base = {
+      at: new Date().toISOString(),
+      feature: 'knowledge-bases' as const,
+      region: 'us-east-1',
+      latencyMs: 120,
+      firstTokenMs: null,
+      images: null,
+      status: 'ok' as const,
+      errorCode: null,
+      stopReason: null,
+    };
+    await log.append({
+      ...base,
+      operation: 'Retrieve',
+      modelId: 'knowledge-base/KBFAKE0001',
+      inputTokens: null,
+      outputTokens: null,
+    });
+    await log.append({
+      ...base,
+      operation: 'RetrieveAndGenerate',
+      modelId: 'amazon.nova-lite-v1:0',
+      inputTokens: 900,
+      outputTokens: 120,
+    });
+    await log.append({
+      ...base,
+      operation: 'Rerank',
+      modelId: 'amazon.rerank-v1:0',
+      inputTokens: null,
+      outputTokens: null,
+    });
+    await log.append({
+      ...base,
+      operation: 'InvokeModel',
+      modelId: 'amazon.titan-embed-text-v2:0',
+      inputTokens: 64,
+      outputTokens: null,
+    });
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    const operations = page.getByTestId('log-operations');
+    await operations.getByText('Rerank', { exact: true }).waitFor();
+    const names = await operations.locator('tbody .log-model-name').allInnerTexts();
+    expect(names).toEqual([
+      'ConverseStream',
+      'InvokeModel (embeddings)',
+      'Retrieve',
+      'RetrieveAndGenerate',
+      'Rerank',
+    ]);
+    expect(
+      await page.getByLabel('Operation', { exact: true }).locator('option').allInnerTexts(),
+    ).toEqual([
+      'All operations',
+      'ConverseStream',
+      'InvokeModel (embeddings)',
+      'Rerank',
+      'Retrieve',
+      'RetrieveAndGenerate',
+    ]);
+    await page.getByLabel('Operation', { exact: true }).selectOption('Retrieve');
+    const row = page.getByTestId('log-calls').locator('tbody tr');
+    expect(await row.count()).toBe(1);
+    expect(await row.innerText()).toMatch(/Knowledge bases\s+Retrieve/);
+    await page.getByLabel('Operation', { exact: true }).selectOption('');
+    await expectSoundLayout(page, 'Invocation log with knowledge bases calls / light');
+    await operations.screenshot({ path: `${SCREENS}/invocation-log-operations-light.png` });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectSoundLayout(page, 'Invocation log with knowledge bases calls / dark');
+    await operations.screenshot({ path: `${SCREENS}/invocation-log-operations-dark.png` });
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 });
