@@ -370,7 +370,7 @@ class GenerationRun {
       type: 'progress',
       accepted: this.accepted,
       rejected: this.rejected,
-      target: this.input.count,
+      target: this.input.caseSet?.questions ?? this.input.count,
       calls: this.calls,
       phase,
     });
