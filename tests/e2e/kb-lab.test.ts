@@ -84,6 +84,12 @@ describe('chunking', () => {
     await page.getByLabel('Child chunk size (tokens)', { exact: true }).fill('2000');
     await page.getByRole('alert').filter({ hasText: 'must not exceed parent' }).waitFor();
     await page.getByLabel('Child chunk size (tokens)', { exact: true }).fill('300');
+    expect(
+      await page.getByRole('alert').filter({ hasText: 'must not exceed parent' }).count(),
+    ).toBe(0);
+    await page.getByLabel('Layer', { exact: true }).selectOption('parents');
+    await page.locator('.kb-chunked-text').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENS}/kb-lab-chunking-hierarchical-light.png` });
     await page.getByLabel('Strategy', { exact: true }).selectOption('FIXED_SIZE');
     expect(await count(page, 'kb-chunk-count')).toBe(fixed);
     await screenshotBoth(page, 'chunking', 'Chunking');

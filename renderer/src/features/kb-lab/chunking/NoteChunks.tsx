@@ -50,7 +50,7 @@ export function NoteChunks({ corpus }: { corpus: KbCorpus }) {
       <p className="muted small" data-testid="kb-note-chunk-count">
         {plural(chunks.length, 'chunk')} in this note ({formatCount(note.wordCount)} words)
         {overlapping > 0
-          ? `; ${plural(overlapping, 'chunk')} repeat the end of the one before`
+          ? `; ${plural(overlapping, 'chunk')} ${overlapping === 1 ? 'repeats' : 'repeat'} the end of the one before`
           : ''}
         .
       </p>
