@@ -25,7 +25,7 @@ import type { CallReport } from '../../shared/invocations';
 import {
   GENERATION_PROMPT_VERSION,
   GenerateQuestionsInput,
-  type GenerationEvent,
+  GenerationEvent,
   type GenerationSource,
 } from '../../shared/question-generation';
 import type { AppError } from '../../shared/result';
@@ -865,6 +865,8 @@ describe('a case-study set', () => {
     const set = r.events.find((e) => e.type === 'case');
     expect(set).toBeDefined();
     if (set?.type !== 'case') return;
+    // The event passes the contract's schema (what the renderer checks on arrival).
+    expect(GenerationEvent.safeParse(set).success).toBe(true);
     expect(set.id).toMatch(/^cs-gen-[0-9a-f]{12}$/);
     expect(set.scenario).toBe(SCENARIO);
     expect(set.items.map((i) => i.question.caseId)).toEqual([set.id, set.id, set.id]);
