@@ -68,7 +68,8 @@ export interface HistogramBin {
  */
 export function sizeHistogram(values: readonly number[], binCount = 10): HistogramBin[] {
   if (values.length === 0) return [];
-  const max = Math.max(...values, 1);
+  // A loop, not Math.max(...values): tiny chunks can number more than a call takes arguments.
+  const max = values.reduce((m, v) => (v > m ? v : m), 1);
   const width = Math.max(1, Math.ceil(max / binCount));
   const bins = Array.from({ length: Math.ceil((max + 1) / width) }, (_, i) => ({
     from: i * width,

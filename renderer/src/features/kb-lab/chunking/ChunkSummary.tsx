@@ -9,7 +9,10 @@ export function ChunkSummary({ corpus }: { corpus: KbCorpus }) {
   const { chunks, parents, config } = corpus.chunkSet;
   const sizes = chunks.map((c) => c.tokens);
   const bins = sizeHistogram(sizes, 12);
-  const most = Math.max(1, ...bins.map((b) => b.count));
+  const most = bins.reduce((m, b) => Math.max(m, b.count), 1);
+  // Loops, not Math.min(...sizes): tiny chunks can number more than a call takes arguments.
+  const smallest = sizes.reduce((m, v) => Math.min(m, v), Infinity);
+  const largest = sizes.reduce((m, v) => Math.max(m, v), 0);
   const total = sizes.reduce((s, x) => s + x, 0);
   const layer = parents.length > 0 ? 'child chunk' : 'chunk';
   const summary = `${plural(chunks.length, layer)} from ${plural(corpus.notes.length, 'note')}`;
@@ -36,7 +39,7 @@ export function ChunkSummary({ corpus }: { corpus: KbCorpus }) {
           <dt>Smallest / median / largest</dt>
           <dd>
             {sizes.length > 0
-              ? `${formatCount(Math.min(...sizes))} / ${formatCount(median(sizes) ?? 0)} / ${formatCount(Math.max(...sizes))}`
+              ? `${formatCount(smallest)} / ${formatCount(median(sizes) ?? 0)} / ${formatCount(largest)}`
               : '–'}
           </dd>
         </div>
