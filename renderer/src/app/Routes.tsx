@@ -12,6 +12,9 @@ const TokenLab = lazy(() => import('../features/token-lab/TokenLab'));
 const Practice = lazy(() => import('../features/quiz/QuizScreen'));
 const DiffusionLab = lazy(() => import('../features/diffusion-lab/DiffusionLab'));
 const KbLab = lazy(() => import('../features/kb-lab/KbLab'));
+const EvalLab = lazy(() => import('../features/eval-lab/EvalLab'));
+const GuardrailsLab = lazy(() => import('../features/guardrails-lab/GuardrailsLab'));
+const CustomizationLab = lazy(() => import('../features/customization-lab/CustomizationLab'));
 const Playground = lazy(() => import('../features/playground/Playground'));
 const InvocationLog = lazy(() => import('../features/invocation-log/InvocationLog'));
 
@@ -36,6 +39,9 @@ export function Routes() {
         <Route path="/token-lab" component={TokenLab} />
         <Route path="/diffusion-lab" component={DiffusionLab} />
         <Route path="/knowledge-bases" component={KbLab} />
+        <Route path="/evaluation" component={EvalLab} />
+        <Route path="/guardrails" component={GuardrailsLab} />
+        <Route path="/customization" component={CustomizationLab} />
         <Route path="/models" component={Models} />
         <Route path="/playground" component={Playground} />
         {/* The log was a Playground tab: old links lead to its own screen. */}

@@ -42,7 +42,8 @@ export function useShortcuts(navigate: (to: string) => void, openSearch: () => v
         openSearch();
         return;
       }
-      const screen = SCREENS.find((s) => s.key === event.key);
+      // Letter keys are listed in capitals (Ctrl+E) but arrive as typed (e) without Shift.
+      const screen = SCREENS.find((s) => s.key.toLowerCase() === event.key.toLowerCase());
       if (screen) {
         event.preventDefault();
         navigate(screen.path);

@@ -11,6 +11,12 @@ const PATHS: Record<string, string> = {
   diffusion: 'M4 4h4v4H4zM10 4h4v4h-4zM16 4h4v4h-4zM4 10h4v4H4zM10 10h4v4h-4zM4 16h4v4H4z',
   // A stack of documents with a magnifier: the knowledge bases lab.
   knowledge: 'M4 4h10v13H4zM7 8h4M7 11h4M17 14a3 3 0 1 0 0 6 3 3 0 0 0 0-6zM19.2 19.2 21 21',
+  // A gauge: the evaluation lab.
+  evaluation: 'M4 18a8 8 0 1 1 16 0M12 18l4-6M4 18h16',
+  // A shield: the guardrails and agents lab.
+  guardrails: 'M12 3 4 6v6c0 4.4 3.4 8.2 8 9 4.6-.8 8-4.6 8-9V6zM9 12l2 2 4-4',
+  // A dial with a wrench-like slider: the customization lab.
+  customization: 'M4 7h10M18 7h2M4 17h4M12 17h8M14 5v4M8 15v4',
   settings:
     'M12 15.5a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7zm8.4-2.1.1-1.4-.1-1.4 2-1.6-2-3.4-2.4 1a8 8 0 0 0-2.4-1.4L15.2 2h-4l-.4 2.7a8 8 0 0 0-2.4 1.4l-2.4-1-2 3.4 2 1.6-.1 1.4.1 1.4-2 1.6 2 3.4 2.4-1a8 8 0 0 0 2.4 1.4l.4 2.7h4l.4-2.7a8 8 0 0 0 2.4-1.4l2.4 1 2-3.4z',
   check: 'M5 12.5 10 17 19 7',

@@ -6,6 +6,9 @@ import Dexie, { type Table } from 'dexie';
 import type {
   Attempt,
   CaseRow,
+  CustomDatasetRow,
+  EvalRatingRow,
+  EvalRunRow,
   Conversation,
   ExamSession,
   GalleryImage,
@@ -39,6 +42,9 @@ export class StratumDb extends Dexie {
   cases!: Table<CaseRow, string>;
   ragIndexes!: Table<RagIndex, string>;
   ragVectors!: Table<RagVector, [string, string]>;
+  evalRuns!: Table<EvalRunRow, string>;
+  evalRatings!: Table<EvalRatingRow, string>;
+  customDatasets!: Table<CustomDatasetRow, string>;
 
   constructor(name = 'stratum') {
     super(name);
@@ -93,6 +99,13 @@ export class StratumDb extends Dexie {
       cases: 'id, updatedAt',
       ragIndexes: 'id, updatedAt',
       ragVectors: '[indexId+chunkId], indexId',
+    });
+    // v11 adds the evaluation lab's runs and the learner's ratings, and the customization lab's
+    // datasets; earlier tables and rows are unchanged.
+    this.version(11).stores({
+      evalRuns: 'id, updatedAt',
+      evalRatings: 'id, runId',
+      customDatasets: 'id, updatedAt',
     });
   }
 }

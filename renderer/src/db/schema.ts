@@ -430,3 +430,27 @@ export const RagVector = z.object({
   vector: z.instanceof(Float32Array),
 });
 export type RagVector = z.infer<typeof RagVector>;
+
+/** One run of the evaluation lab: a dataset, the candidates (models, temperatures or templates) and every response. */
+export const EvalRunRow = z.object({
+  id: z.string().min(1),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type EvalRunRow = z.infer<typeof EvalRunRow>;
+
+/** A learner's own rating in the evaluation lab (a 1-5 score or an A/B preference), per run item. */
+export const EvalRatingRow = z.object({
+  id: z.string().min(1),
+  runId: z.string().min(1),
+  at: z.iso.datetime(),
+});
+export type EvalRatingRow = z.infer<typeof EvalRatingRow>;
+
+/** A customization dataset the learner is building (records kept as JSONL text). */
+export const CustomDatasetRow = z.object({
+  id: z.string().min(1),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type CustomDatasetRow = z.infer<typeof CustomDatasetRow>;

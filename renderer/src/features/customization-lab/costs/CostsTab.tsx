@@ -1,0 +1,4 @@
+/** Being built this session (replaced before the work lands). */
+export function CostsTab() {
+  return <p>Not built yet.</p>;
+}

@@ -1,0 +1,4 @@
+/** Being built this session (replaced before the work lands). */
+export function DatasetTab() {
+  return <p>Not built yet.</p>;
+}
