@@ -170,6 +170,10 @@ describe('retrieval quality', () => {
     expect(await plan.innerText()).toMatch(/Reranks [\d,]+ queries/);
     await page.getByRole('button', { name: /^Run on \d+ questions/ }).click();
     await page.getByTestId('live-done').waitFor({ timeout: 90_000 });
+    // The embedding cost is counted from what main sent, after the run.
+    expect(await page.getByTestId('live-done').innerText()).toMatch(
+      /Embedding the questions cost \$[\d.]+ as main/,
+    );
     const fixed = await table
       .locator('tbody tr')
       .filter({ hasText: /Reranked/ })

@@ -144,6 +144,8 @@ export async function embedQuestions(
   questions: readonly string[],
   index: Pick<RagIndex, 'modelId' | 'dimensions'>,
   signal?: AbortSignal,
+  /** Called with each vector's cost as main sent it (null when unknown). */
+  onCost?: (costUsd: number | null) => void,
 ): Promise<Float32Array[]> {
   const vectors = new Map<string, Float32Array>();
   const handle = openStream(
@@ -158,6 +160,7 @@ export async function embedQuestions(
     (event) => {
       if (event.vector.length === index.dimensions)
         vectors.set(event.id, Float32Array.from(event.vector));
+      onCost?.(event.costUsd);
     },
   );
   const abort = () => handle.cancel();

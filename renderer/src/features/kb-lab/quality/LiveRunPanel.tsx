@@ -109,7 +109,8 @@ export function LiveRunPanel({ panel }: { panel: LivePanel }) {
       {showRun?.status === 'failed' && showRun.error ? <ErrorPanel error={showRun.error} /> : null}
       {showRun?.status === 'done' ? (
         <p className="muted small" data-testid="live-done">
-          Done.{' '}
+          Done. Embedding the questions cost {formatUsdOrUnknown(showRun.embedCostUsd)} as main
+          reported it.{' '}
           {showRun.reranked
             ? `${plural(showRun.rerankCalls, 'Rerank call')}, cost ${formatUsdOrUnknown(showRun.rerankCostUsd)} as main reported it. `
             : ''}

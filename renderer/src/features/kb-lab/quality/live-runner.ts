@@ -71,15 +71,25 @@ async function embedAll(
   signal: AbortSignal,
 ): Promise<Map<string, Float32Array>> {
   const out = new Map<string, Float32Array>();
+  let cost: number | null = 0;
+  const addCost = (c: number | null) => {
+    cost = cost === null || c === null ? null : cost + c;
+  };
   for (let i = 0; i < queries.length; i += BATCH) {
     const batch = queries.slice(i, i + BATCH);
     const vectors = await embedQuestions(
       batch.map((q) => q.query),
       index,
       signal,
+      addCost,
     );
     batch.forEach((q, j) => out.set(q.questionId, vectors[j]!));
-    patchLive(key, { stage: 'embedding the questions', done: out.size, total: queries.length });
+    patchLive(key, {
+      stage: 'embedding the questions',
+      done: out.size,
+      total: queries.length,
+      embedCostUsd: cost,
+    });
     if (signal.aborted) throw new Cancelled();
   }
   return out;
@@ -155,6 +165,7 @@ export async function runLive(
         reranked: null,
         rerankCostUsd: null,
         rerankCalls: 0,
+        embedCostUsd: null,
         error: null,
       },
     },

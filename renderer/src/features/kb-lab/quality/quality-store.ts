@@ -32,6 +32,8 @@ export interface LiveRun {
   /** Rerank cost as main sent it (sum of the calls'), null when unknown or not run. */
   rerankCostUsd: number | null;
   rerankCalls: number;
+  /** Embedding cost of the questions as main sent it (sum of the vectors'), null when unknown. */
+  embedCostUsd: number | null;
   error: AppError | null;
 }
 
