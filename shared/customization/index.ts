@@ -3,6 +3,7 @@ export * from './formats';
 export * from './models';
 export * from './tokens';
 export * from './validate';
+export * from './dataset-edit';
 export * from './export';
 export * from './builders';
 export * from './costs';

@@ -41,6 +41,8 @@ export interface DatasetProblem {
 export interface LineCheck {
   line: number;
   ok: boolean;
+  /** The line is empty or only white space. */
+  blank: boolean;
   /** The record as Bedrock would read it (documented keys only); null when the line has problems. */
   record: DatasetRecord | null;
   /** Sizes of what could be read (also for a line with problems, when it was a JSON object). */
@@ -133,7 +135,15 @@ export function checkLine(text: string, line: number, target: DatasetTarget): Li
   const parsed = parseLine(text);
   if ('reason' in parsed) {
     problems.push({ line, path: '', message: parsed.reason });
-    return { line, ok: false, record: null, size: null, problems, warnings };
+    return {
+      line,
+      ok: false,
+      blank: text.trim() === '',
+      record: null,
+      size: null,
+      problems,
+      warnings,
+    };
   }
   const add = (path: string, message: string) => problems.push({ line, path, message });
   const texts = checkShape(parsed.value, support.shape, add, {
@@ -165,7 +175,7 @@ export function checkLine(text: string, line: number, target: DatasetTarget): Li
   const record = problems.length === 0 ? (schema.safeParse(parsed.value).data ?? null) : null;
   if (problems.length === 0 && record === null)
     add('', 'This record does not match the format; check its fields.');
-  return { line, ok: record !== null, record, size, problems, warnings };
+  return { line, ok: record !== null, blank: false, record, size, problems, warnings };
 }
 
 function countProblems(totals: DatasetTotals, limits: DatasetLimits, label: string): string[] {
@@ -211,12 +221,10 @@ export interface DatasetChecker {
 }
 
 export function createDatasetChecker(target: DatasetTarget): DatasetChecker {
-  const { model, support } = supportFor(target);
+  supportFor(target);
   const lines: LineCheck[] = [];
-  let blankLines = 0;
   return {
     pushLine(text) {
-      if (text.trim() === '') blankLines += 1;
       const result = checkLine(text, lines.length + 1, target);
       lines.push(result);
       return result;
@@ -225,44 +233,59 @@ export function createDatasetChecker(target: DatasetTarget): DatasetChecker {
       return lines.length;
     },
     finish(fileBytes, startsWithBom = false) {
-      const valid: ValidRecord[] = lines.flatMap((l) =>
-        l.record && l.size ? [{ line: l.line, record: l.record, size: l.size }] : [],
-      );
-      const tokensPerRecord = valid.map((v) => v.size.tokens);
-      const totals: DatasetTotals = {
-        lines: lines.length,
-        records: valid.length,
-        invalidLines: lines.length - valid.length,
-        blankLines,
-        tokensPerRecord,
-        totalTokens: tokensPerRecord.reduce((a, b) => a + b, 0),
-        largestRecordTokens: tokensPerRecord.reduce((a, b) => Math.max(a, b), 0),
-        fileBytes,
-      };
-      const fileProblems = countProblems(totals, support.limits, model.label).map(
-        (message): DatasetProblem => ({ line: null, path: '', message }),
-      );
-      const warnings = lines.flatMap((l) => l.warnings);
-      if (startsWithBom) {
-        warnings.push({
-          line: null,
-          path: '',
-          message:
-            'The file starts with a byte-order mark; save it as UTF-8 without one for Bedrock.',
-        });
-      }
-      return {
-        target,
-        shape: support.shape,
-        limits: support.limits,
-        lines,
-        valid,
-        problems: [...lines.flatMap((l) => l.problems), ...fileProblems],
-        warnings,
-        totals,
-        tokenEstimate: TOKEN_ESTIMATE_LABEL,
-      };
+      return summarizeDataset(target, lines, fileBytes, startsWithBom);
     },
+  };
+}
+
+/**
+ * The report over lines already checked (in order, numbered from 1): totals, the model's limits,
+ * every problem and warning. The lab calls it again after fixing or deleting one line
+ * (dataset-edit.ts), so a fix re-checks one line, not the file.
+ */
+export function summarizeDataset(
+  target: DatasetTarget,
+  lines: readonly LineCheck[],
+  fileBytes: number,
+  startsWithBom = false,
+): DatasetReport {
+  const { model, support } = supportFor(target);
+  const valid: ValidRecord[] = lines.flatMap((l) =>
+    l.record && l.size ? [{ line: l.line, record: l.record, size: l.size }] : [],
+  );
+  const tokensPerRecord = valid.map((v) => v.size.tokens);
+  const blankLines = lines.filter((l) => l.blank).length;
+  const totals: DatasetTotals = {
+    lines: lines.length,
+    records: valid.length,
+    invalidLines: lines.length - valid.length,
+    blankLines,
+    tokensPerRecord,
+    totalTokens: tokensPerRecord.reduce((a, b) => a + b, 0),
+    largestRecordTokens: tokensPerRecord.reduce((a, b) => Math.max(a, b), 0),
+    fileBytes,
+  };
+  const fileProblems = countProblems(totals, support.limits, model.label).map(
+    (message): DatasetProblem => ({ line: null, path: '', message }),
+  );
+  const warnings = lines.flatMap((l) => l.warnings);
+  if (startsWithBom) {
+    warnings.push({
+      line: null,
+      path: '',
+      message: 'The file starts with a byte-order mark; save it as UTF-8 without one for Bedrock.',
+    });
+  }
+  return {
+    target,
+    shape: support.shape,
+    limits: support.limits,
+    lines: [...lines],
+    valid,
+    problems: [...lines.flatMap((l) => l.problems), ...fileProblems],
+    warnings,
+    totals,
+    tokenEstimate: TOKEN_ESTIMATE_LABEL,
   };
 }
 
