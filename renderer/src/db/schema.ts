@@ -447,9 +447,23 @@ export const EvalRatingRow = z.object({
 });
 export type EvalRatingRow = z.infer<typeof EvalRatingRow>;
 
-/** A customization dataset the learner is building (records kept as JSONL text). */
+/**
+ * A customization dataset the learner is building: its lines exactly as typed, built or imported
+ * (JSON Lines text, problems included, so a half-fixed file can be saved and fixed later), the
+ * model and method it is checked for, and a summary for the list (from the last check).
+ */
 export const CustomDatasetRow = z.object({
   id: z.string().min(1),
+  name: z.string().trim().min(1).max(200),
+  /** A model id of shared/customization/models.ts (checked against the table when opened). */
+  model: z.string().min(1),
+  method: z.enum(['FINE_TUNING', 'CONTINUED_PRE_TRAINING', 'DISTILLATION']),
+  /** The lines, joined with "\n" (no final newline). */
+  jsonl: z.string(),
+  lines: z.number().int().nonnegative(),
+  validRecords: z.number().int().nonnegative(),
+  /** Estimated tokens of the valid records (characters / 6). */
+  estimatedTokens: z.number().int().nonnegative(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
