@@ -57,11 +57,16 @@ describe('accessibility (axe-core)', () => {
       const found: string[] = [];
       const scanned: string[] = [];
       for (const screen of SCREENS) {
+        // A fresh load per screen: after a hash change alone the last screen's heading would
+        // still be there for a moment.
         await page.goto(`${opened!.app.server.url}#${screen.path}`);
+        await page.reload();
         await settle(page);
         const tabs = await page.locator('main [role="tab"]').allInnerTexts();
-        if (tabs.length === 0)
+        if (tabs.length === 0) {
           found.push(...(await scan(page, `${screen.label} / ${colorScheme}`)));
+          scanned.push(screen.label);
+        }
         for (const tab of tabs) {
           await page.locator('main [role="tab"]', { hasText: tab }).first().click();
           await settle(page);
@@ -69,6 +74,23 @@ describe('accessibility (axe-core)', () => {
           scanned.push(`${screen.label} / ${tab.trim()}`);
         }
       }
+      // With content: a chat answer, then the log holding that call.
+      opened!.app.fake.setBehavior({ kind: 'reply', text: 'On-demand means **pay per token**.' });
+      await page.goto(`${opened!.app.server.url}#/playground`);
+      await page.reload();
+      await settle(page);
+      await page.getByRole('textbox', { name: 'Message' }).fill('What does on-demand mean?');
+      await page.getByRole('textbox', { name: 'Message' }).press('Enter');
+      await page
+        .locator('[data-testid="assistant-turn"][data-status="complete"]')
+        .first()
+        .waitFor();
+      found.push(...(await scan(page, `Playground / Chat with an answer / ${colorScheme}`)));
+      await page.goto(`${opened!.app.server.url}#/invocation-log`);
+      await page.reload();
+      await settle(page);
+      await page.getByTestId('log-models').waitFor();
+      found.push(...(await scan(page, `Invocation log with calls / ${colorScheme}`)));
       // The keyboard-shortcuts dialog, over the last screen.
       await page.locator('main h1').first().click();
       await page.keyboard.press('?');
@@ -76,7 +98,7 @@ describe('accessibility (axe-core)', () => {
       found.push(...(await scan(page, `Keyboard shortcuts dialog / ${colorScheme}`)));
       await page.context().close();
       // Every screen was reached, and the tabbed ones tab by tab (Practice alone has six).
-      expect(scanned.length).toBeGreaterThanOrEqual(SCREENS.length + 15);
+      expect(scanned.length, scanned.join(', ')).toBeGreaterThanOrEqual(SCREENS.length + 15);
       expect(found, found.join('\n')).toEqual([]);
     }, 300_000);
   }
