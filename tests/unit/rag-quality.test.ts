@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CHUNKING } from '../../renderer/src/lib/rag/chunking';
+import { DEFAULT_CHUNKING, widenToParents, type Chunk } from '../../renderer/src/lib/rag/chunking';
 import { bankQuestions, evaluateRetriever } from '../../renderer/src/lib/rag/evaluation';
 import { buildLexicalIndex } from '../../renderer/src/lib/rag/lexical';
 import {
@@ -9,6 +9,8 @@ import {
   figuresFromRankings,
   hybridRankings,
   lexicalEvaluation,
+  searchDepth,
+  serveRanked,
   vectorRankings,
   type EvalProgress,
 } from '../../renderer/src/lib/rag/quality';
@@ -59,7 +61,10 @@ describe('vector, hybrid and reranked lists', () => {
       ['q1', [1, 0.1]],
       ['q2', [0, 1]],
     ]);
-    const { value, steps } = finish(vectorRankings(testSet, index, vectors));
+    const flat: Chunk[] = [];
+    const { value, steps } = finish(
+      vectorRankings({ testSet, chunks: flat, served: flat }, index, vectors),
+    );
     expect(value.get('q1')).toEqual(['a', 'c', 'b']);
     expect(value.get('q2')).toEqual(['b', 'c', 'a']);
     expect(value.get('q3')).toEqual([]); // no embedding for it
@@ -67,6 +72,18 @@ describe('vector, hybrid and reranked lists', () => {
     const hybrid = hybridRankings(new Map([['q1', ['c', 'b']]]), value);
     // c: 1/61 + 1/62, b: 1/62 + 1/63, a: 1/61.
     expect(hybrid.get('q1')).toEqual(['c', 'b', 'a']);
+  });
+
+  it('serves HIERARCHICAL hits as their parents: children of one parent count once', () => {
+    const child = (id: string, parentId: string) => ({ id, parentId }) as Chunk;
+    const children = [child('c1', 'p1'), child('c2', 'p1'), child('c3', 'p2')];
+    const parents = [{ id: 'p1' }, { id: 'p2' }] as Chunk[];
+    const shape = { chunks: children, served: parents };
+    expect(searchDepth(shape)).toBe(30);
+    expect(serveRanked(['c2', 'c1', 'c3'], shape)).toEqual(['p1', 'p2']);
+    const flat = { chunks: children, served: children };
+    expect(searchDepth(flat)).toBe(10);
+    expect(serveRanked(['c2', 'c1', 'c3'], flat)).toEqual(['c2', 'c1', 'c3']);
   });
 
   it('reorders candidates by the rerank results and keeps the rest after them', () => {
@@ -93,7 +110,16 @@ describe('lexical figures over the whole bank, as the quality tab computes them'
     (_strategy, config) => {
       const { value, steps } = finish(lexicalEvaluation(corpus.notes, bank, config));
       const index = buildLexicalIndex(value.chunks);
-      const direct = evaluateRetriever(value.testSet, (q) => index.search(q, 10).map((h) => h.id));
+      // HIERARCHICAL: children matched (30 deep), widened to their parents, top 10 judged.
+      const direct = evaluateRetriever(value.testSet, (q) =>
+        value.served === value.chunks
+          ? index.search(q, 10).map((h) => h.id)
+          : widenToParents(
+              index.search(q, 30).map((h) => h.id),
+              value.chunks,
+            ).slice(0, 10),
+      );
+      expect(value.served === value.chunks).toBe(config.strategy !== 'HIERARCHICAL');
       expect(value.figures).toEqual(direct);
       expect(value.figures.queries).toBe(bank.length);
       expect(value.figures.unlabelled).toBe(0);

@@ -4,11 +4,15 @@
  * reranked (a rerank model's order of the hybrid candidates). Every method is scored on a ranked
  * list of at most `EVAL_DEPTH` chunks per question, so MRR here is MRR@10.
  *
+ * HIERARCHICAL chunking is judged as Bedrock serves it: the children are matched, and each hit is
+ * widened to its parent (children of one parent count once), so the test set is labelled over the
+ * parents and every method ranks parents. Other strategies rank and judge the chunks themselves.
+ *
  * The work is cut into steps (generators that yield progress) so a screen can run it a slice at a
  * time between frames and cancel it between steps; run to the end they give exactly what
  * `evaluateRetriever` gives.
  */
-import { chunkNotes, type ChunkingConfig, type Chunk } from './chunking';
+import { chunkNotes, widenToParents, type ChunkingConfig, type Chunk } from './chunking';
 import {
   buildTestSet,
   meanReciprocalRank,
@@ -47,7 +51,10 @@ export type BankQuestion = Pick<Question, 'id' | 'stem' | 'sourceNoteId' | 'sour
 
 export interface LexicalEvaluation {
   config: ChunkingConfig;
+  /** The chunks that are searched (for HIERARCHICAL the children). */
   chunks: Chunk[];
+  /** The chunks that are served and judged: `chunks`, or for HIERARCHICAL their parents. */
+  served: Chunk[];
   testSet: TestSet;
   rankings: Rankings;
   figures: RetrievalFigures;
@@ -83,6 +90,21 @@ function* rankAll(
   return out;
 }
 
+/** How many searched ids to take per query: deeper when children are widened to fewer parents. */
+export function searchDepth(evaluation: Pick<LexicalEvaluation, 'chunks' | 'served'>): number {
+  return evaluation.served === evaluation.chunks ? EVAL_DEPTH : EVAL_DEPTH * 3;
+}
+
+/** A ranked list of searched ids as served: widened to parents (HIERARCHICAL), top EVAL_DEPTH. */
+export function serveRanked(
+  ids: readonly string[],
+  evaluation: Pick<LexicalEvaluation, 'chunks' | 'served'>,
+): string[] {
+  const served =
+    evaluation.served === evaluation.chunks ? [...ids] : widenToParents(ids, evaluation.chunks);
+  return served.slice(0, EVAL_DEPTH);
+}
+
 /** Lexical (BM25) figures of one chunking over the bank, step by step. */
 export function* lexicalEvaluation(
   notes: readonly { id: string; body: string }[],
@@ -90,26 +112,46 @@ export function* lexicalEvaluation(
   config: ChunkingConfig,
 ): Generator<EvalProgress, LexicalEvaluation> {
   yield { stage: 'chunking', done: 0, total: questions.length };
-  const { chunks } = chunkNotes(notes, config);
+  const { chunks, parents } = chunkNotes(notes, config);
+  const shape = { chunks, served: parents.length > 0 ? parents : chunks };
   yield { stage: 'indexing', done: 0, total: questions.length };
   const index = buildLexicalIndex(chunks);
   yield { stage: 'labelling', done: 0, total: questions.length };
-  const testSet = buildTestSet(questions, notes, chunks);
+  const testSet = buildTestSet(questions, notes, shape.served);
+  const depth = searchDepth(shape);
   const rankings = yield* rankAll(testSet.queries, (q) =>
-    index.search(q.query, EVAL_DEPTH).map((h) => h.id),
+    serveRanked(
+      index.search(q.query, depth).map((h) => h.id),
+      shape,
+    ),
   );
-  return { config, chunks, testSet, rankings, figures: figuresFromRankings(testSet, rankings) };
+  return {
+    config,
+    ...shape,
+    testSet,
+    rankings,
+    figures: figuresFromRankings(testSet, rankings),
+  };
 }
 
-/** Vector rankings: each question's embedding against the index, top EVAL_DEPTH by cosine. */
+/**
+ * Vector rankings: each question's embedding against the index (of the searched chunks), top
+ * EVAL_DEPTH by cosine as served (`evaluation` says whether hits widen to parents).
+ */
 export function* vectorRankings(
-  testSet: TestSet,
+  evaluation: Pick<LexicalEvaluation, 'testSet' | 'chunks' | 'served'>,
   index: VectorIndex,
   queryVectors: ReadonlyMap<string, ArrayLike<number>>,
 ): Generator<EvalProgress, Rankings> {
-  return yield* rankAll(testSet.queries, (q) => {
+  const depth = searchDepth(evaluation);
+  return yield* rankAll(evaluation.testSet.queries, (q) => {
     const v = queryVectors.get(q.questionId);
-    return v ? cosineTopK(index, v, EVAL_DEPTH).map((h) => h.id) : [];
+    return v
+      ? serveRanked(
+          cosineTopK(index, v, depth).map((h) => h.id),
+          evaluation,
+        )
+      : [];
   });
 }
 

@@ -96,7 +96,7 @@ export function QualityChart({ rows, metric }: { rows: readonly QualityRow[]; me
               y={H - PAD.bottom + 34}
               textAnchor="middle"
             >
-              {row.chunks === null ? 'computing…' : `${row.chunks} chunks`}
+              {row.chunks ?? 'computing…'}
             </text>
           </g>
         );

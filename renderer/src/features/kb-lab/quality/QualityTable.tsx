@@ -26,9 +26,7 @@ export function QualityTable({ rows }: { rows: readonly QualityRow[] }) {
                   {i === 0 ? (
                     <th scope="rowgroup" rowSpan={RETRIEVAL_METHODS.length}>
                       {row.label}
-                      <span className="muted small">
-                        {row.chunks === null ? ' · computing…' : ` · ${row.chunks} chunks`}
-                      </span>
+                      <span className="muted small">{` · ${row.chunks ?? 'computing…'}`}</span>
                     </th>
                   ) : null}
                   <td>{METHOD_LABELS[m]}</td>

@@ -19,7 +19,9 @@ export function QualityTeaching() {
       <p>
         Bigger chunks make the right one easier to find (one chunk per note is nearly always
         “right”) but give the model more text that does not answer, and cost more tokens per
-        question: chunking is a trade-off to measure, not a default to trust.
+        question: chunking is a trade-off to measure, not a default to trust. Hierarchical chunking
+        is scored as Bedrock serves it: the small children are matched, and each hit is returned as
+        its larger parent, so its figures count parents.
       </p>
       <p>
         In the console, a knowledge base’s chunking strategy is chosen when you connect a data

@@ -194,7 +194,7 @@ export async function runLive(
     const queries = lex.testSet.queries;
     const qv = await embedAll(key, index, queries, signal);
     const vec = await drive(
-      vectorRankings(lex.testSet, vectors, qv),
+      vectorRankings(lex, vectors, qv),
       (p) => patchLive(key, { stage: 'vector search', done: p.done, total: p.total }),
       signal,
     );
@@ -204,7 +204,8 @@ export async function runLive(
       hybrid: figuresFromRankings(lex.testSet, hybrid),
     });
     if (rerank) {
-      const chunks = new Map(lex.chunks.map((c) => [c.id, c]));
+      // Rerank reorders what is served (for HIERARCHICAL the parents).
+      const chunks = new Map(lex.served.map((c) => [c.id, c]));
       const r = await rerankAll(key, queries, hybrid, chunks, rerank, signal);
       patchLive(key, {
         reranked: figuresFromRankings(lex.testSet, r.rankings),
