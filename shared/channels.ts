@@ -26,6 +26,7 @@ export const STREAM_NAMES = [
   'sampleNextWord',
   'generateQuestions',
   'embedTexts',
+  'runEvaluation',
 ] as const;
 export type StreamName = (typeof STREAM_NAMES)[number];
 

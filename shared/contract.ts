@@ -35,6 +35,7 @@ import {
   RetrieveInput,
   RetrieveOutput,
 } from './knowledge-bases';
+import { RunEvaluationEvent, RunEvaluationInput } from './eval-contract';
 
 export { channel, REQUEST_NAMES, STREAM_NAMES, type StratumBridge } from './channels';
 
@@ -450,6 +451,8 @@ export const streams = {
   generateQuestions: { input: GenerateQuestionsInput, event: GenerationEvent },
   /** The knowledge bases lab: embed chunks or a question, one event per text. */
   embedTexts: { input: EmbedTextsInput, event: EmbedTextsEvent },
+  /** The evaluation lab: one Converse call per item per candidate, one event per response. */
+  runEvaluation: { input: RunEvaluationInput, event: RunEvaluationEvent },
 } as const satisfies Record<(typeof STREAM_NAMES)[number], { input: z.ZodType; event: z.ZodType }>;
 
 export type Requests = typeof requests;

@@ -17,6 +17,7 @@ export const InvocationFeature = z.enum([
   'quiz',
   'connection',
   'knowledge-bases',
+  'evaluation',
 ]);
 export type InvocationFeature = z.infer<typeof InvocationFeature>;
 

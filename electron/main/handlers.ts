@@ -15,6 +15,7 @@ import { converseStream, testConnection } from './bedrock/converse';
 import { AppFailure, toAppError } from './errors';
 import { describeImage, generateImages } from './bedrock/images';
 import { embedTexts } from './bedrock/embeddings';
+import { runEvaluation } from './bedrock/evaluation-runs';
 import { kbRetrieve, kbRetrieveAndGenerate, rerank } from './bedrock/knowledge-bases';
 import { generateQuestions } from './bedrock/generate-questions';
 import { sampleNextWord } from './bedrock/next-word';
@@ -149,6 +150,10 @@ export function createBackend({
     embedTexts: async (input, emit, signal) => {
       const target = targetOf(store.get());
       await embedTexts(clients.callerFor(target, record), input, emit, signal);
+    },
+    runEvaluation: async (input, emit, signal) => {
+      const target = targetOf(store.get());
+      await runEvaluation(clients.callerFor(target, record), input, emit, signal);
     },
   };
 

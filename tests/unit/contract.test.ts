@@ -160,6 +160,7 @@ describe('StreamHub', () => {
       sampleNextWord: () => Promise.resolve(),
       generateQuestions: () => Promise.resolve(),
       embedTexts: () => Promise.resolve(),
+      runEvaluation: () => Promise.resolve(),
     } satisfies StreamHandlers);
     const c = collect();
     expect(hub.start('owner', 'converseStream', 'stream-0001', input, c.send)).toEqual({
@@ -185,6 +186,7 @@ describe('StreamHub', () => {
       sampleNextWord: () => Promise.resolve(),
       generateQuestions: () => Promise.resolve(),
       embedTexts: () => Promise.resolve(),
+      runEvaluation: () => Promise.resolve(),
     });
     const c = collect();
     hub.start('window-1', 'converseStream', 'stream-0002', input, c.send);
@@ -205,6 +207,7 @@ describe('StreamHub', () => {
       sampleNextWord: () => Promise.resolve(),
       generateQuestions: () => Promise.resolve(),
       embedTexts: () => Promise.resolve(),
+      runEvaluation: () => Promise.resolve(),
     });
     const c = collect();
     hub.start('o', 'converseStream', 'stream-0003', input, c.send);
@@ -223,6 +226,7 @@ describe('StreamHub', () => {
       sampleNextWord: () => Promise.resolve(),
       generateQuestions: () => Promise.resolve(),
       embedTexts: () => Promise.resolve(),
+      runEvaluation: () => Promise.resolve(),
     });
     const a = collect();
     const b = collect();
@@ -239,6 +243,7 @@ describe('StreamHub', () => {
       sampleNextWord: () => Promise.resolve(),
       generateQuestions: () => Promise.resolve(),
       embedTexts: () => Promise.resolve(),
+      runEvaluation: () => Promise.resolve(),
     });
     const send = () => undefined;
     expect(hub.start('o', 'shell', 'stream-0004', input, send)).toMatchObject({

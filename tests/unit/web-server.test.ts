@@ -69,6 +69,7 @@ const streams: StreamHandlers = {
   sampleNextWord: () => Promise.resolve(),
   generateQuestions: () => Promise.resolve(),
   embedTexts: () => Promise.resolve(),
+  runEvaluation: () => Promise.resolve(),
 };
 
 beforeAll(async () => {

@@ -431,11 +431,80 @@ export const RagVector = z.object({
 });
 export type RagVector = z.infer<typeof RagVector>;
 
+/** The task a run's dataset poses (it decides which metrics apply). */
+export const EvalTask = z.enum(['qa', 'summarisation', 'classification', 'open']);
+export type EvalTask = z.infer<typeof EvalTask>;
+
+/** One item of a run: a prompt dataset line, or a perturbed copy of one (robustness). */
+export const EvalRunItem = z.object({
+  id: z.string().min(1),
+  prompt: z.string().min(1),
+  referenceResponse: z.string().optional(),
+  category: z.string().optional(),
+  /** A perturbed copy: the item it copies and how it was perturbed. */
+  perturbation: z
+    .object({
+      of: z.string().min(1),
+      kind: z.enum(['typos', 'casing', 'whitespace', 'word-order']),
+    })
+    .optional(),
+});
+export type EvalRunItem = z.infer<typeof EvalRunItem>;
+
+/** One candidate's response to one item, as main reported it (cost as main estimated it). */
+export const EvalResponse = z.object({
+  itemId: z.string().min(1),
+  candidateId: z.string().min(1),
+  text: z.string(),
+  stopReason: z.string(),
+  truncated: z.boolean(),
+  empty: z.boolean(),
+  inputTokens: z.number().int().nonnegative().nullable(),
+  outputTokens: z.number().int().nonnegative().nullable(),
+  latencyMs: z.number().nonnegative(),
+  costUsd: z.number().nonnegative().nullable(),
+  at: z.iso.datetime(),
+});
+export type EvalResponse = z.infer<typeof EvalResponse>;
+
 /** One run of the evaluation lab: a dataset, the candidates (models, temperatures or templates) and every response. */
 export const EvalRunRow = z.object({
   id: z.string().min(1),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+  name: z.string().min(1),
+  dataset: z.object({
+    id: z.string().min(1),
+    title: z.string().min(1),
+    task: EvalTask,
+    /** Classification: the labels a response is read against, in order. */
+    labels: z.array(z.string()).optional(),
+  }),
+  items: z.array(EvalRunItem).min(1),
+  candidates: z
+    .array(
+      z.object({
+        id: z.string().min(1),
+        label: z.string().min(1),
+        modelId: z.string().min(1),
+        temperature: z.number().min(0).max(1),
+        maxTokens: z.number().int().positive(),
+        template: z.string(),
+        system: z.string().optional(),
+      }),
+    )
+    .min(1)
+    .max(3),
+  concurrency: z.number().int().min(1),
+  /** Robustness: the seed and kinds the perturbed copies were drawn with (null: none). */
+  robustness: z.object({ seed: z.number().int(), kinds: z.array(z.string()).min(1) }).nullable(),
+  responses: z.array(EvalResponse),
+  status: z.enum(['running', 'complete', 'stopped', 'failed']),
+  error: z
+    .object({ code: z.string(), message: z.string(), remedy: z.string().optional() })
+    .nullable(),
+  /** The estimate shown before the run started (null: a model without a list price). */
+  estimatedCostUsd: z.number().nonnegative().nullable(),
 });
 export type EvalRunRow = z.infer<typeof EvalRunRow>;
 
