@@ -100,16 +100,19 @@ export const CASE_LIMITS = {
   scenarioMax: 2500,
 } as const;
 
+/** A case-study set whose every question passed every check (the scenario checks are flags). */
+export const CaseSetEvent = z.object({
+  type: z.literal('case'),
+  id: z.string().regex(/^cs-[a-z0-9]+(-[a-z0-9]+)*$/),
+  title: z.string().trim().min(CASE_LIMITS.titleMin).max(CASE_LIMITS.titleMax),
+  scenario: z.string().trim().min(CASE_LIMITS.scenarioMin).max(CASE_LIMITS.scenarioMax),
+  task: TaskId,
+  items: z.array(CaseSetItem).min(2).max(4),
+});
+export type CaseSetEvent = z.infer<typeof CaseSetEvent>;
+
 export const GenerationEvent = z.discriminatedUnion('type', [
-  /** A case-study set whose every question passed every check (the scenario checks are flags). */
-  z.object({
-    type: z.literal('case'),
-    id: z.string().regex(/^cs-[a-z0-9]+(-[a-z0-9]+)*$/),
-    title: z.string().trim().min(CASE_LIMITS.titleMin).max(CASE_LIMITS.titleMax),
-    scenario: z.string().trim().min(CASE_LIMITS.scenarioMin).max(CASE_LIMITS.scenarioMax),
-    task: TaskId,
-    items: z.array(CaseSetItem).min(2).max(4),
-  }),
+  CaseSetEvent,
   /** Where the run stands: accepted of target, and what the main process is doing now. */
   z.object({
     type: z.literal('progress'),

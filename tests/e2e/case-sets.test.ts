@@ -144,6 +144,22 @@ async function bothThemes(p: Page, name: string, where: string, full = true) {
   await p.emulateMedia({ colorScheme: 'light' });
 }
 
+/** The decisions of the saved 'case-drafts' session, as JSON ('null' when none is saved). */
+function savedCaseDecisions(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('stratum');
+    open.onerror = () => reject(new Error('IndexedDB did not open'));
+    open.onsuccess = () => {
+      const get = open.result.transaction('sessions').objectStore('sessions').get('case-drafts');
+      get.onsuccess = () => {
+        const row = get.result as { sets?: { decisions: unknown }[] } | undefined;
+        resolve(JSON.stringify(row?.sets?.map((s) => s.decisions) ?? null));
+        open.result.close();
+      };
+    };
+  });
+}
+
 describe('a case-study set of your own', () => {
   it('generates a set whose questions are checked for needing the scenario', async () => {
     const blind: string[] = [];
@@ -188,6 +204,17 @@ describe('a case-study set of your own', () => {
     await bothThemes(page, 'case-set-generate-review', 'Practice / Generate, a case set');
 
     await set.getByRole('button', { name: 'Accept anyway' }).click();
+    // The set and the decision are kept in IndexedDB, so a reload does not lose them.
+    await expect
+      .poll(() => page.evaluate(savedCaseDecisions), { timeout: 5_000 })
+      .toMatch(/"accepted"/);
+    expect(await page.evaluate(savedCaseDecisions)).not.toContain('undecided');
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Practice' }).waitFor();
+    await openTab(page, 'Generate with Bedrock');
+    await set.waitFor();
+    expect(await set.getByTestId('gen-case-question').count()).toBe(3);
+    expect(await save.isDisabled()).toBe(false);
     await save.click();
     expect(await page.getByTestId('gen-case-status').innerText()).toMatch(
       /Case study “Contoso contract summaries” saved with 3 questions/,

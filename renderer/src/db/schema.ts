@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { Question } from '../../../shared/questions';
-import { BlindCheck } from '../../../shared/question-generation';
+import { BlindCheck, CaseSetEvent } from '../../../shared/question-generation';
 import { GuardrailTraceSummary } from '../../../shared/guardrails';
 
 export const NoteProgress = z.object({
@@ -211,10 +211,27 @@ export const ChatDraftRow = z.object({
 export type ChatDraftRow = z.infer<typeof ChatDraftRow>;
 
 /** Work in progress, one row per kind (the key), saved as it changes. */
+/**
+ * Generated case-study sets waiting for the learner's decision (accept anyway / reject flagged
+ * questions, then save), kept so a reload or restart does not lose them.
+ */
+export const CaseDraftsRow = z.object({
+  kind: z.literal('case-drafts'),
+  savedAt: z.iso.datetime(),
+  sets: z.array(
+    z.object({
+      set: CaseSetEvent,
+      decisions: z.record(z.string(), z.enum(['undecided', 'accepted', 'rejected'])),
+    }),
+  ),
+});
+export type CaseDraftsRow = z.infer<typeof CaseDraftsRow>;
+
 export const SessionRow = z.discriminatedUnion('kind', [
   PracticeSessionRow,
   ReviewSessionRow,
   ChatDraftRow,
+  CaseDraftsRow,
 ]);
 export type SessionRow = z.infer<typeof SessionRow>;
 export type SessionKind = SessionRow['kind'];

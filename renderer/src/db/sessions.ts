@@ -1,10 +1,11 @@
 /**
- * Work in progress, one row per kind: the quick-practice session, the spaced-review session and
- * the chat draft. Saved as they change, read back on return or after a reload. A row that does not
+ * Work in progress, one row per kind: the quick-practice session, the spaced-review session, the
+ * chat draft and generated case-study sets waiting for review. Saved as they change, read back on return or after a reload. A row that does not
  * validate (tampered, or from an older shape) is deleted and reported once, never a crash.
  */
 import { getDb } from './db';
 import {
+  CaseDraftsRow,
   ChatDraftRow,
   PracticeSessionRow,
   ReviewSessionRow,
@@ -17,6 +18,7 @@ const SCHEMAS = {
   practice: PracticeSessionRow,
   review: ReviewSessionRow,
   'chat-draft': ChatDraftRow,
+  'case-drafts': CaseDraftsRow,
 } as const;
 
 /** What reading a saved session found. */
@@ -30,6 +32,7 @@ const NAMES: Record<SessionKind, string> = {
   practice: 'quick-practice session',
   review: 'review session',
   'chat-draft': 'unsent chat message',
+  'case-drafts': 'list of generated case studies waiting for review',
 };
 
 export async function loadSession<K extends SessionKind>(kind: K): Promise<Loaded<K>> {

@@ -14,6 +14,7 @@ import {
   saveCase,
   saveProblems,
   useCaseSets,
+  useCaseSetsNotice,
   type PendingCase,
 } from './case-sets';
 import '../case-sets.css';
@@ -27,7 +28,8 @@ interface Status {
 export function CaseSetReview() {
   const sets = useCaseSets();
   const [status, setStatus] = useState<Status | null>(null);
-  if (sets.length === 0 && !status) return null;
+  const notice = useCaseSetsNotice();
+  if (sets.length === 0 && !status && !notice) return null;
   const save = async (p: PendingCase) => {
     try {
       const n = await saveCase(p.set.id);
@@ -43,8 +45,13 @@ export function CaseSetReview() {
     <section className="card gen-cases" aria-label="Case study sets to review">
       <h2>Case study sets to review</h2>
       <p className="small muted">
-        Kept in this window until you save or discard them; a reload loses a set not yet saved.
+        Kept until you save or discard them, also across a reload or restart.
       </p>
+      {notice ? (
+        <p role="status" className="status status-error small">
+          {notice}
+        </p>
+      ) : null}
       {status ? (
         <p
           role="status"

@@ -4,12 +4,14 @@
  * process (every question already passed the checks); a question the needs-the-scenario check
  * found answerable without the scenario is flagged, and the learner accepts it anyway or rejects
  * it. Saving stores the case and its kept questions in one transaction (db/cases.ts), after the
- * same checks as any question (schema, rules, the passage in its note). Sets are kept in memory
- * for the window's life only: a reload loses a set not yet saved (the list says so).
+ * same checks as any question (schema, rules, the passage in its note). The list (with the
+ * decisions) is also kept in IndexedDB as the 'case-drafts' session, so a reload or restart does
+ * not lose a set not yet saved; a damaged saved list is set aside with a notice.
  */
-import { useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import type { GenerationEvent } from '../../../../../shared/question-generation';
 import { addCaseSet } from '../../../db/cases';
+import { clearSession, loadSession, saveSession } from '../../../db/sessions';
 import { QuestionRejected } from '../../../db/questions';
 import { isKnownCase } from '../bank';
 import { BANK_IDS } from '../pending-store';
@@ -26,10 +28,59 @@ export interface PendingCase {
 
 let sets: PendingCase[] = [];
 const listeners = new Set<() => void>();
+/** Set once the saved list has been read back (or found damaged), with its notice if any. */
+let restored: Promise<void> | null = null;
+let restoreNotice: string | null = null;
+/** Saves run one after another, so the last list written is the last list published. */
+let saving: Promise<void> = Promise.resolve();
 
-function publish(next: PendingCase[]) {
+function persist(next: PendingCase[]): void {
+  saving = saving
+    .then(() =>
+      next.length === 0
+        ? clearSession('case-drafts').then(() => undefined)
+        : saveSession({ kind: 'case-drafts', savedAt: new Date().toISOString(), sets: next }),
+    )
+    .catch((e: unknown) => {
+      // The list is still on screen; only keeping it across a reload failed.
+      console.error('Could not keep the case studies waiting for review', e);
+    });
+}
+
+function publish(next: PendingCase[], save = true) {
   sets = next;
+  if (save) persist(next);
   for (const l of listeners) l();
+}
+
+/** Reads the saved list once per window (sets that arrived meanwhile come after it). */
+export function restoreCaseSets(): Promise<void> {
+  restored ??= loadSession('case-drafts').then((loaded) => {
+    if (loaded.status === 'discarded') {
+      restoreNotice = loaded.notice;
+      for (const l of listeners) l();
+    }
+    if (loaded.status !== 'ok') return;
+    const known = new Set(sets.map((p) => p.set.id));
+    const saved = loaded.row.sets.filter((p) => !known.has(p.set.id));
+    if (saved.length > 0) publish([...saved, ...sets], sets.length > 0);
+  });
+  return restored;
+}
+
+const subscribe = (l: () => void) => {
+  listeners.add(l);
+  return () => void listeners.delete(l);
+};
+
+/** Why the saved list could not be read back (null when it could). */
+export function useCaseSetsNotice(): string | null {
+  return useSyncExternalStore(subscribe, () => restoreNotice);
+}
+
+/** Resolves when every change so far is saved (tests). */
+export function caseSetsSaved(): Promise<void> {
+  return saving;
 }
 
 /** A set from the run: questions that need their scenario start accepted, flagged ones undecided. */
@@ -43,13 +94,8 @@ export function addArrivedCase(set: ArrivedCase): void {
 }
 
 export function useCaseSets(): PendingCase[] {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => sets,
-  );
+  useEffect(() => void restoreCaseSets(), []);
+  return useSyncExternalStore(subscribe, () => sets);
 }
 
 /** For tests: the sets waiting now. */
