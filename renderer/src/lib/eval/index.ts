@@ -7,3 +7,7 @@ export * from './classification';
 export * from './robustness';
 export * from './builtin';
 export * from './scoring';
+export * from './bootstrap';
+export * from './csv';
+export * from './run-scoring';
+export * from './run-plan';
