@@ -181,3 +181,23 @@ describe('scoreRun', () => {
     expect(open.candidates[0]?.summary).toEqual([]);
   });
 });
+
+describe('open prompts (content/eval/open-prompts.json)', () => {
+  it('has at least 10 valid prompts without references, each a valid dataset line', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { OpenPromptFile, openPromptItems, toDatasetRow } =
+      await import('../../renderer/src/lib/eval');
+    const { checkDatasetLine, toJsonLine } = await import('../../shared/eval-dataset');
+    const raw: unknown = JSON.parse(
+      readFileSync(join(__dirname, '../../content/eval/open-prompts.json'), 'utf8'),
+    );
+    const items = openPromptItems(OpenPromptFile.parse(raw));
+    expect(items.length).toBeGreaterThanOrEqual(10);
+    expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
+    for (const item of items) {
+      expect(item.referenceResponse).toBeUndefined();
+      expect(checkDatasetLine(toJsonLine(toDatasetRow(item)), 1).ok).toBe(true);
+    }
+  });
+});

@@ -49,7 +49,9 @@ export const ScenarioFile = z.array(ScenarioEntry).min(40);
 export type EvalItemSource =
   | { kind: 'note-section'; noteId: string; heading: string }
   | { kind: 'scenario'; noteId: string; task: string }
-  | { kind: 'question'; questionId: string; noteId: string };
+  | { kind: 'question'; questionId: string; noteId: string }
+  | { kind: 'open' }
+  | { kind: 'file'; line: number };
 
 /** One item of a dataset: a Bedrock prompt dataset line plus where it came from. */
 export interface EvalItem extends EvalDatasetRow {

@@ -11,3 +11,4 @@ export * from './bootstrap';
 export * from './csv';
 export * from './run-scoring';
 export * from './run-plan';
+export * from './open';
