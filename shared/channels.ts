@@ -18,6 +18,13 @@ export const REQUEST_NAMES = [
   'rerank',
   'kbRetrieve',
   'kbRetrieveAndGenerate',
+  'listGuardrails',
+  'getGuardrail',
+  'createGuardrail',
+  'updateGuardrail',
+  'createGuardrailVersion',
+  'deleteGuardrail',
+  'applyGuardrail',
 ] as const;
 export type RequestName = (typeof REQUEST_NAMES)[number];
 

@@ -35,6 +35,20 @@ import {
   RetrieveInput,
   RetrieveOutput,
 } from './knowledge-bases';
+import {
+  ApplyGuardrailInput,
+  ApplyGuardrailOutput,
+  CreateGuardrailInput,
+  CreateGuardrailVersionInput,
+  DeleteGuardrailInput,
+  DeleteGuardrailOutput,
+  GetGuardrailInput,
+  GuardrailDetail,
+  GuardrailWriteOutput,
+  ListGuardrailsInput,
+  ListGuardrailsOutput,
+  UpdateGuardrailInput,
+} from './guardrails-contract';
 import { RunEvaluationEvent, RunEvaluationInput } from './eval-contract';
 
 export { channel, REQUEST_NAMES, STREAM_NAMES, type StratumBridge } from './channels';
@@ -443,6 +457,14 @@ export const requests = {
   kbRetrieve: { input: RetrieveInput, output: RetrieveOutput },
   /** RetrieveAndGenerate on a real Bedrock knowledge base: an answer with citations. */
   kbRetrieveAndGenerate: { input: RetrieveAndGenerateInput, output: RetrieveAndGenerateOutput },
+  /** The guardrails lab (shared/guardrails-contract.ts): the control plane and ApplyGuardrail. */
+  listGuardrails: { input: ListGuardrailsInput, output: ListGuardrailsOutput },
+  getGuardrail: { input: GetGuardrailInput, output: GuardrailDetail },
+  createGuardrail: { input: CreateGuardrailInput, output: GuardrailWriteOutput },
+  updateGuardrail: { input: UpdateGuardrailInput, output: GuardrailWriteOutput },
+  createGuardrailVersion: { input: CreateGuardrailVersionInput, output: GuardrailWriteOutput },
+  deleteGuardrail: { input: DeleteGuardrailInput, output: DeleteGuardrailOutput },
+  applyGuardrail: { input: ApplyGuardrailInput, output: ApplyGuardrailOutput },
 } as const satisfies Record<(typeof REQUEST_NAMES)[number], Spec>;
 
 export const streams = {

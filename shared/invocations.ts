@@ -17,6 +17,7 @@ export const InvocationFeature = z.enum([
   'quiz',
   'connection',
   'knowledge-bases',
+  'guardrails',
   'evaluation',
 ]);
 export type InvocationFeature = z.infer<typeof InvocationFeature>;
@@ -46,6 +47,7 @@ export const InvocationRecord = z.object({
     'Retrieve',
     'RetrieveAndGenerate',
     'Rerank',
+    'ApplyGuardrail',
   ]),
   /** The id the call used (a model id or an inference-profile id). */
   modelId: z.string().min(1),

@@ -17,6 +17,8 @@ import { describeImage, generateImages } from './bedrock/images';
 import { embedTexts } from './bedrock/embeddings';
 import { runEvaluation } from './bedrock/evaluation-runs';
 import { kbRetrieve, kbRetrieveAndGenerate, rerank } from './bedrock/knowledge-bases';
+import { applyGuardrail } from './bedrock/apply-guardrail';
+import * as guardrails from './bedrock/guardrails-control';
 import { generateQuestions } from './bedrock/generate-questions';
 import { sampleNextWord } from './bedrock/next-word';
 import type { RequestHandlers, StreamHandlers } from './dispatch';
@@ -68,6 +70,10 @@ export function createBackend({
   const record = log.record;
   /** The Test connection in flight, so cancelConnectionTest can stop it. */
   let connectionTest: AbortController | null = null;
+  const controlCaller = () => {
+    const target = targetOf(store.get());
+    return { control: clients.controlFor(target), target, timeouts: clients.timeouts };
+  };
 
   const requests: RequestHandlers = {
     getAppInfo: async () => ({
@@ -129,6 +135,23 @@ export function createBackend({
       kbRetrieve(clients.agentCallerFor(targetOf(store.get()), record), input),
     kbRetrieveAndGenerate: async (input) =>
       kbRetrieveAndGenerate(clients.agentCallerFor(targetOf(store.get()), record), input),
+    listGuardrails: async (input) =>
+      guardrails.listGuardrails(controlCaller(), input.guardrailIdentifier),
+    getGuardrail: async (input) =>
+      guardrails.getGuardrail(controlCaller(), input.guardrailIdentifier, input.version),
+    createGuardrail: async (input) => guardrails.createGuardrail(controlCaller(), input.definition),
+    updateGuardrail: async (input) =>
+      guardrails.updateGuardrail(controlCaller(), input.guardrailIdentifier, input.definition),
+    createGuardrailVersion: async (input) =>
+      guardrails.createGuardrailVersion(
+        controlCaller(),
+        input.guardrailIdentifier,
+        input.description,
+      ),
+    deleteGuardrail: async (input) =>
+      guardrails.deleteGuardrail(controlCaller(), input.guardrailIdentifier, input.version),
+    applyGuardrail: async (input) =>
+      applyGuardrail(clients.callerFor(targetOf(store.get()), record), input),
     listInvocations: async (input) => log.list(input),
     clearInvocations: async () => log.clear(),
     restoreInvocations: async ({ undoToken }) => log.restore(undoToken),

@@ -36,6 +36,13 @@ function handlers(overrides: Partial<RequestHandlers> = {}): RequestHandlers {
     rerank: unused,
     kbRetrieve: unused,
     kbRetrieveAndGenerate: unused,
+    listGuardrails: unused,
+    getGuardrail: unused,
+    createGuardrail: unused,
+    updateGuardrail: unused,
+    createGuardrailVersion: unused,
+    deleteGuardrail: unused,
+    applyGuardrail: unused,
     ...overrides,
   };
 }

@@ -10,6 +10,7 @@ export const FEATURE_LABELS: Record<InvocationFeature, string> = {
   quiz: 'Quiz generation',
   connection: 'Connection test',
   'knowledge-bases': 'Knowledge bases',
+  guardrails: 'Guardrails',
   evaluation: 'Evaluation',
 };
 
@@ -39,6 +40,7 @@ export const OPERATION_NOTES: Partial<Record<string, string>> = {
   Retrieve: 'chunks from a knowledge base',
   RetrieveAndGenerate: 'chunks from a knowledge base, then an answer citing them',
   Rerank: 'documents reordered by relevance to a query',
+  ApplyGuardrail: 'a text checked by a guardrail, no model called',
 };
 
 export const PERIODS = [
