@@ -18,13 +18,10 @@ export const REQUEST_NAMES = [
   'rerank',
   'kbRetrieve',
   'kbRetrieveAndGenerate',
-  'listGuardrails',
-  'getGuardrail',
-  'createGuardrail',
-  'updateGuardrail',
-  'createGuardrailVersion',
-  'deleteGuardrail',
-  'applyGuardrail',
+  'startEvaluationJob',
+  'listEvaluationJobs',
+  'getEvaluationJob',
+  'stopEvaluationJob',
 ] as const;
 export type RequestName = (typeof REQUEST_NAMES)[number];
 
@@ -33,6 +30,7 @@ export const STREAM_NAMES = [
   'sampleNextWord',
   'generateQuestions',
   'embedTexts',
+  'judgeResponses',
   'runEvaluation',
 ] as const;
 export type StreamName = (typeof STREAM_NAMES)[number];

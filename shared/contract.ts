@@ -35,20 +35,15 @@ import {
   RetrieveInput,
   RetrieveOutput,
 } from './knowledge-bases';
+import { JudgeResponsesEvent, JudgeResponsesInput } from './eval-judge-contract';
 import {
-  ApplyGuardrailInput,
-  ApplyGuardrailOutput,
-  CreateGuardrailInput,
-  CreateGuardrailVersionInput,
-  DeleteGuardrailInput,
-  DeleteGuardrailOutput,
-  GetGuardrailInput,
-  GuardrailDetail,
-  GuardrailWriteOutput,
-  ListGuardrailsInput,
-  ListGuardrailsOutput,
-  UpdateGuardrailInput,
-} from './guardrails-contract';
+  EvaluationJobDetail,
+  GetEvaluationJobInput,
+  ListEvaluationJobsOutput,
+  StartEvaluationJobInput,
+  StartEvaluationJobOutput,
+  StopEvaluationJobOutput,
+} from './eval-jobs';
 import { RunEvaluationEvent, RunEvaluationInput } from './eval-contract';
 
 export { channel, REQUEST_NAMES, STREAM_NAMES, type StratumBridge } from './channels';
@@ -457,14 +452,11 @@ export const requests = {
   kbRetrieve: { input: RetrieveInput, output: RetrieveOutput },
   /** RetrieveAndGenerate on a real Bedrock knowledge base: an answer with citations. */
   kbRetrieveAndGenerate: { input: RetrieveAndGenerateInput, output: RetrieveAndGenerateOutput },
-  /** The guardrails lab (shared/guardrails-contract.ts): the control plane and ApplyGuardrail. */
-  listGuardrails: { input: ListGuardrailsInput, output: ListGuardrailsOutput },
-  getGuardrail: { input: GetGuardrailInput, output: GuardrailDetail },
-  createGuardrail: { input: CreateGuardrailInput, output: GuardrailWriteOutput },
-  updateGuardrail: { input: UpdateGuardrailInput, output: GuardrailWriteOutput },
-  createGuardrailVersion: { input: CreateGuardrailVersionInput, output: GuardrailWriteOutput },
-  deleteGuardrail: { input: DeleteGuardrailInput, output: DeleteGuardrailOutput },
-  applyGuardrail: { input: ApplyGuardrailInput, output: ApplyGuardrailOutput },
+  /** The evaluation lab: Bedrock model evaluation jobs (CreateEvaluationJob and friends). */
+  startEvaluationJob: { input: StartEvaluationJobInput, output: StartEvaluationJobOutput },
+  listEvaluationJobs: { input: z.undefined(), output: ListEvaluationJobsOutput },
+  getEvaluationJob: { input: GetEvaluationJobInput, output: EvaluationJobDetail },
+  stopEvaluationJob: { input: GetEvaluationJobInput, output: StopEvaluationJobOutput },
 } as const satisfies Record<(typeof REQUEST_NAMES)[number], Spec>;
 
 export const streams = {
@@ -473,6 +465,8 @@ export const streams = {
   generateQuestions: { input: GenerateQuestionsInput, event: GenerationEvent },
   /** The knowledge bases lab: embed chunks or a question, one event per text. */
   embedTexts: { input: EmbedTextsInput, event: EmbedTextsEvent },
+  /** The evaluation lab: a judge model scores responses (forced tool, retried once on a break). */
+  judgeResponses: { input: JudgeResponsesInput, event: JudgeResponsesEvent },
   /** The evaluation lab: one Converse call per item per candidate, one event per response. */
   runEvaluation: { input: RunEvaluationInput, event: RunEvaluationEvent },
 } as const satisfies Record<(typeof STREAM_NAMES)[number], { input: z.ZodType; event: z.ZodType }>;

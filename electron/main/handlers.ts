@@ -15,10 +15,15 @@ import { converseStream, testConnection } from './bedrock/converse';
 import { AppFailure, toAppError } from './errors';
 import { describeImage, generateImages } from './bedrock/images';
 import { embedTexts } from './bedrock/embeddings';
+import { judgeResponses } from './bedrock/evaluation-judge';
+import {
+  getEvaluationJob,
+  listEvaluationJobs,
+  startEvaluationJob,
+  stopEvaluationJob,
+} from './bedrock/evaluation-jobs';
 import { runEvaluation } from './bedrock/evaluation-runs';
 import { kbRetrieve, kbRetrieveAndGenerate, rerank } from './bedrock/knowledge-bases';
-import { applyGuardrail } from './bedrock/apply-guardrail';
-import * as guardrails from './bedrock/guardrails-control';
 import { generateQuestions } from './bedrock/generate-questions';
 import { sampleNextWord } from './bedrock/next-word';
 import type { RequestHandlers, StreamHandlers } from './dispatch';
@@ -70,9 +75,9 @@ export function createBackend({
   const record = log.record;
   /** The Test connection in flight, so cancelConnectionTest can stop it. */
   let connectionTest: AbortController | null = null;
-  const controlCaller = () => {
+  const jobsCaller = () => {
     const target = targetOf(store.get());
-    return { control: clients.controlFor(target), target, timeouts: clients.timeouts };
+    return { client: clients.controlFor(target), target };
   };
 
   const requests: RequestHandlers = {
@@ -135,23 +140,10 @@ export function createBackend({
       kbRetrieve(clients.agentCallerFor(targetOf(store.get()), record), input),
     kbRetrieveAndGenerate: async (input) =>
       kbRetrieveAndGenerate(clients.agentCallerFor(targetOf(store.get()), record), input),
-    listGuardrails: async (input) =>
-      guardrails.listGuardrails(controlCaller(), input.guardrailIdentifier),
-    getGuardrail: async (input) =>
-      guardrails.getGuardrail(controlCaller(), input.guardrailIdentifier, input.version),
-    createGuardrail: async (input) => guardrails.createGuardrail(controlCaller(), input.definition),
-    updateGuardrail: async (input) =>
-      guardrails.updateGuardrail(controlCaller(), input.guardrailIdentifier, input.definition),
-    createGuardrailVersion: async (input) =>
-      guardrails.createGuardrailVersion(
-        controlCaller(),
-        input.guardrailIdentifier,
-        input.description,
-      ),
-    deleteGuardrail: async (input) =>
-      guardrails.deleteGuardrail(controlCaller(), input.guardrailIdentifier, input.version),
-    applyGuardrail: async (input) =>
-      applyGuardrail(clients.callerFor(targetOf(store.get()), record), input),
+    startEvaluationJob: async ({ request }) => startEvaluationJob(jobsCaller(), request),
+    listEvaluationJobs: async () => listEvaluationJobs(jobsCaller()),
+    getEvaluationJob: async ({ jobIdentifier }) => getEvaluationJob(jobsCaller(), jobIdentifier),
+    stopEvaluationJob: async ({ jobIdentifier }) => stopEvaluationJob(jobsCaller(), jobIdentifier),
     listInvocations: async (input) => log.list(input),
     clearInvocations: async () => log.clear(),
     restoreInvocations: async ({ undoToken }) => log.restore(undoToken),
@@ -173,6 +165,10 @@ export function createBackend({
     embedTexts: async (input, emit, signal) => {
       const target = targetOf(store.get());
       await embedTexts(clients.callerFor(target, record), input, emit, signal);
+    },
+    judgeResponses: async (input, emit, signal) => {
+      const target = targetOf(store.get());
+      await judgeResponses(clients.callerFor(target, record), input, emit, signal);
     },
     runEvaluation: async (input, emit, signal) => {
       const target = targetOf(store.get());

@@ -38,8 +38,7 @@ import {
   type FakeKnowledgeBase,
 } from './bedrock-agent-runtime.js';
 import { BodyTooLargeError, startDualServer, type Exchange } from './dual-server.js';
-import { applyGuardrail } from './bedrock-apply-guardrail.js';
-import { GuardrailStore, guardrailRoute } from './bedrock-guardrails-control.js';
+import { EvaluationJobs, checkCreateEvaluationJob, evaluationRoute } from './bedrock-evaluation.js';
 
 export type { ConverseRequestInfo, FakeGuardrail } from './bedrock-converse.js';
 export type { GuardrailIntervention } from './bedrock-guardrails.js';
@@ -132,13 +131,10 @@ export type Operation =
   | 'retrieve'
   | 'retrieve-and-generate'
   | 'rerank'
-  | 'create-guardrail'
-  | 'update-guardrail'
-  | 'get-guardrail'
-  | 'list-guardrails'
-  | 'create-guardrail-version'
-  | 'delete-guardrail'
-  | 'apply-guardrail'
+  | 'create-evaluation-job'
+  | 'list-evaluation-jobs'
+  | 'get-evaluation-job'
+  | 'stop-evaluation-job'
   | 'unknown';
 
 export interface RecordedRequest {
@@ -207,8 +203,6 @@ export interface FakeBedrock {
   /** Live list of every request received (all operations, including rejected ones). */
   readonly requests: RecordedRequest[];
   readonly models: readonly FakeModel[];
-  /** The guardrails of the control plane (create, list, deny access: bedrock-guardrails-control.ts). */
-  readonly guardrailStore: GuardrailStore;
   /** Requests of model-calling operations only (converse, converse-stream, invoke...). */
   modelCalls(): RecordedRequest[];
   clearRequests(): void;
@@ -235,7 +229,6 @@ const MODEL_OPERATIONS: readonly Operation[] = [
   'retrieve',
   'retrieve-and-generate',
   'rerank',
-  'apply-guardrail',
 ];
 
 export async function startFakeBedrock(options: FakeBedrockOptions = {}): Promise<FakeBedrock> {
@@ -249,7 +242,6 @@ export async function startFakeBedrock(options: FakeBedrockOptions = {}): Promis
     port: server.port,
     requests: state.requests,
     models: state.models,
-    guardrailStore: state.guardrailStore,
     modelCalls: () => state.requests.filter((r) => MODEL_OPERATIONS.includes(r.operation)),
     clearRequests: () => {
       state.requests.length = 0;
@@ -324,8 +316,8 @@ function route(method: string, rawUrl: string): Route {
     return { operation: 'retrieve-and-generate' };
   }
   if (method === 'POST' && path === '/rerank') return { operation: 'rerank' };
-  const guardrailOp = guardrailRoute(method, path);
-  if (guardrailOp) return { operation: guardrailOp };
+  const evaluation = evaluationRoute(method, path);
+  if (evaluation) return evaluation;
   return { operation: 'unknown' };
 }
 
@@ -342,10 +334,10 @@ class FakeState {
   private readonly timers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
 
   readonly agent: AgentRuntime;
+  readonly evaluationJobs = new EvaluationJobs();
 
   constructor(private readonly options: FakeBedrockOptions) {
     this.agent = new AgentRuntime([...DEFAULT_KNOWLEDGE_BASES, ...(options.knowledgeBases ?? [])]);
-    this.guardrailStore = new GuardrailStore(options.guardrails ?? DEFAULT_GUARDRAILS);
     this.models = mergeModels(options.models ?? []);
     this.behavior = options.behavior ?? { kind: 'ok' };
     this.deltaDelayMs = options.deltaDelayMs ?? DEFAULT_DELTA_DELAY_MS;
@@ -356,7 +348,6 @@ class FakeState {
     this.queue = [];
     this.deltaDelayMs = this.options.deltaDelayMs ?? DEFAULT_DELTA_DELAY_MS;
     this.requests.length = 0;
-    this.guardrailStore.denyAccess(false);
   }
 
   shutdown(): void {
@@ -473,15 +464,11 @@ class FakeState {
         );
       case 'rerank':
         return this.agentCall(ctx, this.agent.prepareRerank(parseJsonBody(body), ctx.region));
-      case 'create-guardrail':
-      case 'update-guardrail':
-      case 'get-guardrail':
-      case 'list-guardrails':
-      case 'create-guardrail-version':
-      case 'delete-guardrail':
-        return this.guardrailControl(ctx, operation, body);
-      case 'apply-guardrail':
-        return this.applyGuardrail(ctx, body);
+      case 'create-evaluation-job':
+      case 'list-evaluation-jobs':
+      case 'get-evaluation-job':
+      case 'stop-evaluation-job':
+        return this.evaluationJob(ctx, operation, modelId, body);
       case 'unknown':
         throw new BedrockError(
           'UnknownOperationException',
@@ -504,7 +491,7 @@ class FakeState {
       modelId,
       model,
       region: ctx.region,
-      guardrails: this.guardrailStore.forConverse(ctx.region),
+      guardrails: this.options.guardrails ?? DEFAULT_GUARDRAILS,
     });
     const behavior = await this.takeBehavior(ctx);
     if (!behavior) return;
@@ -720,6 +707,28 @@ class FakeState {
    * Answers a validated agent-runtime call: behaviours apply as for InvokeModel (throttle,
    * accessDenied, error, delay, hang; stall holds; cutStream cuts); the others answer normally.
    */
+  /**
+   * Evaluation jobs (bedrock-evaluation.ts). Create is validated first, then takes a behaviour
+   * like a model call (accessDenied names bedrock:CreateEvaluationJob; throttle, error, delay).
+   */
+  private async evaluationJob(ctx: CallContext, operation: Operation, id: string, raw: Buffer) {
+    const jobs = this.evaluationJobs;
+    if (operation === 'list-evaluation-jobs') return this.sendJson(ctx, 200, jobs.list(ctx.region));
+    if (operation === 'get-evaluation-job') return this.sendJson(ctx, 200, jobs.get(id, ctx.region));
+    if (operation === 'stop-evaluation-job') return this.sendJson(ctx, 200, jobs.stop(id, ctx.region));
+    const body = parseJsonBody(raw);
+    checkCreateEvaluationJob(body);
+    if ((this.queue[0] ?? this.behavior).kind === 'accessDenied') {
+      this.queue.shift();
+      throw new BedrockError(
+        'AccessDeniedException',
+        'User: arn:aws:iam::123456789012:user/learner is not authorized to perform: bedrock:CreateEvaluationJob',
+      );
+    }
+    if (!(await this.takeBehavior(ctx))) return;
+    return this.sendJson(ctx, 202, jobs.create(body, ctx.region));
+  }
+
   private async agentCall(ctx: CallContext, produce: () => unknown): Promise<void> {
     requireJsonContentType(ctx.ex);
     const behavior = await this.takeBehavior(ctx);
@@ -730,35 +739,6 @@ class FakeState {
     if (behavior.kind === 'streamException')
       throw httpErrorFor(behavior.exception, behavior.message);
     this.sendJson(ctx, 200, produce());
-  }
-
-  /** The control plane's guardrail operations (bedrock-guardrails-control.ts). */
-  private guardrailControl(ctx: CallContext, operation: Operation, raw: Buffer): void {
-    const path = ctx.ex.rawUrl.split('?')[0] ?? '/';
-    const id = decodePathPart(path.split('/')[2] ?? '');
-    const query = queryOf(ctx.ex.rawUrl);
-    const version = query.get('guardrailVersion');
-    const store = this.guardrailStore;
-    const body = () => (raw.length ? parseJsonBody(raw) : {});
-    if (operation === 'create-guardrail') return this.sendJson(ctx, 202, store.create(body(), ctx.region));
-    if (operation === 'update-guardrail') return this.sendJson(ctx, 202, store.update(id, body(), ctx.region));
-    if (operation === 'get-guardrail') return this.sendJson(ctx, 200, store.get(id, version, ctx.region));
-    if (operation === 'list-guardrails') return this.sendJson(ctx, 200, store.list(query, ctx.region));
-    if (operation === 'create-guardrail-version') {
-      return this.sendJson(ctx, 202, store.createVersion(id, body(), ctx.region));
-    }
-    return this.sendJson(ctx, 202, store.delete(id, version, ctx.region));
-  }
-
-  /** ApplyGuardrail: behaviours apply as for agentCall (throttle, accessDenied, error, delay, hang). */
-  private async applyGuardrail(ctx: CallContext, raw: Buffer): Promise<void> {
-    const parts = (ctx.ex.rawUrl.split('?')[0] ?? '').split('/');
-    const id = decodePathPart(parts[2] ?? '');
-    const version = decodePathPart(parts[4] ?? '');
-    const body = parseJsonBody(raw);
-    // Validated before the behaviour, as the service would.
-    applyGuardrail(this.guardrailStore, id, version, body, ctx.region);
-    await this.agentCall(ctx, () => applyGuardrail(this.guardrailStore, id, version, body, ctx.region));
   }
 
   private sendJson(

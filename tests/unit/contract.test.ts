@@ -36,13 +36,10 @@ function handlers(overrides: Partial<RequestHandlers> = {}): RequestHandlers {
     rerank: unused,
     kbRetrieve: unused,
     kbRetrieveAndGenerate: unused,
-    listGuardrails: unused,
-    getGuardrail: unused,
-    createGuardrail: unused,
-    updateGuardrail: unused,
-    createGuardrailVersion: unused,
-    deleteGuardrail: unused,
-    applyGuardrail: unused,
+    startEvaluationJob: unused,
+    listEvaluationJobs: unused,
+    getEvaluationJob: unused,
+    stopEvaluationJob: unused,
     ...overrides,
   };
 }
@@ -168,6 +165,7 @@ describe('StreamHub', () => {
       generateQuestions: () => Promise.resolve(),
       embedTexts: () => Promise.resolve(),
       runEvaluation: () => Promise.resolve(),
+      judgeResponses: () => Promise.resolve(),
     } satisfies StreamHandlers);
     const c = collect();
     expect(hub.start('owner', 'converseStream', 'stream-0001', input, c.send)).toEqual({
@@ -194,6 +192,7 @@ describe('StreamHub', () => {
       generateQuestions: () => Promise.resolve(),
       embedTexts: () => Promise.resolve(),
       runEvaluation: () => Promise.resolve(),
+      judgeResponses: () => Promise.resolve(),
     });
     const c = collect();
     hub.start('window-1', 'converseStream', 'stream-0002', input, c.send);
@@ -215,6 +214,7 @@ describe('StreamHub', () => {
       generateQuestions: () => Promise.resolve(),
       embedTexts: () => Promise.resolve(),
       runEvaluation: () => Promise.resolve(),
+      judgeResponses: () => Promise.resolve(),
     });
     const c = collect();
     hub.start('o', 'converseStream', 'stream-0003', input, c.send);
@@ -234,6 +234,7 @@ describe('StreamHub', () => {
       generateQuestions: () => Promise.resolve(),
       embedTexts: () => Promise.resolve(),
       runEvaluation: () => Promise.resolve(),
+      judgeResponses: () => Promise.resolve(),
     });
     const a = collect();
     const b = collect();
@@ -251,6 +252,7 @@ describe('StreamHub', () => {
       generateQuestions: () => Promise.resolve(),
       embedTexts: () => Promise.resolve(),
       runEvaluation: () => Promise.resolve(),
+      judgeResponses: () => Promise.resolve(),
     });
     const send = () => undefined;
     expect(hub.start('o', 'shell', 'stream-0004', input, send)).toMatchObject({

@@ -48,13 +48,10 @@ const requests = {
   rerank: () => Promise.reject(new Error('unused')),
   kbRetrieve: () => Promise.reject(new Error('unused')),
   kbRetrieveAndGenerate: () => Promise.reject(new Error('unused')),
-  listGuardrails: () => Promise.reject(new Error('unused')),
-  getGuardrail: () => Promise.reject(new Error('unused')),
-  createGuardrail: () => Promise.reject(new Error('unused')),
-  updateGuardrail: () => Promise.reject(new Error('unused')),
-  createGuardrailVersion: () => Promise.reject(new Error('unused')),
-  deleteGuardrail: () => Promise.reject(new Error('unused')),
-  applyGuardrail: () => Promise.reject(new Error('unused')),
+  startEvaluationJob: () => Promise.reject(new Error('unused')),
+  listEvaluationJobs: () => Promise.reject(new Error('unused')),
+  getEvaluationJob: () => Promise.reject(new Error('unused')),
+  stopEvaluationJob: () => Promise.reject(new Error('unused')),
 } satisfies RequestHandlers;
 
 const streams: StreamHandlers = {
@@ -77,6 +74,7 @@ const streams: StreamHandlers = {
   generateQuestions: () => Promise.resolve(),
   embedTexts: () => Promise.resolve(),
   runEvaluation: () => Promise.resolve(),
+  judgeResponses: () => Promise.resolve(),
 };
 
 beforeAll(async () => {
