@@ -22,6 +22,13 @@ export const REQUEST_NAMES = [
   'listEvaluationJobs',
   'getEvaluationJob',
   'stopEvaluationJob',
+  'listGuardrails',
+  'getGuardrail',
+  'createGuardrail',
+  'updateGuardrail',
+  'createGuardrailVersion',
+  'deleteGuardrail',
+  'applyGuardrail',
 ] as const;
 export type RequestName = (typeof REQUEST_NAMES)[number];
 

@@ -44,6 +44,20 @@ import {
   StartEvaluationJobOutput,
   StopEvaluationJobOutput,
 } from './eval-jobs';
+import {
+  ApplyGuardrailInput,
+  ApplyGuardrailOutput,
+  CreateGuardrailInput,
+  CreateGuardrailVersionInput,
+  DeleteGuardrailInput,
+  DeleteGuardrailOutput,
+  GetGuardrailInput,
+  GuardrailDetail,
+  GuardrailWriteOutput,
+  ListGuardrailsInput,
+  ListGuardrailsOutput,
+  UpdateGuardrailInput,
+} from './guardrails-contract';
 import { RunEvaluationEvent, RunEvaluationInput } from './eval-contract';
 
 export { channel, REQUEST_NAMES, STREAM_NAMES, type StratumBridge } from './channels';
@@ -457,6 +471,14 @@ export const requests = {
   listEvaluationJobs: { input: z.undefined(), output: ListEvaluationJobsOutput },
   getEvaluationJob: { input: GetEvaluationJobInput, output: EvaluationJobDetail },
   stopEvaluationJob: { input: GetEvaluationJobInput, output: StopEvaluationJobOutput },
+  /** The guardrails lab (shared/guardrails-contract.ts): the control plane and ApplyGuardrail. */
+  listGuardrails: { input: ListGuardrailsInput, output: ListGuardrailsOutput },
+  getGuardrail: { input: GetGuardrailInput, output: GuardrailDetail },
+  createGuardrail: { input: CreateGuardrailInput, output: GuardrailWriteOutput },
+  updateGuardrail: { input: UpdateGuardrailInput, output: GuardrailWriteOutput },
+  createGuardrailVersion: { input: CreateGuardrailVersionInput, output: GuardrailWriteOutput },
+  deleteGuardrail: { input: DeleteGuardrailInput, output: DeleteGuardrailOutput },
+  applyGuardrail: { input: ApplyGuardrailInput, output: ApplyGuardrailOutput },
 } as const satisfies Record<(typeof REQUEST_NAMES)[number], Spec>;
 
 export const streams = {

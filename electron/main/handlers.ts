@@ -24,6 +24,8 @@ import {
 } from './bedrock/evaluation-jobs';
 import { runEvaluation } from './bedrock/evaluation-runs';
 import { kbRetrieve, kbRetrieveAndGenerate, rerank } from './bedrock/knowledge-bases';
+import { applyGuardrail } from './bedrock/apply-guardrail';
+import * as guardrails from './bedrock/guardrails-control';
 import { generateQuestions } from './bedrock/generate-questions';
 import { sampleNextWord } from './bedrock/next-word';
 import type { RequestHandlers, StreamHandlers } from './dispatch';
@@ -78,6 +80,10 @@ export function createBackend({
   const jobsCaller = () => {
     const target = targetOf(store.get());
     return { client: clients.controlFor(target), target };
+  };
+  const controlCaller = () => {
+    const target = targetOf(store.get());
+    return { control: clients.controlFor(target), target, timeouts: clients.timeouts };
   };
 
   const requests: RequestHandlers = {
@@ -140,6 +146,23 @@ export function createBackend({
       kbRetrieve(clients.agentCallerFor(targetOf(store.get()), record), input),
     kbRetrieveAndGenerate: async (input) =>
       kbRetrieveAndGenerate(clients.agentCallerFor(targetOf(store.get()), record), input),
+    listGuardrails: async (input) =>
+      guardrails.listGuardrails(controlCaller(), input.guardrailIdentifier),
+    getGuardrail: async (input) =>
+      guardrails.getGuardrail(controlCaller(), input.guardrailIdentifier, input.version),
+    createGuardrail: async (input) => guardrails.createGuardrail(controlCaller(), input.definition),
+    updateGuardrail: async (input) =>
+      guardrails.updateGuardrail(controlCaller(), input.guardrailIdentifier, input.definition),
+    createGuardrailVersion: async (input) =>
+      guardrails.createGuardrailVersion(
+        controlCaller(),
+        input.guardrailIdentifier,
+        input.description,
+      ),
+    deleteGuardrail: async (input) =>
+      guardrails.deleteGuardrail(controlCaller(), input.guardrailIdentifier, input.version),
+    applyGuardrail: async (input) =>
+      applyGuardrail(clients.callerFor(targetOf(store.get()), record), input),
     startEvaluationJob: async ({ request }) => startEvaluationJob(jobsCaller(), request),
     listEvaluationJobs: async () => listEvaluationJobs(jobsCaller()),
     getEvaluationJob: async ({ jobIdentifier }) => getEvaluationJob(jobsCaller(), jobIdentifier),

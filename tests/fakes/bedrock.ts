@@ -39,6 +39,8 @@ import {
 } from './bedrock-agent-runtime.js';
 import { BodyTooLargeError, startDualServer, type Exchange } from './dual-server.js';
 import { EvaluationJobs, checkCreateEvaluationJob, evaluationRoute } from './bedrock-evaluation.js';
+import { applyGuardrail } from './bedrock-apply-guardrail.js';
+import { GuardrailStore, guardrailRoute } from './bedrock-guardrails-control.js';
 
 export type { ConverseRequestInfo, FakeGuardrail } from './bedrock-converse.js';
 export type { GuardrailIntervention } from './bedrock-guardrails.js';
@@ -131,6 +133,13 @@ export type Operation =
   | 'retrieve'
   | 'retrieve-and-generate'
   | 'rerank'
+  | 'create-guardrail'
+  | 'update-guardrail'
+  | 'get-guardrail'
+  | 'list-guardrails'
+  | 'create-guardrail-version'
+  | 'delete-guardrail'
+  | 'apply-guardrail'
   | 'create-evaluation-job'
   | 'list-evaluation-jobs'
   | 'get-evaluation-job'
@@ -203,6 +212,8 @@ export interface FakeBedrock {
   /** Live list of every request received (all operations, including rejected ones). */
   readonly requests: RecordedRequest[];
   readonly models: readonly FakeModel[];
+  /** The guardrails of the control plane (create, list, deny access: bedrock-guardrails-control.ts). */
+  readonly guardrailStore: GuardrailStore;
   /** Requests of model-calling operations only (converse, converse-stream, invoke...). */
   modelCalls(): RecordedRequest[];
   clearRequests(): void;
@@ -229,6 +240,7 @@ const MODEL_OPERATIONS: readonly Operation[] = [
   'retrieve',
   'retrieve-and-generate',
   'rerank',
+  'apply-guardrail',
 ];
 
 export async function startFakeBedrock(options: FakeBedrockOptions = {}): Promise<FakeBedrock> {
@@ -242,6 +254,7 @@ export async function startFakeBedrock(options: FakeBedrockOptions = {}): Promis
     port: server.port,
     requests: state.requests,
     models: state.models,
+    guardrailStore: state.guardrailStore,
     modelCalls: () => state.requests.filter((r) => MODEL_OPERATIONS.includes(r.operation)),
     clearRequests: () => {
       state.requests.length = 0;
@@ -316,6 +329,8 @@ function route(method: string, rawUrl: string): Route {
     return { operation: 'retrieve-and-generate' };
   }
   if (method === 'POST' && path === '/rerank') return { operation: 'rerank' };
+  const guardrailOp = guardrailRoute(method, path);
+  if (guardrailOp) return { operation: guardrailOp };
   const evaluation = evaluationRoute(method, path);
   if (evaluation) return evaluation;
   return { operation: 'unknown' };
@@ -338,6 +353,7 @@ class FakeState {
 
   constructor(private readonly options: FakeBedrockOptions) {
     this.agent = new AgentRuntime([...DEFAULT_KNOWLEDGE_BASES, ...(options.knowledgeBases ?? [])]);
+    this.guardrailStore = new GuardrailStore(options.guardrails ?? DEFAULT_GUARDRAILS);
     this.models = mergeModels(options.models ?? []);
     this.behavior = options.behavior ?? { kind: 'ok' };
     this.deltaDelayMs = options.deltaDelayMs ?? DEFAULT_DELTA_DELAY_MS;
@@ -348,6 +364,7 @@ class FakeState {
     this.queue = [];
     this.deltaDelayMs = this.options.deltaDelayMs ?? DEFAULT_DELTA_DELAY_MS;
     this.requests.length = 0;
+    this.guardrailStore.denyAccess(false);
   }
 
   shutdown(): void {
@@ -464,6 +481,15 @@ class FakeState {
         );
       case 'rerank':
         return this.agentCall(ctx, this.agent.prepareRerank(parseJsonBody(body), ctx.region));
+      case 'create-guardrail':
+      case 'update-guardrail':
+      case 'get-guardrail':
+      case 'list-guardrails':
+      case 'create-guardrail-version':
+      case 'delete-guardrail':
+        return this.guardrailControl(ctx, operation, body);
+      case 'apply-guardrail':
+        return this.applyGuardrail(ctx, body);
       case 'create-evaluation-job':
       case 'list-evaluation-jobs':
       case 'get-evaluation-job':
@@ -491,7 +517,7 @@ class FakeState {
       modelId,
       model,
       region: ctx.region,
-      guardrails: this.options.guardrails ?? DEFAULT_GUARDRAILS,
+      guardrails: this.guardrailStore.forConverse(ctx.region),
     });
     const behavior = await this.takeBehavior(ctx);
     if (!behavior) return;
@@ -739,6 +765,35 @@ class FakeState {
     if (behavior.kind === 'streamException')
       throw httpErrorFor(behavior.exception, behavior.message);
     this.sendJson(ctx, 200, produce());
+  }
+
+  /** The control plane's guardrail operations (bedrock-guardrails-control.ts). */
+  private guardrailControl(ctx: CallContext, operation: Operation, raw: Buffer): void {
+    const path = ctx.ex.rawUrl.split('?')[0] ?? '/';
+    const id = decodePathPart(path.split('/')[2] ?? '');
+    const query = queryOf(ctx.ex.rawUrl);
+    const version = query.get('guardrailVersion');
+    const store = this.guardrailStore;
+    const body = () => (raw.length ? parseJsonBody(raw) : {});
+    if (operation === 'create-guardrail') return this.sendJson(ctx, 202, store.create(body(), ctx.region));
+    if (operation === 'update-guardrail') return this.sendJson(ctx, 202, store.update(id, body(), ctx.region));
+    if (operation === 'get-guardrail') return this.sendJson(ctx, 200, store.get(id, version, ctx.region));
+    if (operation === 'list-guardrails') return this.sendJson(ctx, 200, store.list(query, ctx.region));
+    if (operation === 'create-guardrail-version') {
+      return this.sendJson(ctx, 202, store.createVersion(id, body(), ctx.region));
+    }
+    return this.sendJson(ctx, 202, store.delete(id, version, ctx.region));
+  }
+
+  /** ApplyGuardrail: behaviours apply as for agentCall (throttle, accessDenied, error, delay, hang). */
+  private async applyGuardrail(ctx: CallContext, raw: Buffer): Promise<void> {
+    const parts = (ctx.ex.rawUrl.split('?')[0] ?? '').split('/');
+    const id = decodePathPart(parts[2] ?? '');
+    const version = decodePathPart(parts[4] ?? '');
+    const body = parseJsonBody(raw);
+    // Validated before the behaviour, as the service would.
+    applyGuardrail(this.guardrailStore, id, version, body, ctx.region);
+    await this.agentCall(ctx, () => applyGuardrail(this.guardrailStore, id, version, body, ctx.region));
   }
 
   private sendJson(

@@ -40,6 +40,13 @@ function handlers(overrides: Partial<RequestHandlers> = {}): RequestHandlers {
     listEvaluationJobs: unused,
     getEvaluationJob: unused,
     stopEvaluationJob: unused,
+    listGuardrails: unused,
+    getGuardrail: unused,
+    createGuardrail: unused,
+    updateGuardrail: unused,
+    createGuardrailVersion: unused,
+    deleteGuardrail: unused,
+    applyGuardrail: unused,
     ...overrides,
   };
 }

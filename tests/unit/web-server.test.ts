@@ -52,6 +52,13 @@ const requests = {
   listEvaluationJobs: () => Promise.reject(new Error('unused')),
   getEvaluationJob: () => Promise.reject(new Error('unused')),
   stopEvaluationJob: () => Promise.reject(new Error('unused')),
+  listGuardrails: () => Promise.reject(new Error('unused')),
+  getGuardrail: () => Promise.reject(new Error('unused')),
+  createGuardrail: () => Promise.reject(new Error('unused')),
+  updateGuardrail: () => Promise.reject(new Error('unused')),
+  createGuardrailVersion: () => Promise.reject(new Error('unused')),
+  deleteGuardrail: () => Promise.reject(new Error('unused')),
+  applyGuardrail: () => Promise.reject(new Error('unused')),
 } satisfies RequestHandlers;
 
 const streams: StreamHandlers = {
