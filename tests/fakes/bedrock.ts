@@ -349,6 +349,8 @@ class FakeState {
   private readonly timers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
 
   readonly agent: AgentRuntime;
+  /** The control plane's guardrails, and the configurations ApplyGuardrail reads. */
+  readonly guardrailStore: GuardrailStore;
   readonly evaluationJobs = new EvaluationJobs();
 
   constructor(private readonly options: FakeBedrockOptions) {
