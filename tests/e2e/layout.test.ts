@@ -104,7 +104,20 @@ const VISITS: ScreenToVisit[] = [
       // Chat first: its call (and Compare's) put rows in the invocation log measured last.
       { id: 'chat', name: 'Chat', prepare: sendChatMessage },
       { id: 'compare', name: 'Compare', prepare: runCompare },
-      { id: 'log', name: 'Invocation log' },
+    ],
+  },
+  { id: 'invocation-log', path: '#/invocation-log', heading: 'Invocation log' },
+  {
+    id: 'knowledge-bases',
+    path: '#/knowledge-bases',
+    heading: 'Knowledge bases lab',
+    tabs: [
+      { id: 'chunking', name: 'Chunking' },
+      { id: 'embeddings', name: 'Embeddings' },
+      { id: 'retrieval', name: /^Retrieval$/ },
+      { id: 'answer', name: 'Grounded answer' },
+      { id: 'quality', name: 'Retrieval quality' },
+      { id: 'bedrock-kb', name: 'Knowledge base on Bedrock' },
     ],
   },
   { id: 'settings', path: '#/settings', heading: 'Settings' },

@@ -250,9 +250,9 @@ describe('compare', () => {
 
 describe('invocation log', () => {
   it('counts exactly the calls compare made, per model and by error type', async () => {
-    // The log is its own screen (Ctrl+0), no longer a Playground tab.
+    // The log is its own screen (Ctrl+L), no longer a Playground tab.
     expect(await page.getByRole('tab', { name: 'Invocation log' }).count()).toBe(0);
-    await page.keyboard.press('Control+0');
+    await page.keyboard.press('Control+L');
     await page.getByRole('heading', { level: 1, name: 'Invocation log' }).waitFor();
     expect(page.url()).toMatch(/#\/invocation-log$/);
     const summary = page.getByTestId('log-summary');

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { FAKE_SECRET_ACCESS_KEY, startApp, type RunningApp } from '../support/app';
+import { SCREENS } from '../../renderer/src/app/screens';
 
 const SCREENS = 'test-results/screens';
 
@@ -107,12 +108,12 @@ describe('keyboard', () => {
     await page.getByRole('heading', { level: 1, name: 'Models' }).waitFor();
     await page.keyboard.press('Control+2');
     await page.getByRole('heading', { level: 1, name: 'Notes' }).waitFor();
-    await page.keyboard.press('Control+0');
+    await page.keyboard.press('Control+L');
     await page.getByRole('heading', { level: 1, name: 'Invocation log' }).waitFor();
     // The "?" overlay lists the log's key with the other screens'.
     await page.keyboard.press('?');
     const keys = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
-    expect(await keys.innerText()).toMatch(/Ctrl\+0\s+Open Invocation log/);
+    expect(await keys.innerText()).toMatch(/Ctrl\+L\s+Open Invocation log/);
     await page.keyboard.press('Escape');
     await keys.waitFor({ state: 'detached' });
     await page.keyboard.press('Control+1');
@@ -129,25 +130,15 @@ describe('keyboard', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Search/);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Home/);
-    // Past the other screens of the navigation (Notes .. Invocation log) to Settings, the last.
+    // Past the other screens of the navigation to Settings, the last.
     const focusedText = () => page.evaluate(() => document.activeElement?.textContent ?? '');
     const passed: string[] = [];
-    for (let i = 0; i < 12 && !/^Settings/.test(await focusedText()); i++) {
+    for (let i = 0; i < SCREENS.length + 2 && !/^Settings/.test(await focusedText()); i++) {
       await page.keyboard.press('Tab');
       passed.push((await focusedText()).replace(/Ctrl.*$/, ''));
     }
-    expect(passed).toEqual([
-      'Notes',
-      'Glossary',
-      'Practice',
-      'Token lab',
-      'Diffusion lab',
-      'Knowledge bases',
-      'Models',
-      'Playground',
-      'Invocation log',
-      'Settings',
-    ]);
+    // Every screen after Home, in navigation order, ending with Settings.
+    expect(passed).toEqual(SCREENS.slice(1).map((screen) => screen.label));
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
   });

@@ -2,7 +2,11 @@
 export interface Screen {
   path: string;
   label: string;
-  /** Ctrl/Cmd + this key opens the screen. */
+  /**
+   * Ctrl/Cmd + this key opens the screen. Letters are listed in capitals; none may be one the
+   * Electron default menu takes (Ctrl+0 resets the zoom, Ctrl+R reloads, Ctrl+W closes, Ctrl+M
+   * minimises, Ctrl+Z/X/C/V/A edit).
+   */
   key: string;
   icon: string;
 }
@@ -20,6 +24,6 @@ export const SCREENS: readonly Screen[] = [
   { path: '/customization', label: 'Customization', key: 'U', icon: 'customization' },
   { path: '/models', label: 'Models', key: '7', icon: 'models' },
   { path: '/playground', label: 'Playground', key: '8', icon: 'playground' },
-  { path: '/invocation-log', label: 'Invocation log', key: '0', icon: 'log' },
+  { path: '/invocation-log', label: 'Invocation log', key: 'L', icon: 'log' },
   { path: '/settings', label: 'Settings', key: ',', icon: 'settings' },
 ];

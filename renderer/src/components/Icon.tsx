@@ -11,6 +11,8 @@ const PATHS: Record<string, string> = {
   diffusion: 'M4 4h4v4H4zM10 4h4v4h-4zM16 4h4v4h-4zM4 10h4v4H4zM10 10h4v4h-4zM4 16h4v4H4z',
   // A stack of documents with a magnifier: the knowledge bases lab.
   knowledge: 'M4 4h10v13H4zM7 8h4M7 11h4M17 14a3 3 0 1 0 0 6 3 3 0 0 0 0-6zM19.2 19.2 21 21',
+  // A page of lines: the invocation log.
+  log: 'M5 4h14v16H5zM8 8h8M8 12h8M8 16h5',
   // A gauge: the evaluation lab.
   evaluation: 'M4 18a8 8 0 1 1 16 0M12 18l4-6M4 18h16',
   // A shield: the guardrails and agents lab.

@@ -48,21 +48,27 @@ export function ReviewOverview({
           <div>
             <dt>Due now</dt>
             <dd data-testid="review-due">{queue.length}</dd>
-            <small>
-              {count('learning')} learning · {count('review')} review · {count('new')} new
-            </small>
+            <dd className="fact-note">
+              <small>
+                {count('learning')} learning · {count('review')} review · {count('new')} new
+              </small>
+            </dd>
           </div>
           <div>
             <dt>New today</dt>
             <dd>
               {newToday} of {limit}
             </dd>
-            <small>{plural(unseen, 'question')} not seen yet</small>
+            <dd className="fact-note">
+              <small>{plural(unseen, 'question')} not seen yet</small>
+            </dd>
           </div>
           <div>
             <dt>Next due</dt>
             <dd className="review-next">{next ? formatDueAt(next, now) : '—'}</dd>
-            <small>{plural(seen, 'question')} scheduled</small>
+            <dd className="fact-note">
+              <small>{plural(seen, 'question')} scheduled</small>
+            </dd>
           </div>
         </dl>
         {queue.length > 0 ? (
