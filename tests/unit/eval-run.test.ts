@@ -201,3 +201,22 @@ describe('open prompts (content/eval/open-prompts.json)', () => {
     }
   });
 });
+
+describe('streamingDatasetCheck', () => {
+  it('gives the same result as checkDataset however the text is cut into chunks', async () => {
+    const { checkDataset } = await import('../../shared/eval-dataset');
+    const { streamingDatasetCheck } = await import('../../renderer/src/lib/eval/jsonl-check');
+    const text =
+      '\uFEFF{"prompt":"one","referenceResponse":"1"}\r\n' +
+      'not json\n' +
+      '{"prompt":""}\n' +
+      '{"prompt":"four","Category":"x"}\n';
+    const whole = checkDataset(text);
+    for (const size of [1, 3, 7, 1000]) {
+      const check = streamingDatasetCheck();
+      for (let i = 0; i < text.length; i += size) check.push(text.slice(i, i + size));
+      expect(check.finish()).toEqual(whole);
+    }
+    expect(whole.problems.map((p) => p.line)).toEqual([2, 3]);
+  });
+});

@@ -12,3 +12,4 @@ export * from './csv';
 export * from './run-scoring';
 export * from './run-plan';
 export * from './open';
+export * from './jsonl-check';

@@ -1,4 +1,27 @@
-/** Being built this session (replaced before the work lands). */
+/** The Datasets tab: the built-in sets and the learner's own file, a preview, and the limits. */
+import { DatasetLimits } from './DatasetLimits';
+import { DatasetPicker } from './DatasetPicker';
+import { DatasetPreview } from './DatasetPreview';
+import { ImportPanel } from './ImportPanel';
+import { allDatasets, datasetById, selectDataset, useDatasets } from './datasets-store';
+
 export function DatasetsTab() {
-  return <p>Not built yet.</p>;
+  const state = useDatasets();
+  const selected = datasetById(state.selectedId, state);
+  return (
+    <div className="eval-datasets lab-grid">
+      <div className="lab-side stack">
+        <DatasetPicker
+          datasets={allDatasets(state)}
+          selectedId={state.selectedId}
+          onSelect={selectDataset}
+        />
+        <DatasetLimits />
+      </div>
+      <div className="stack">
+        {selected ? <DatasetPreview dataset={selected} /> : null}
+        <ImportPanel state={state.import} checks={state.checks} />
+      </div>
+    </div>
+  );
 }
