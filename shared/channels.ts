@@ -18,6 +18,7 @@ export const REQUEST_NAMES = [
   'rerank',
   'kbRetrieve',
   'kbRetrieveAndGenerate',
+  'confirmAgentToolCall',
   'startEvaluationJob',
   'listEvaluationJobs',
   'getEvaluationJob',
@@ -37,6 +38,8 @@ export const STREAM_NAMES = [
   'sampleNextWord',
   'generateQuestions',
   'embedTexts',
+  'runAgent',
+  'invokeAgent',
   'judgeResponses',
   'runEvaluation',
 ] as const;

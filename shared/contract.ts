@@ -60,6 +60,15 @@ import {
 } from './guardrails-contract';
 import { RunEvaluationEvent, RunEvaluationInput } from './eval-contract';
 
+import {
+  ConfirmAgentToolCallInput,
+  ConfirmAgentToolCallOutput,
+  AgentEvent,
+  InvokeAgentEvent,
+  InvokeAgentInput,
+  RunAgentInput,
+} from './agent-contract';
+
 export { channel, REQUEST_NAMES, STREAM_NAMES, type StratumBridge } from './channels';
 
 export const AppInfo = z.object({
@@ -466,6 +475,8 @@ export const requests = {
   kbRetrieve: { input: RetrieveInput, output: RetrieveOutput },
   /** RetrieveAndGenerate on a real Bedrock knowledge base: an answer with citations. */
   kbRetrieveAndGenerate: { input: RetrieveAndGenerateInput, output: RetrieveAndGenerateOutput },
+  /** The agent lab: run or decline a tool call waiting in confirm mode. */
+  confirmAgentToolCall: { input: ConfirmAgentToolCallInput, output: ConfirmAgentToolCallOutput },
   /** The evaluation lab: Bedrock model evaluation jobs (CreateEvaluationJob and friends). */
   startEvaluationJob: { input: StartEvaluationJobInput, output: StartEvaluationJobOutput },
   listEvaluationJobs: { input: z.undefined(), output: ListEvaluationJobsOutput },
@@ -487,6 +498,10 @@ export const streams = {
   generateQuestions: { input: GenerateQuestionsInput, event: GenerationEvent },
   /** The knowledge bases lab: embed chunks or a question, one event per text. */
   embedTexts: { input: EmbedTextsInput, event: EmbedTextsEvent },
+  /** The agent lab: Stratum's Converse tool-use loop, streamed as a timeline. */
+  runAgent: { input: RunAgentInput, event: AgentEvent },
+  /** The agent lab: a real Bedrock agent (InvokeAgent) with its trace. */
+  invokeAgent: { input: InvokeAgentInput, event: InvokeAgentEvent },
   /** The evaluation lab: a judge model scores responses (forced tool, retried once on a break). */
   judgeResponses: { input: JudgeResponsesInput, event: JudgeResponsesEvent },
   /** The evaluation lab: one Converse call per item per candidate, one event per response. */

@@ -17,6 +17,7 @@ export const InvocationFeature = z.enum([
   'quiz',
   'connection',
   'knowledge-bases',
+  'agents',
   'guardrails',
   'evaluation',
 ]);
@@ -47,6 +48,7 @@ export const InvocationRecord = z.object({
     'Retrieve',
     'RetrieveAndGenerate',
     'Rerank',
+    'InvokeAgent',
     'ApplyGuardrail',
   ]),
   /** The id the call used (a model id or an inference-profile id). */

@@ -24,6 +24,8 @@ import {
 } from './bedrock/evaluation-jobs';
 import { runEvaluation } from './bedrock/evaluation-runs';
 import { kbRetrieve, kbRetrieveAndGenerate, rerank } from './bedrock/knowledge-bases';
+import { AgentConfirmations, runAgent } from './bedrock/agent-loop';
+import { invokeAgent } from './bedrock/invoke-agent';
 import { applyGuardrail } from './bedrock/apply-guardrail';
 import * as guardrails from './bedrock/guardrails-control';
 import { generateQuestions } from './bedrock/generate-questions';
@@ -77,6 +79,8 @@ export function createBackend({
   const record = log.record;
   /** The Test connection in flight, so cancelConnectionTest can stop it. */
   let connectionTest: AbortController | null = null;
+  /** Agent runs waiting for the learner to confirm a tool call. */
+  const confirmations = new AgentConfirmations();
   const jobsCaller = () => {
     const target = targetOf(store.get());
     return { client: clients.controlFor(target), target };
@@ -167,6 +171,9 @@ export function createBackend({
     listEvaluationJobs: async () => listEvaluationJobs(jobsCaller()),
     getEvaluationJob: async ({ jobIdentifier }) => getEvaluationJob(jobsCaller(), jobIdentifier),
     stopEvaluationJob: async ({ jobIdentifier }) => stopEvaluationJob(jobsCaller(), jobIdentifier),
+    confirmAgentToolCall: async ({ runId, toolUseId, approve }) => ({
+      accepted: confirmations.answer(runId, toolUseId, approve),
+    }),
     listInvocations: async (input) => log.list(input),
     clearInvocations: async () => log.clear(),
     restoreInvocations: async ({ undoToken }) => log.restore(undoToken),
@@ -189,6 +196,12 @@ export function createBackend({
       const target = targetOf(store.get());
       await embedTexts(clients.callerFor(target, record), input, emit, signal);
     },
+    runAgent: async (input, emit, signal) => {
+      const target = targetOf(store.get());
+      await runAgent(clients.callerFor(target, record), input, emit, signal, { confirmations });
+    },
+    invokeAgent: async (input, emit, signal) =>
+      invokeAgent(clients.agentCallerFor(targetOf(store.get()), record), input, emit, signal),
     judgeResponses: async (input, emit, signal) => {
       const target = targetOf(store.get());
       await judgeResponses(clients.callerFor(target, record), input, emit, signal);

@@ -30,6 +30,23 @@ export type ReplyPlan =
       stopReason: 'tool_use';
     };
 
+/** A scripted model turn (behaviour `turn`): text and/or several toolUse blocks. */
+export interface TurnPlan {
+  blocks: TurnBlock[];
+  stopReason: 'end_turn' | 'tool_use';
+}
+
+/** One block of a scripted turn. */
+export type TurnBlock =
+  { text: string } | { toolUseId: string; name: string; input: unknown; inputJson: string };
+
+/** One tool call of a scripted turn (behaviour `turn`). */
+export interface ScriptedToolUse {
+  name: string;
+  /** A value, or a function of the request (default: sampled from the tool's schema). */
+  input?: ToolInput;
+}
+
 /** The subset of behaviours that decide the reply content (see `Behavior` in bedrock.ts). */
 export type ContentBehavior =
   | { kind: 'ok' }
@@ -91,6 +108,90 @@ export function planReply(
       };
     }
   }
+}
+
+/**
+ * A scripted turn: the text first (if any), then one toolUse block per scripted call, in order,
+ * each with its own id; stopReason `tool_use` when there are calls, else `end_turn`. Every named
+ * tool must be in the request's toolConfig (the service only lets a model call declared tools).
+ */
+export function turnPlan(
+  behavior: { text?: string; toolUses?: readonly ScriptedToolUse[] },
+  req: ConverseRequestInfo,
+  callNumber: number,
+): TurnPlan {
+  const blocks: TurnBlock[] = behavior.text ? [{ text: behavior.text }] : [];
+  (behavior.toolUses ?? []).forEach((use, i) => {
+    const tool = chooseTool(req, use.name);
+    const input = isInputFunction(use.input)
+      ? use.input(req)
+      : use.input === undefined
+        ? sampleFromSchema(tool.inputSchema)
+        : use.input;
+    blocks.push({
+      toolUseId: toolUseId(req, callNumber * 100 + i),
+      name: tool.name,
+      input,
+      inputJson: JSON.stringify(input ?? null),
+    });
+  });
+  if (blocks.length === 0) blocks.push({ text: defaultReplyText(req) });
+  const calls = blocks.some((b) => 'toolUseId' in b);
+  return { blocks, stopReason: calls ? 'tool_use' : 'end_turn' };
+}
+
+/** A scripted turn's content as Converse returns it (`output.message.content`). */
+export function blocksContent(blocks: readonly TurnBlock[]): unknown[] {
+  return blocks.map((b) =>
+    'text' in b
+      ? { text: b.text }
+      : { toolUse: { toolUseId: b.toolUseId, name: b.name, input: b.input } },
+  );
+}
+
+/**
+ * A scripted turn as ConverseStream events, one content block index per block: text blocks
+ * stream as text deltas (no contentBlockStart, as the service sends), toolUse blocks start with
+ * their id and name, then stream their input JSON in pieces.
+ */
+export interface TurnStreamEvent {
+  event: 'contentBlockStart' | 'contentBlockDelta' | 'contentBlockStop';
+  payload: object;
+}
+
+export function blocksStreamEvents(blocks: readonly TurnBlock[]): TurnStreamEvent[] {
+  return blocks.flatMap((b, contentBlockIndex): TurnStreamEvent[] => {
+    if ('text' in b) {
+      return [
+        ...chunkText(b.text).map((text) => ({
+          event: 'contentBlockDelta' as const,
+          payload: { delta: { text }, contentBlockIndex },
+        })),
+        { event: 'contentBlockStop' as const, payload: { contentBlockIndex } },
+      ];
+    }
+    const pieces: string[] = [];
+    for (let i = 0; i < b.inputJson.length; i += 10) pieces.push(b.inputJson.slice(i, i + 10));
+    return [
+      {
+        event: 'contentBlockStart' as const,
+        payload: {
+          start: { toolUse: { toolUseId: b.toolUseId, name: b.name } },
+          contentBlockIndex,
+        },
+      },
+      ...pieces.map((input) => ({
+        event: 'contentBlockDelta' as const,
+        payload: { delta: { toolUse: { input } }, contentBlockIndex },
+      })),
+      { event: 'contentBlockStop' as const, payload: { contentBlockIndex } },
+    ];
+  });
+}
+
+/** Output tokens of a scripted turn: its text and input JSON at 4 characters per token. */
+export function blocksOutputChars(blocks: readonly TurnBlock[]): number {
+  return blocks.reduce((n, b) => n + ('text' in b ? b.text.length : b.inputJson.length), 0);
 }
 
 function isInputFunction(

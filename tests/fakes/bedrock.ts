@@ -33,6 +33,20 @@ import {
 } from './bedrock-models.js';
 import { chunkText, planReply, type ReplyPlan, type ToolInput } from './bedrock-reply.js';
 import {
+  agentFrame,
+  DEFAULT_AGENTS,
+  invokeAgentPath,
+  prepareInvokeAgent,
+  type FakeAgent,
+} from './bedrock-invoke-agent.js';
+import {
+  blocksContent,
+  blocksOutputChars,
+  blocksStreamEvents,
+  turnPlan,
+  type ScriptedToolUse,
+} from './bedrock-reply.js';
+import {
   AgentRuntime,
   DEFAULT_KNOWLEDGE_BASES,
   type FakeKnowledgeBase,
@@ -88,6 +102,11 @@ export type { FakeKnowledgeBase, FakePassage } from './bedrock-agent-runtime.js'
  *   enabled the metadata (or the Converse response) carries `trace.guardrail` with an assessment
  *   naming the policy that acted (`policy`, default a HIGH-confidence VIOLENCE content filter).
  *   Without a guardrailConfig it behaves like ok (there is no guardrail to intervene).
+ * - `turn`: a scripted model turn for tool-use loops: `text` (optional) then one toolUse block
+ *   per entry of `toolUses` (`{ name, input? }`, input a value or a function of the request,
+ *   default sampled from the schema), each with its own id; stopReason `tool_use` when there are
+ *   calls, else `end_turn` (no text and no calls: the default reply). Enqueue several for a
+ *   script; set one as the behaviour for a model that never stops calling tools. Invoke acts as ok.
  *
  * With a guardrailConfig and any other behaviour, trace enabled adds a trace whose assessments
  * took no action.
@@ -120,7 +139,8 @@ export type Behavior =
   | { kind: 'stall'; afterDeltas: number; deltaDelayMs?: number }
   | { kind: 'modelNotReady' }
   | { kind: 'timedDeltas'; count: number; intervalMs: number; paragraphEvery?: number }
-  | ({ kind: 'guardrailIntervene'; deltaDelayMs?: number } & GuardrailIntervention);
+  | ({ kind: 'guardrailIntervene'; deltaDelayMs?: number } & GuardrailIntervention)
+  | { kind: 'turn'; text?: string; toolUses?: ScriptedToolUse[]; deltaDelayMs?: number };
 
 export type Operation =
   | 'converse'
@@ -140,6 +160,7 @@ export type Operation =
   | 'create-guardrail-version'
   | 'delete-guardrail'
   | 'apply-guardrail'
+  | 'invoke-agent'
   | 'create-evaluation-job'
   | 'list-evaluation-jobs'
   | 'get-evaluation-job'
@@ -203,6 +224,8 @@ export interface FakeBedrockOptions {
   guardrails?: FakeGuardrail[];
   /** Knowledge bases besides the built-in FAKEKB0001 (us-east-1), for Retrieve(AndGenerate). */
   knowledgeBases?: FakeKnowledgeBase[];
+  /** Agents besides the built-in FAKEAGENT1 (us-east-1), for InvokeAgent. */
+  agents?: FakeAgent[];
 }
 
 export interface FakeBedrock {
@@ -241,6 +264,7 @@ const MODEL_OPERATIONS: readonly Operation[] = [
   'retrieve-and-generate',
   'rerank',
   'apply-guardrail',
+  'invoke-agent',
 ];
 
 export async function startFakeBedrock(options: FakeBedrockOptions = {}): Promise<FakeBedrock> {
@@ -331,6 +355,9 @@ function route(method: string, rawUrl: string): Route {
   if (method === 'POST' && path === '/rerank') return { operation: 'rerank' };
   const guardrailOp = guardrailRoute(method, path);
   if (guardrailOp) return { operation: guardrailOp };
+  if (method === 'POST' && invokeAgentPath(path)) {
+    return { operation: 'invoke-agent', resourceId: path };
+  }
   const evaluation = evaluationRoute(method, path);
   if (evaluation) return evaluation;
   return { operation: 'unknown' };
@@ -483,6 +510,8 @@ class FakeState {
         );
       case 'rerank':
         return this.agentCall(ctx, this.agent.prepareRerank(parseJsonBody(body), ctx.region));
+      case 'invoke-agent':
+        return this.invokeAgent(ctx, modelId, body);
       case 'create-guardrail':
       case 'update-guardrail':
       case 'get-guardrail':
@@ -527,6 +556,7 @@ class FakeState {
     if (behavior.kind === 'timedDeltas' && operation === 'converse-stream') {
       return this.streamTimedDeltas(ctx, info, behavior);
     }
+    if (behavior.kind === 'turn') return this.sendTurn(ctx, behavior, info, callNumber);
     const plan = planFor(behavior, info, callNumber);
     if (operation === 'converse') return this.sendConverse(ctx, behavior, info, plan);
     return this.streamConverse(ctx, behavior, info, plan);
@@ -660,6 +690,95 @@ class FakeState {
       ...(trace ? { trace: { guardrail: trace } } : {}),
     };
     if (!(await send(eventFrame('metadata', metadata)))) return;
+    this.finish(ctx);
+  }
+
+  /**
+   * InvokeAgent (see bedrock-invoke-agent.ts): behaviours apply as for agentCall before the
+   * stream starts; `stall` sends the first frame then holds; `cutStream` cuts after `afterDeltas`
+   * frames.
+   */
+  private async invokeAgent(ctx: CallContext, rawPath: string, raw: Buffer): Promise<void> {
+    requireJsonContentType(ctx.ex);
+    const path = invokeAgentPath(rawPath);
+    if (!path) throw validationError('Not an InvokeAgent path.');
+    const kb = DEFAULT_KNOWLEDGE_BASES.find((k) => k.region === ctx.region);
+    const agents = [...DEFAULT_AGENTS, ...(this.options.agents ?? [])];
+    const plan = prepareInvokeAgent(path, parseJsonBody(raw), ctx.region, agents, kb);
+    const behavior = await this.takeBehavior(ctx);
+    if (!behavior) return;
+    this.modelCallCount++;
+    if (behavior.kind === 'streamException')
+      throw httpErrorFor(behavior.exception, behavior.message);
+    const { ex, record } = ctx;
+    if (ex.closed) return;
+    record.status = 200;
+    ex.start(200, {
+      'content-type': 'application/vnd.amazon.eventstream',
+      'x-amzn-bedrock-agent-content-type': 'application/json',
+      'x-amz-bedrock-agent-session-id': plan.sessionId,
+      'x-amzn-requestid': randomUUID(),
+    });
+    const delay =
+      ('deltaDelayMs' in behavior ? behavior.deltaDelayMs : undefined) ?? this.deltaDelayMs;
+    const stopAfter =
+      behavior.kind === 'cutStream' || behavior.kind === 'stall' ? behavior.afterDeltas : Infinity;
+    for (const frame of plan.frames) {
+      if (record.deltasSent >= stopAfter) break;
+      await this.sleep(delay);
+      if (ex.closed || this.closing) return;
+      if (!(await ex.write(agentFrame(frame)))) return;
+      record.deltasSent++;
+    }
+    if (behavior.kind === 'cutStream') return this.cut(ctx);
+    if (behavior.kind === 'stall') return this.hold(ctx);
+    this.finish(ctx);
+  }
+
+  /** The `turn` behaviour: a scripted turn, as a Converse response or a ConverseStream. */
+  private async sendTurn(
+    ctx: CallContext,
+    behavior: { text?: string; toolUses?: ScriptedToolUse[]; deltaDelayMs?: number },
+    info: ConverseRequestInfo,
+    callNumber: number,
+  ): Promise<void> {
+    const plan = turnPlan(behavior, info, callNumber);
+    const inputTokens = estimateInputTokens(info);
+    const outputTokens = Math.ceil(blocksOutputChars(plan.blocks) / 4);
+    const usage = { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens };
+    if (info.operation === 'converse') {
+      const message = { role: 'assistant', content: blocksContent(plan.blocks) };
+      const metrics = { latencyMs: Date.now() - ctx.receivedAt };
+      return this.sendJson(ctx, 200, {
+        output: { message },
+        stopReason: plan.stopReason,
+        usage,
+        metrics,
+      });
+    }
+    const { ex, record } = ctx;
+    if (ex.closed) return;
+    record.status = 200;
+    ex.start(200, {
+      'content-type': 'application/vnd.amazon.eventstream',
+      'x-amzn-requestid': randomUUID(),
+    });
+    const events = [
+      { event: 'messageStart' as const, payload: { role: 'assistant' } },
+      ...blocksStreamEvents(plan.blocks),
+      { event: 'messageStop' as const, payload: { stopReason: plan.stopReason } },
+      {
+        event: 'metadata' as const,
+        payload: { usage, metrics: { latencyMs: Date.now() - ctx.receivedAt } },
+      },
+    ];
+    for (const { event, payload } of events) {
+      if (event === 'contentBlockDelta')
+        await this.sleep(behavior.deltaDelayMs ?? this.deltaDelayMs);
+      if (ex.closed || this.closing) return;
+      if (!(await ex.write(eventFrame(event, payload as Record<string, unknown>)))) return;
+      if (event === 'contentBlockDelta') record.deltasSent++;
+    }
     this.finish(ctx);
   }
 

@@ -36,6 +36,7 @@ function handlers(overrides: Partial<RequestHandlers> = {}): RequestHandlers {
     rerank: unused,
     kbRetrieve: unused,
     kbRetrieveAndGenerate: unused,
+    confirmAgentToolCall: unused,
     startEvaluationJob: unused,
     listEvaluationJobs: unused,
     getEvaluationJob: unused,
@@ -171,6 +172,8 @@ describe('StreamHub', () => {
       sampleNextWord: () => Promise.resolve(),
       generateQuestions: () => Promise.resolve(),
       embedTexts: () => Promise.resolve(),
+      runAgent: () => Promise.resolve(),
+      invokeAgent: () => Promise.resolve(),
       runEvaluation: () => Promise.resolve(),
       judgeResponses: () => Promise.resolve(),
     } satisfies StreamHandlers);
@@ -198,6 +201,8 @@ describe('StreamHub', () => {
       sampleNextWord: () => Promise.resolve(),
       generateQuestions: () => Promise.resolve(),
       embedTexts: () => Promise.resolve(),
+      runAgent: () => Promise.resolve(),
+      invokeAgent: () => Promise.resolve(),
       runEvaluation: () => Promise.resolve(),
       judgeResponses: () => Promise.resolve(),
     });
@@ -220,6 +225,8 @@ describe('StreamHub', () => {
       sampleNextWord: () => Promise.resolve(),
       generateQuestions: () => Promise.resolve(),
       embedTexts: () => Promise.resolve(),
+      runAgent: () => Promise.resolve(),
+      invokeAgent: () => Promise.resolve(),
       runEvaluation: () => Promise.resolve(),
       judgeResponses: () => Promise.resolve(),
     });
@@ -240,6 +247,8 @@ describe('StreamHub', () => {
       sampleNextWord: () => Promise.resolve(),
       generateQuestions: () => Promise.resolve(),
       embedTexts: () => Promise.resolve(),
+      runAgent: () => Promise.resolve(),
+      invokeAgent: () => Promise.resolve(),
       runEvaluation: () => Promise.resolve(),
       judgeResponses: () => Promise.resolve(),
     });
@@ -258,6 +267,8 @@ describe('StreamHub', () => {
       sampleNextWord: () => Promise.resolve(),
       generateQuestions: () => Promise.resolve(),
       embedTexts: () => Promise.resolve(),
+      runAgent: () => Promise.resolve(),
+      invokeAgent: () => Promise.resolve(),
       runEvaluation: () => Promise.resolve(),
       judgeResponses: () => Promise.resolve(),
     });

@@ -48,6 +48,7 @@ const requests = {
   rerank: () => Promise.reject(new Error('unused')),
   kbRetrieve: () => Promise.reject(new Error('unused')),
   kbRetrieveAndGenerate: () => Promise.reject(new Error('unused')),
+  confirmAgentToolCall: () => Promise.reject(new Error('unused')),
   startEvaluationJob: () => Promise.reject(new Error('unused')),
   listEvaluationJobs: () => Promise.reject(new Error('unused')),
   getEvaluationJob: () => Promise.reject(new Error('unused')),
@@ -80,6 +81,8 @@ const streams: StreamHandlers = {
   sampleNextWord: () => Promise.resolve(),
   generateQuestions: () => Promise.resolve(),
   embedTexts: () => Promise.resolve(),
+  runAgent: () => Promise.resolve(),
+  invokeAgent: () => Promise.resolve(),
   runEvaluation: () => Promise.resolve(),
   judgeResponses: () => Promise.resolve(),
 };

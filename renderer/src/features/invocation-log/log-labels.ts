@@ -10,6 +10,7 @@ export const FEATURE_LABELS: Record<InvocationFeature, string> = {
   quiz: 'Quiz generation',
   connection: 'Connection test',
   'knowledge-bases': 'Knowledge bases',
+  agents: 'Agents',
   guardrails: 'Guardrails',
   evaluation: 'Evaluation',
 };
