@@ -164,3 +164,55 @@ describe('dark theme', () => {
     await dark.screenshot({ path: `${SCREENS}/customization-ladder-dark.png` });
   });
 });
+
+describe('a 50 MB import', () => {
+  it('is checked in a worker with progress while the page keeps responding', async () => {
+    const { writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const record = (n: number) =>
+      JSON.stringify({
+        schemaVersion: 'bedrock-conversation-2024',
+        messages: [
+          {
+            role: 'user',
+            content: [{ text: `Question ${n}: ${'What does Bedrock bill? '.repeat(12)}` }],
+          },
+          {
+            role: 'assistant',
+            content: [{ text: `Answer ${n}: ${'Tokens in and out. '.repeat(10)}` }],
+          },
+        ],
+      });
+    const lines: string[] = [];
+    let bytes = 0;
+    for (let n = 1; bytes < 50 * 1024 * 1024; n++) {
+      const line = n % 25_000 === 0 ? `{"broken": ${n}` : record(n);
+      lines.push(line);
+      bytes += line.length + 1;
+    }
+    const file = join(tmpdir(), 'stratum-50mb.jsonl');
+    await writeFile(file, `${lines.join('\n')}\n`);
+
+    // The ladder test followed a note link: come back to the lab.
+    await page.evaluate(() => (location.hash = '#/customization'));
+    await page.getByRole('heading', { level: 1, name: 'Customization lab' }).waitFor();
+    await openTab(page, 'Dataset builder');
+    await page.getByLabel('Import a JSON Lines file').setInputFiles(file);
+    await page.getByText(/Checking stratum-50mb\.jsonl: [\d,]+ of [\d,]+ bytes/).waitFor();
+    // The page answers while the worker reads: a frame comes back quickly.
+    const frameMs = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const start = performance.now();
+          requestAnimationFrame(() => resolve(performance.now() - start));
+        }),
+    );
+    expect(frameMs).toBeLessThan(500);
+    await page.getByText('Imported from stratum-50mb.jsonl').waitFor({ timeout: 120_000 });
+    const problems = await page.getByRole('list', { name: 'Problems' }).innerText();
+    expect(problems).toMatch(/Line 25000[\s\S]*not valid JSON/);
+    expect(problems).toMatch(/Amazon Nova Micro takes at most 20,000/);
+    await expectSoundLayout(page, 'Customization lab / Dataset / 50 MB');
+  }, 180_000);
+});

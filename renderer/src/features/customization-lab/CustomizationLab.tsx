@@ -3,16 +3,15 @@ import { ScreenHeading } from '../../components/ScreenHeading';
 import { TabStrip } from '../../components/Tabs';
 import { CostsTab } from './costs/CostsTab';
 import { DatasetTab } from './dataset/DatasetTab';
-import { JobTab } from './job/JobTab';
 import { LadderTab } from './ladder/LadderTab';
 import './customization-lab.css';
 
-type View = 'dataset' | 'costs' | 'ladder' | 'job';
+// The 'Job on Bedrock' tab (job/JobTab) is hidden until it is built (issue 17, part 5).
+type View = 'dataset' | 'costs' | 'ladder';
 const VIEWS: { id: View; label: string }[] = [
   { id: 'dataset', label: 'Dataset builder' },
   { id: 'costs', label: 'Costs' },
   { id: 'ladder', label: 'The ladder' },
-  { id: 'job', label: 'Job on Bedrock' },
 ];
 
 /** The customization lab: a container for its tabs. */
@@ -32,7 +31,6 @@ export default function CustomizationLab() {
       {view === 'dataset' ? <DatasetTab /> : null}
       {view === 'costs' ? <CostsTab /> : null}
       {view === 'ladder' ? <LadderTab /> : null}
-      {view === 'job' ? <JobTab /> : null}
     </section>
   );
 }
