@@ -5,6 +5,7 @@
  * ladder linked to its notes. Every tab in light and dark at 1280x800, with a sound layout.
  */
 import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, openTab, type OpenedApp } from '../support/e2e';
@@ -24,6 +25,18 @@ beforeAll(async () => {
   page = opened.page;
 });
 afterAll(() => opened?.close());
+
+/** Serious and critical axe-core violations on the page as it is (with content, unlike the app-wide scan). */
+async function axeProblems(p: Page, where: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page: p })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) => `${where}: ${v.id} ${v.help} -> ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`,
+    );
+}
 
 async function buildFromBank(p: Page, count: number): Promise<void> {
   await p.getByLabel('Model', { exact: true }).first().selectOption('nova-micro');
@@ -68,6 +81,8 @@ describe('dataset builder', () => {
     await page.getByText('2 problems to fix before Bedrock would accept this file.').waitFor();
     await expectSoundLayout(page, 'Customization lab / Dataset / light');
     await page.screenshot({ path: `${SCREENS}/customization-dataset-light.png` });
+    const found = await axeProblems(page, 'Dataset with problems / light');
+    expect(found, found.join('\n')).toEqual([]);
 
     await page.getByRole('button', { name: 'Fix line 3' }).click();
     await page.getByLabel('Line 3 (one JSON object)').fill(line5);
@@ -152,6 +167,7 @@ describe('dark theme', () => {
     await dark.getByText('2 problems to fix before Bedrock would accept this file.').waitFor();
     await expectSoundLayout(dark, 'Customization lab / Dataset / dark');
     await dark.screenshot({ path: `${SCREENS}/customization-dataset-dark.png` });
+    const found = await axeProblems(dark, 'Dataset / dark');
     await openTab(dark, 'Costs');
     await enterPrices(dark);
     const chart = dark.getByRole('img', { name: /Monthly cost against requests/ });
@@ -159,9 +175,12 @@ describe('dark theme', () => {
     await chart.scrollIntoViewIfNeeded();
     await expectSoundLayout(dark, 'Customization lab / Costs / dark');
     await dark.screenshot({ path: `${SCREENS}/customization-costs-dark.png` });
+    found.push(...(await axeProblems(dark, 'Costs / dark')));
     await openTab(dark, 'The ladder');
     await expectSoundLayout(dark, 'Customization lab / Ladder / dark');
     await dark.screenshot({ path: `${SCREENS}/customization-ladder-dark.png` });
+    found.push(...(await axeProblems(dark, 'Ladder / dark')));
+    expect(found, found.join('\n')).toEqual([]);
   });
 });
 
