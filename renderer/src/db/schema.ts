@@ -525,12 +525,35 @@ export const EvalRunRow = z.object({
 });
 export type EvalRunRow = z.infer<typeof EvalRunRow>;
 
-/** A learner's own rating in the evaluation lab (a 1-5 score or an A/B preference), per run item. */
-export const EvalRatingRow = z.object({
-  id: z.string().min(1),
-  runId: z.string().min(1),
-  at: z.iso.datetime(),
-});
+/**
+ * A learner's own rating in the evaluation lab, per run item: a 1-5 score of one candidate's
+ * response, or a blind A/B preference between two candidates (`shownAsA` records which one was
+ * shown first, so position effects in the learner's own choices can be read later). The id is
+ * derived from what was rated, so rating the same thing again replaces the earlier rating.
+ */
+export const EvalRatingRow = z.discriminatedUnion('kind', [
+  z.object({
+    id: z.string().min(1),
+    runId: z.string().min(1),
+    itemId: z.string().min(1),
+    at: z.iso.datetime(),
+    kind: z.literal('rating'),
+    candidateId: z.string().min(1),
+    score: z.int().min(1).max(5),
+  }),
+  z.object({
+    id: z.string().min(1),
+    runId: z.string().min(1),
+    itemId: z.string().min(1),
+    at: z.iso.datetime(),
+    kind: z.literal('preference'),
+    /** The two candidates compared, in the run's order. */
+    pair: z.tuple([z.string().min(1), z.string().min(1)]),
+    shownAsA: z.string().min(1),
+    /** A candidate id, or 'tie'. */
+    preferred: z.string().min(1),
+  }),
+]);
 export type EvalRatingRow = z.infer<typeof EvalRatingRow>;
 
 /**
