@@ -2,16 +2,7 @@
 import { useId, useState } from 'react';
 import type { LineCheck } from '../../../../../shared/customization';
 import { editLine, fixLine, removeLine } from './dataset-store';
-
-/** The box's text as one line: valid JSON written over several lines is compacted; otherwise breaks become spaces. */
-export function asOneLine(text: string): string {
-  if (!/[\r\n]/.test(text)) return text;
-  try {
-    return JSON.stringify(JSON.parse(text));
-  } catch {
-    return text.replace(/\r?\n/g, ' ');
-  }
-}
+import { asOneLine } from './one-line';
 
 export function LineEditor({ check, text }: { check: LineCheck; text: string }) {
   const [draft, setDraft] = useState(text);
