@@ -91,6 +91,8 @@ describe('dataset builder', () => {
     await page.getByLabel('Line 5 (one JSON object)').fill(line5);
     await page.getByRole('button', { name: 'Save line 5' }).click();
     await page.getByText('All 12 records pass the checks.').waitFor();
+    await page.getByRole('heading', { name: 'Export' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENS}/customization-dataset-export-light.png` });
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
