@@ -6,7 +6,7 @@ import { DatasetTab } from './dataset/DatasetTab';
 import { LadderTab } from './ladder/LadderTab';
 import './customization-lab.css';
 
-// The 'Job on Bedrock' tab (job/JobTab) is hidden until it is built (issue 17, part 5).
+// A 'Job on Bedrock' tab joins these once the real job path exists (issue 17, part 5).
 type View = 'dataset' | 'costs' | 'ladder';
 const VIEWS: { id: View; label: string }[] = [
   { id: 'dataset', label: 'Dataset builder' },
