@@ -1,6 +1,7 @@
 /** The chat's optional guardrail: its id or ARN, version, and whether to show its trace. */
 import type { ChatSettings } from '../../db/schema';
 import { guardrailProblem } from './chat-request';
+import { GuardrailPicker } from './GuardrailPicker';
 
 type Guardrail = NonNullable<ChatSettings['guardrail']>;
 
@@ -27,6 +28,11 @@ export function GuardrailSettings({
       </label>
       {guardrail ? (
         <div className="guardrail-fields">
+          <GuardrailPicker
+            id={guardrail.id}
+            version={guardrail.version}
+            onPick={(id, version) => edit(guardrail, { id, version })}
+          />
           <label>
             Guardrail id or ARN
             <input
@@ -58,8 +64,8 @@ export function GuardrailSettings({
             </p>
           ) : (
             <p className="hint">
-              Create a guardrail in the Amazon Bedrock console, in the region set in Settings, and
-              enter its id and version here.
+              Pick one of your guardrails (build one in the Guardrails and agents lab), or type the
+              id of one made in the Amazon Bedrock console, in the region set in Settings.
             </p>
           )}
         </div>
