@@ -6,6 +6,7 @@
  * with a message; and a Bedrock agent (InvokeAgent against the fake's FAKEAGENT1) shows its
  * trace. Both tabs screenshotted in light and dark at 1280x800.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { RunningApp } from '../support/app';
@@ -53,6 +54,17 @@ async function runAgent(p: Page) {
   await p.getByRole('button', { name: 'Run the agent' }).click();
 }
 
+/** axe-core's serious and critical violations inside the tab, with its results showing. */
+async function axeProblems(p: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page: p })
+    .include('.agent-lab')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
 const steps = (p: Page) => p.getByRole('list', { name: 'Agent steps' });
 
 describe('Agent, step by step', () => {
@@ -79,6 +91,7 @@ describe('Agent, step by step', () => {
       await page.getByRole('heading', { name: 'This loop in Bedrock Agents’ terms' }).count(),
     ).toBe(1);
     await expectSoundLayout(page, 'Agent tab / light');
+    expect(await axeProblems(page)).toEqual([]);
     await page.screenshot({ path: `${SCREENS}/agents-lab-agent-light.png` });
     await timeline.getByText('Step 1: 2 tool calls, run together').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SCREENS}/agents-lab-agent-steps-light.png` });
@@ -123,6 +136,7 @@ describe('Agent, step by step', () => {
     await runAgent(dark);
     await steps(dark).getByRole('heading', { name: 'Final answer' }).waitFor();
     await expectSoundLayout(dark, 'Agent tab / dark');
+    expect(await axeProblems(dark)).toEqual([]);
     await dark.screenshot({ path: `${SCREENS}/agents-lab-agent-dark.png` });
     await steps(dark).getByText('Step 1: 2 tool calls, run together').scrollIntoViewIfNeeded();
     await dark.screenshot({ path: `${SCREENS}/agents-lab-agent-steps-dark.png` });
@@ -170,6 +184,7 @@ describe('Agent on Bedrock', () => {
     expect(text).toMatch(/Final answer\s+\S[^\n]+30 days away/);
     expect(await page.locator('.agent-summary').innerText()).toMatch(/Answered\./);
     await expectSoundLayout(page, 'Agent on Bedrock / light');
+    expect(await axeProblems(page)).toEqual([]);
     await page.screenshot({ path: `${SCREENS}/agents-lab-bedrock-light.png` });
     await timeline.getByRole('heading', { name: 'Final answer' }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SCREENS}/agents-lab-bedrock-answer-light.png` });
@@ -189,6 +204,7 @@ describe('Agent on Bedrock', () => {
       .getByRole('heading', { name: 'Final answer' })
       .waitFor();
     await expectSoundLayout(dark, 'Agent on Bedrock / dark');
+    expect(await axeProblems(dark)).toEqual([]);
     await dark.screenshot({ path: `${SCREENS}/agents-lab-bedrock-dark.png` });
     await dark.getByRole('heading', { name: 'Final answer' }).scrollIntoViewIfNeeded();
     await dark.screenshot({ path: `${SCREENS}/agents-lab-bedrock-answer-dark.png` });

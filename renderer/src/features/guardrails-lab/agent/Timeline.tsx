@@ -2,7 +2,7 @@
  * The agent timeline: one card per step (a model turn, the tool calls it asked for side by side,
  * a Bedrock agent's trace step), then the answer and any notice. Shared by both agent tabs.
  */
-import { plural } from '../../../lib/format';
+import { formatCount, plural } from '../../../lib/format';
 import { StepStatsLine } from './StepStatsLine';
 import type { TimelineItem } from './timeline';
 import { ToolRunCard } from './ToolRunCard';
@@ -58,6 +58,9 @@ function ToolsCard({
   );
 }
 
+/** Details longer than this fold away (an agent's prompt runs to thousands of characters). */
+const LONG = 400;
+
 function TraceCard({ item }: { item: Extract<TimelineItem, { kind: 'trace' }> }) {
   return (
     <li className="agent-step is-trace">
@@ -70,7 +73,16 @@ function TraceCard({ item }: { item: Extract<TimelineItem, { kind: 'trace' }> })
           {item.details.map((d, i) => (
             <div key={`${d.name}-${i}`}>
               <dt>{d.name}</dt>
-              <dd>{d.value}</dd>
+              <dd>
+                {d.value.length > LONG ? (
+                  <details>
+                    <summary>Show all {formatCount(d.value.length)} characters</summary>
+                    {d.value}
+                  </details>
+                ) : (
+                  d.value
+                )}
+              </dd>
             </div>
           ))}
         </dl>
