@@ -78,6 +78,13 @@ describe('the guardrail builder', () => {
     expect(guardrailId).toMatch(/^[a-z0-9]+$/);
     await expectSoundLayout(page, 'Guardrail builder / light');
     await page.screenshot({ path: `${SCREENS}/guardrails-builder-light.png` });
+    for (const [heading, file] of [
+      ['Content filters', 'policies'],
+      ['Sensitive information filters', 'pii'],
+    ] as const) {
+      await page.getByRole('heading', { name: heading }).evaluate((h) => h.scrollIntoView());
+      await page.screenshot({ path: `${SCREENS}/guardrails-builder-${file}-light.png` });
+    }
   });
 });
 

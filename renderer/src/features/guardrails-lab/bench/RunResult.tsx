@@ -16,7 +16,7 @@ function Usage({ usage }: { usage: ApplyGuardrailOutput['summary']['usage'] }) {
             <th scope="col">Policy</th>
             <th scope="col">Text units</th>
             <th scope="col">Cost</th>
-            <th scope="col">Reported price (unconfirmed)</th>
+            <th scope="col">At reported prices (unconfirmed)</th>
           </tr>
         </thead>
         <tbody>
