@@ -90,6 +90,14 @@ describe('Agent, step by step', () => {
     expect(
       await page.getByRole('heading', { name: 'This loop in Bedrock Agents’ terms' }).count(),
     ).toBe(1);
+    const tools = page.getByRole('region', { name: 'The tools (action group functions)' });
+    expect(await tools.locator('summary').allInnerTexts()).toEqual([
+      'search_notes',
+      'lookup_glossary',
+      'draw_practice_question',
+      'calculator',
+      'current_date',
+    ]);
     await expectSoundLayout(page, 'Agent tab / light');
     expect(await axeProblems(page)).toEqual([]);
     await page.screenshot({ path: `${SCREENS}/agents-lab-agent-light.png` });

@@ -112,6 +112,17 @@ describe('reduceAgentRun', () => {
   it('Stop marks calls still waiting and says how many steps ran', () => {
     const view = play([
       { type: 'model-call', turn: 1 },
+      {
+        type: 'model-turn',
+        turn: 1,
+        text: '',
+        toolCalls: [call('a', 'calculator')],
+        stopReason: 'tool_use',
+        inputTokens: 1,
+        outputTokens: 1,
+        latencyMs: 1,
+        costUsd: null,
+      },
       { type: 'tools-pending', turn: 1, calls: [call('a', 'calculator')] },
     ]);
     const stopped = finishAgentRun(view, { code: 'cancelled', message: 'Stopped.' });

@@ -16,6 +16,7 @@ export function AgentForm({
   modelId,
   models,
   running,
+  costKnown,
   onRun,
   onStop,
 }: {
@@ -24,6 +25,8 @@ export function AgentForm({
   modelId: string;
   models: readonly ModelOption[];
   running: boolean;
+  /** False when the catalog has no price for the model: the cost limit cannot apply. */
+  costKnown: boolean;
   onRun: () => void;
   onStop: () => void;
 }) {
@@ -68,6 +71,11 @@ export function AgentForm({
           step={0.01}
           unit=" USD"
           onChange={(maxCostUsd) => set({ maxCostUsd })}
+          hint={
+            costKnown
+              ? 'Estimated from the catalog’s prices after each model turn.'
+              : 'This model has no list price in the catalog, so only the step limit applies.'
+          }
         />
         <div className="field wide">
           <label className="check">

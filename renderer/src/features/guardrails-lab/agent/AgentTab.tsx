@@ -6,7 +6,12 @@
  * that asks before each tool call.
  */
 import { useMemo } from 'react';
-import { choiceFor, isCallableTextModel, modelOptions } from '../../../../../shared/models';
+import {
+  choiceFor,
+  estimateTokenCost,
+  isCallableTextModel,
+  modelOptions,
+} from '../../../../../shared/models';
 import { useSettings } from '../../../app/settings-context';
 import { ErrorPanel } from '../../../components/ConnectionStatus';
 import { ResultsRegion } from '../../../components/ResultsRegion';
@@ -20,6 +25,7 @@ import {
   useAgentState,
 } from './agent-run-store';
 import { AgentTerms } from './AgentTerms';
+import { ToolSchemas } from './ToolSchemas';
 import { RunSummary } from './RunSummary';
 import { Timeline } from './Timeline';
 import './agent.css';
@@ -46,6 +52,7 @@ export function AgentTab() {
           modelId={modelId}
           models={models}
           running={running}
+          costKnown={estimateTokenCost(modelId, 1000, 1000) !== null}
           onRun={() => startAgentRun(modelId)}
           onStop={stopAgentRun}
         />
@@ -67,7 +74,10 @@ export function AgentTab() {
           ) : null}
         </ResultsRegion>
       </div>
-      <AgentTerms />
+      <div className="agent-lab-side">
+        <AgentTerms />
+        <ToolSchemas />
+      </div>
     </div>
   );
 }

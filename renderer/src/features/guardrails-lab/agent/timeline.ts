@@ -187,40 +187,40 @@ export function reduceAgentRun(view: AgentRunView, event: AgentEvent): AgentRunV
   }
 }
 
-/** The stream ended: a Stop (code 'cancelled') or a failure after whatever arrived. */
+/** A model turn whose Converse call never came back (stopped or failed mid-call). */
+const unanswered = (i: TimelineItem) => i.kind === 'model' && i.stats === null;
+
+/** Calls still waiting for the learner, marked as never run. */
+const dropPending = (i: TimelineItem): TimelineItem =>
+  i.kind === 'tools'
+    ? {
+        ...i,
+        runs: i.runs.map((r) =>
+          r.status === 'pending'
+            ? { ...r, status: 'declined' as const, error: 'Stopped before it ran.' }
+            : r,
+        ),
+      }
+    : i;
+
+/**
+ * The stream ended: a Stop (code 'cancelled') or a failure after whatever arrived. A model call
+ * cut short leaves no card; calls still waiting are marked as never run.
+ */
 export function finishAgentRun(view: AgentRunView, error: AppError | null): AgentRunView {
   if (!error)
     return view.status === 'running' || view.status === 'waiting'
       ? { ...view, status: 'done' }
       : view;
-  if (error.code === 'cancelled') {
-    const steps = view.items.filter((i) => i.kind === 'model').length;
-    return {
-      ...view,
-      status: 'stopped',
-      items: [
-        ...view.items.map((i) =>
-          i.kind === 'tools'
-            ? {
-                ...i,
-                runs: i.runs.map((r) =>
-                  r.status === 'pending'
-                    ? { ...r, status: 'declined' as const, error: 'Stopped before it ran.' }
-                    : r,
-                ),
-              }
-            : i,
-        ),
-        {
-          kind: 'notice',
-          key: 'notice',
-          tone: 'warn',
-          text: `Stopped after ${steps} ${steps === 1 ? 'step' : 'steps'}.`,
-        },
-      ],
-    };
-  }
-  return { ...view, status: 'failed', error };
+  const items = view.items.filter((i) => !unanswered(i)).map(dropPending);
+  if (error.code !== 'cancelled') return { ...view, status: 'failed', items, error };
+  const steps = items.filter((i) => i.kind === 'model').length;
+  const text = `Stopped after ${steps} ${steps === 1 ? 'step' : 'steps'}.`;
+  return {
+    ...view,
+    status: 'stopped',
+    items: [...items, { kind: 'notice', key: 'notice', tone: 'warn', text }],
+  };
 }
 
 // ---- A Bedrock agent's trace ----
