@@ -3,6 +3,7 @@ import { DatasetLimits } from './DatasetLimits';
 import { DatasetPicker } from './DatasetPicker';
 import { DatasetPreview } from './DatasetPreview';
 import { ImportPanel } from './ImportPanel';
+import './datasets.css';
 import { allDatasets, datasetById, selectDataset, useDatasets } from './datasets-store';
 
 export function DatasetsTab() {
