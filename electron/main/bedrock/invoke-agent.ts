@@ -25,6 +25,7 @@ import type {
   InvokeAgentEvent,
   InvokeAgentInput,
 } from '../../../shared/agent-contract';
+import { TextDecoder } from 'node:util';
 import { AppFailure, toAppError } from '../errors';
 import type { AgentCaller } from './client';
 import { recordedCall } from './recorded-call';
@@ -168,10 +169,9 @@ export function flattenTrace(part: TracePart): AgentTraceStep | null {
   return null;
 }
 
-const decoder = new TextDecoder();
-
 /** One completion event to the timeline; returns the tokens a model output reported. */
 function handleEvent(
+  decoder: TextDecoder,
   event: ResponseStream,
   emit: (event: InvokeAgentEvent) => void,
   agentId: string,
@@ -272,13 +272,16 @@ export async function invokeAgent(
       if (!response.completion) {
         throw new AppFailure({ code: 'model_error', message: 'The agent returned no stream.' });
       }
+      // One decoder per answer: a character split across two chunks is joined, never mixed up
+      // with another run's bytes.
+      const decoder = new TextDecoder();
       let inputTokens: number | null = null;
       let outputTokens: number | null = null;
       for await (const event of response.completion) {
         if (meter.signal.aborted) break;
         meter.alive();
         if (event.chunk?.bytes && event.chunk.bytes.length > 0) meter.firstToken();
-        const usage = handleEvent(event, emit, agentId, region);
+        const usage = handleEvent(decoder, event, emit, agentId, region);
         if (usage) {
           inputTokens = (inputTokens ?? 0) + usage.inputTokens;
           outputTokens = (outputTokens ?? 0) + usage.outputTokens;
