@@ -5,6 +5,7 @@
  * run again (the grid shows what changed), then picked from the chat's guardrail list. Both tabs
  * are screenshotted in light and dark at 1280x800 and checked for overflow.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, openTab, type OpenedApp } from '../support/e2e';
@@ -131,6 +132,26 @@ describe('the test bench', () => {
     await expectSoundLayout(page, 'Test bench, rerun / light');
     await summary().scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SCREENS}/guardrails-bench-rerun-light.png` });
+  });
+});
+
+describe('accessibility', () => {
+  it('finds no serious or critical axe violation on either tab with results shown', async () => {
+    const found: string[] = [];
+    for (const tab of ['Test bench', 'Guardrail builder']) {
+      await openTab(page, tab);
+      const results = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+        .analyze();
+      for (const v of results.violations) {
+        if (v.impact === 'serious' || v.impact === 'critical') {
+          found.push(
+            `${tab}: ${v.id} ${v.help} -> ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`,
+          );
+        }
+      }
+    }
+    expect(found, found.join('\n')).toEqual([]);
   });
 });
 

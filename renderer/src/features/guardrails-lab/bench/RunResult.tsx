@@ -61,7 +61,12 @@ export function RunResult({ result }: { result: ApplyGuardrailOutput }) {
       {s.outputs.length ? (
         <>
           <h3>Text after the guardrail</h3>
-          <pre className="gr-output" data-testid="guardrail-output">
+          <pre
+            className="gr-output"
+            data-testid="guardrail-output"
+            tabIndex={0}
+            aria-label="Text after the guardrail"
+          >
             {s.outputs.join('\n')}
           </pre>
         </>

@@ -97,7 +97,9 @@ export function RequestPanel({
       {lab.error ? <ErrorPanel error={lab.error} /> : null}
       <details className="gr-json" open>
         <summary>{lab.editingId ? 'UpdateGuardrail' : 'CreateGuardrail'} request body</summary>
-        <pre data-testid="guardrail-request">{JSON.stringify(body, null, 2)}</pre>
+        <pre data-testid="guardrail-request" tabIndex={0} aria-label="Request body">
+          {JSON.stringify(body, null, 2)}
+        </pre>
       </details>
     </section>
   );
