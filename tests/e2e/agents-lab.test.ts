@@ -156,6 +156,7 @@ describe('Agent on Bedrock', () => {
   async function invoke(p: Page, agentId: string) {
     await openTab(p, BEDROCK_TAB);
     await p.getByLabel('Agent id').fill(agentId);
+    await p.getByLabel('Alias id').fill('TSTALIASID');
     await p.getByRole('button', { name: 'Invoke the agent' }).click();
   }
 

@@ -66,7 +66,7 @@ export function AgentIdForm({
           label="Alias id"
           value={form.agentAliasId}
           problem={idProblem('alias', form.agentAliasId)}
-          hint="TSTALIASID is the working draft’s test alias; a published alias has its own id."
+          hint="Up to 10 letters and digits, from the agent’s Aliases list in the console."
           onChange={(agentAliasId) => set({ agentAliasId })}
         />
         <div className="field wide">

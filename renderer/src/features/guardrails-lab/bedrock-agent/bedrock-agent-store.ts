@@ -28,7 +28,7 @@ export interface BedrockAgentState {
 let state: BedrockAgentState = {
   form: {
     agentId: '',
-    agentAliasId: 'TSTALIASID',
+    agentAliasId: '',
     question: 'How does chunking work in a knowledge base?',
   },
   run: null,
