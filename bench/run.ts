@@ -16,6 +16,8 @@
  * - streaming: a delta written by the fake Bedrock -> its text in the DOM of the Playground's
  *   Compare view, at 50 and 200 deltas per second (bench/streaming.ts; goal p95 < 16 ms).
  *
+ * - evaluation lab: every generation metric over 1,000 pairs of about 200 words, and the
+ *   bootstrap intervals (bench/eval.ts; goal under 200 ms).
  * - playground chat: safe Markdown render of an answer, whole and per streamed delta, and searching 200 saved
  *   chats (bench/chat.ts).
  *
@@ -61,6 +63,7 @@ import { backupFigures } from './backup';
 import { printStreaming, streamingFigures } from './streaming';
 import { chatFigures, printChat } from './chat';
 import { printRag, ragFigures } from './rag';
+import { evalFigures, printEval } from './eval';
 import { median as medianOrNull } from '../shared/statistics';
 
 const median = (xs: readonly number[]): number => medianOrNull(xs) ?? NaN;
@@ -416,3 +419,4 @@ printChat(await chatFigures());
 
 // Knowledge bases lab: chunking, BM25 recall over the bank, flat cosine search (bench/rag.ts).
 printRag(ragFigures());
+printEval(evalFigures());

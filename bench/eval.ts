@@ -1,0 +1,93 @@
+/**
+ * Evaluation lab figures (issue 15), pure code in Node: every automatic generation metric (exact
+ * match, token F1, ROUGE-1/2/L with precision, recall and F1, sentence BLEU and corpus BLEU) over
+ * 1,000 response/reference pairs of about 200 words, through `scoreGeneration`, the one-pass
+ * scoring the lab's worker (renderer/src/workers/eval-scoring.worker.ts) runs off the UI thread.
+ * Here it is timed on the bench's own thread (median of runs after a warm-up). Also the bootstrap
+ * intervals for six metrics (1,000 resamples each). Goal: all metrics under 200 ms.
+ */
+import { bootstrapMean, scoreGeneration, type GenerationPair } from '../renderer/src/lib/eval';
+import { createRng, type Rng } from '../shared/random';
+import { median as medianOrNull } from '../shared/statistics';
+
+const PAIRS = 1_000;
+const WORDS = 200;
+
+function word(rng: Rng): string {
+  // A Zipf-like vocabulary of 3,000 words, some with punctuation, as prose has.
+  const rank = Math.floor(Math.pow(3_000, rng.next()));
+  const w = `w${rank.toString(36)}`;
+  const r = rng.next();
+  return r < 0.05 ? `${w},` : r < 0.08 ? `${w}.` : w;
+}
+
+/** Pairs whose response keeps about 60% of the reference's words in order, the rest changed. */
+export function evalPairs(seed = 15): GenerationPair[] {
+  const rng = createRng(seed);
+  return Array.from({ length: PAIRS }, (_, i) => {
+    const reference = Array.from({ length: WORDS }, () => word(rng));
+    const response = reference.map((w) => (rng.next() < 0.6 ? w : word(rng)));
+    return { id: `p${i}`, response: response.join(' '), references: [reference.join(' ')] };
+  });
+}
+
+export interface EvalFigures {
+  pairs: number;
+  words: number;
+  scoreMs: number;
+  bootstrapMs: number;
+  corpusBleu: number;
+  rougeL: number;
+}
+
+function timeMedian<T>(runs: number, f: () => T): { ms: number; value: T } {
+  let value = f();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    value = f();
+    times.push(performance.now() - t);
+  }
+  return { ms: medianOrNull(times) ?? NaN, value };
+}
+
+export function evalFigures(): EvalFigures {
+  const pairs = evalPairs();
+  const scored = timeMedian(7, () => scoreGeneration(pairs));
+  const metrics = ['exactMatch', 'tokenF1', 'rouge1', 'rouge2', 'rougeL'] as const;
+  const boot = timeMedian(7, () => {
+    for (const [k, m] of metrics.entries()) {
+      bootstrapMean(
+        scored.value.items.map((i) =>
+          m === 'exactMatch' || m === 'tokenF1' ? i[m] : i.rouge[m].f1,
+        ),
+        { seed: k },
+      );
+    }
+    bootstrapMean(
+      scored.value.items.map((i) => i.sentenceBleu.score),
+      { seed: 9 },
+    );
+  });
+  return {
+    pairs: PAIRS,
+    words: WORDS,
+    scoreMs: scored.ms,
+    bootstrapMs: boot.ms,
+    corpusBleu: scored.value.corpusBleu.score,
+    rougeL: scored.value.means.rougeL,
+  };
+}
+
+export function printEval(f: EvalFigures): void {
+  console.log(`\nEvaluation lab (${f.pairs} pairs of ${f.words} words; median)`);
+  console.log(
+    `  EM + token F1 + ROUGE-1/2/L + sentence BLEU + corpus BLEU  ${f.scoreMs.toFixed(1).padStart(6)} ms  (goal < 200 ms; corpus BLEU ${(f.corpusBleu * 100).toFixed(2)}, mean ROUGE-L F1 ${f.rougeL.toFixed(3)})`,
+  );
+  console.log(
+    `  bootstrap 95% intervals, 6 metrics x 1,000 resamples        ${f.bootstrapMs.toFixed(1).padStart(6)} ms`,
+  );
+}
+
+// Run on its own: `npx tsx bench/eval.ts`.
+if (process.argv[1]?.endsWith('eval.ts')) printEval(evalFigures());
