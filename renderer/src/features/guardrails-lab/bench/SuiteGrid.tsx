@@ -73,6 +73,11 @@ export function SuiteGrid({ run, previous }: { run: SuiteRun; previous: SuiteRun
                 </td>
                 <td className="small">
                   {now?.verdict ? now.verdict.acted.join(', ') || 'nothing' : ''}
+                  {(now?.result?.summary.grounding ?? []).map((g) => (
+                    <span key={g.type} className="gr-score">
+                      {g.type} {g.score.toFixed(2)} {g.passed ? '≥' : '<'} {g.threshold.toFixed(2)}
+                    </span>
+                  ))}
                 </td>
               </tr>
             );

@@ -2,6 +2,7 @@
 import type { GuardrailLabState } from '../builder/guardrail-store';
 import { chooseGuardrail, chooseVersion, type BenchState } from './bench-store';
 import { SelectField } from '../../../components/choice-fields';
+import { ErrorPanel } from '../../../components/ConnectionStatus';
 
 export function TargetPicker({ lab, bench }: { lab: GuardrailLabState; bench: BenchState }) {
   const list = lab.guardrails ?? [];
@@ -12,6 +13,9 @@ export function TargetPicker({ lab, bench }: { lab: GuardrailLabState; bench: Be
   return (
     <section className="card" aria-labelledby="gr-target">
       <h2 id="gr-target">Guardrail to test</h2>
+      {lab.listError ? (
+        <ErrorPanel error={lab.listError} title="Your guardrails could not be listed" />
+      ) : null}
       <div className="form-grid">
         <SelectField
           label="Guardrail"
