@@ -28,8 +28,8 @@ export function ItemsTable({
           <tr>
             <th scope="col">Item</th>
             {metrics.map((m) => (
-              <th scope="col" key={m}>
-                {METRIC_INFO[m].label}
+              <th scope="col" key={m} className="metric-col">
+                <abbr title={METRIC_INFO[m].label}>{METRIC_INFO[m].short}</abbr>
               </th>
             ))}
             <th scope="col">Details</th>
