@@ -175,6 +175,12 @@ describe('Runs and metrics', () => {
     await page.getByLabel('Highlight the overlap counted by').selectOption('bleu');
     expect(await drill.locator('mark').count()).toBeGreaterThan(0);
     await page.getByLabel('Highlight the overlap counted by').selectOption('rougeL');
+    await drill.locator('.eval-drill-response').first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENS}/eval-runs-drill-light.png` });
+    await page
+      .getByRole('region', { name: 'Run results' })
+      .locator('.eval-chart')
+      .screenshot({ path: `${SCREENS}/eval-runs-chart-light.png` });
     await shoot('eval-runs', 'Evaluation lab, Runs and metrics');
   });
 

@@ -73,7 +73,13 @@ export function ItemDrill({
             {r?.empty ? <p className="badge badge-warn">Empty response</p> : null}
             {overlap ? (
               <>
+                <p className="small muted eval-token-caption">
+                  Response, as the metric tokenises it
+                </p>
                 <OverlapText tokens={overlap.response} label="Response tokens" />
+                <p className="small muted eval-token-caption">
+                  Reference, as the metric tokenises it
+                </p>
                 <OverlapText tokens={overlap.reference} label="Reference tokens" />
               </>
             ) : r ? (
