@@ -97,6 +97,10 @@ describe('the test bench', () => {
     await summary().getByText('7 of 7 cases passed').waitFor();
     const grid = page.getByRole('table', { name: 'Test suite results' });
     expect(await grid.locator('.gr-pass').count()).toBe(7);
+    await page
+      .getByRole('heading', { name: 'Guardrail to test' })
+      .evaluate((h) => h.scrollIntoView());
+    await page.screenshot({ path: `${SCREENS}/guardrails-bench-top-light.png` });
   });
 
   it('applies the guardrail to one text and shows the masked output and the units billed', async () => {
