@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { FAKE_SECRET_ACCESS_KEY, startApp, type RunningApp } from '../support/app';
-import { SCREENS } from '../../renderer/src/app/screens';
+import { SCREENS as NAV_SCREENS } from '../../renderer/src/app/screens';
 
 const SCREENS = 'test-results/screens';
 
@@ -133,12 +133,12 @@ describe('keyboard', () => {
     // Past the other screens of the navigation to Settings, the last.
     const focusedText = () => page.evaluate(() => document.activeElement?.textContent ?? '');
     const passed: string[] = [];
-    for (let i = 0; i < SCREENS.length + 2 && !/^Settings/.test(await focusedText()); i++) {
+    for (let i = 0; i < NAV_SCREENS.length + 2 && !/^Settings/.test(await focusedText()); i++) {
       await page.keyboard.press('Tab');
       passed.push((await focusedText()).replace(/Ctrl.*$/, ''));
     }
     // Every screen after Home, in navigation order, ending with Settings.
-    expect(passed).toEqual(SCREENS.slice(1).map((screen) => screen.label));
+    expect(passed).toEqual(NAV_SCREENS.slice(1).map((screen) => screen.label));
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
   });

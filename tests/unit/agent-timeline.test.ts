@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { AgentEvent } from '../../shared/agent-contract';
+import type { JsonObject } from '../../shared/question-draft';
 import {
   bedrockAgentItems,
   finishAgentRun,
@@ -15,7 +16,7 @@ import {
   startBedrockAgentView,
 } from '../../renderer/src/features/guardrails-lab/agent/timeline';
 
-const call = (id: string, name: string, input: object = {}) => ({ toolUseId: id, name, input });
+const call = (id: string, name: string, input: JsonObject = {}) => ({ toolUseId: id, name, input });
 
 function play(events: AgentEvent[]) {
   return events.reduce(reduceAgentRun, startAgentRunView('run-0001'));
