@@ -7,6 +7,7 @@
  * 1280x800.
  */
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ConverseRequestInfo } from '../fakes/bedrock-converse';
@@ -31,6 +32,18 @@ beforeAll(async () => {
   ({ app, page } = opened);
 });
 afterAll(() => opened?.close());
+
+/** Serious and critical axe-core violations on the page as it is (none expected). */
+async function axe(where: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) => `${where}: ${v.id} ${v.help} -> ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`,
+    );
+}
 
 async function shoot(name: string, where: string) {
   await page.emulateMedia({ colorScheme: 'light' });
@@ -89,6 +102,7 @@ describe('Datasets', () => {
     expect(reasons).not.toMatch(/Line 1:|Line 5:/);
     expect(await page.getByRole('radio', { name: /mine\.jsonl/ }).count()).toBe(0);
     await shoot('eval-datasets-import', 'Evaluation lab, Datasets with a refused file');
+    expect(await axe('Datasets with a refused file')).toEqual([]);
     await page.getByRole('button', { name: 'Import 2 valid lines' }).click();
     await page.getByRole('radio', { name: /mine\.jsonl/, checked: true }).waitFor();
     expect(await page.locator('.eval-preview').innerText()).toContain('Name a vector store.');
@@ -182,6 +196,7 @@ describe('Runs and metrics', () => {
       .locator('.eval-chart')
       .screenshot({ path: `${SCREENS}/eval-runs-chart-light.png` });
     await shoot('eval-runs', 'Evaluation lab, Runs and metrics');
+    expect(await axe('Runs with results and a drill-down')).toEqual([]);
   });
 
   it('exports the run as CSV and JSON', async () => {
@@ -218,5 +233,6 @@ describe('Runs and metrics', () => {
     );
     expect(await results.getByRole('table', { name: /Confusion matrix/ }).count()).toBe(1);
     await shoot('eval-runs-classification', 'Evaluation lab, classification run');
+    expect(await axe('Classification run')).toEqual([]);
   }, 90_000);
 });
