@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { plural } from '../../../lib/format';
 import { RunPicker } from '../judge/RunPicker';
 import { useCurrentRun } from '../runs-store';
@@ -10,12 +11,12 @@ import './human.css';
 const MODES: { id: ReviewMode; label: string; explains: string }[] = [
   {
     id: 'ab',
-    label: 'Blind A/B comparison',
+    label: 'Start blind A/B comparison',
     explains: 'Two responses to the same prompt, models hidden: pick the better one.',
   },
   {
     id: 'rate',
-    label: '1-5 ratings',
+    label: 'Start 1-5 ratings',
     explains: 'One response at a time, model hidden: rate it from 1 (poor) to 5 (excellent).',
   },
 ];
@@ -27,6 +28,11 @@ export function HumanTab() {
   const onRun = run !== null && review.runId === run.id && review.deck.length > 0;
   const card = onRun ? currentCard(review) : null;
   useReviewKeys(review.mode, card !== null);
+  // A new round takes the focus to the card, so Enter goes to the next card, not back to Start.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (review.round > 0) heading.current?.focus();
+  }, [review.round]);
   const twoCandidates = (run?.candidates.length ?? 0) >= 2;
   return (
     <div className="human-tab">
@@ -49,7 +55,7 @@ export function HumanTab() {
                 title={m.explains}
                 onClick={() => startRound(run, m.id)}
               >
-                {`Start ${m.label.toLowerCase()}`}
+                {m.label}
               </button>
             ))}
           </div>
@@ -60,7 +66,7 @@ export function HumanTab() {
       </section>
       {onRun && run ? (
         <section className="card" aria-labelledby="round-heading">
-          <h3 id="round-heading">
+          <h3 id="round-heading" ref={heading} tabIndex={-1}>
             {card
               ? `${review.mode === 'ab' ? 'Comparison' : 'Response'} ${review.index + 1} of ${review.deck.length}`
               : 'Round finished'}
