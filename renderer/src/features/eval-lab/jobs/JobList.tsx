@@ -23,7 +23,9 @@ export function JobList() {
             <li key={j.jobArn} className="job" aria-label={j.jobName}>
               <p>
                 <strong>{j.jobName}</strong>{' '}
-                <span className={`status status-${j.status.toLowerCase()}`}>{j.status}</span>
+                <span className={`job-status job-status-${j.status.toLowerCase()}`}>
+                  {j.status}
+                </span>
               </p>
               <p className="hint">{`${j.taskTypes.join(', ')} · ${j.modelIdentifiers.join(', ')} · created ${formatDateTime(j.creationTime)}`}</p>
               {detail?.status === 'Completed' && detail.outputS3Uri ? (
