@@ -186,6 +186,9 @@ describe('Runs and metrics', () => {
     const drill = page.locator('.eval-drill');
     await drill.waitFor();
     expect(await drill.locator('mark').count()).toBeGreaterThan(0);
+    expect(await drill.locator('.eval-item-scores').first().innerText()).toMatch(
+      /ROUGE-2\s+\d+%\s+\d+%\s+\d+%/,
+    );
     await page.getByLabel('Highlight the overlap counted by').selectOption('bleu');
     expect(await drill.locator('mark').count()).toBeGreaterThan(0);
     await page.getByLabel('Highlight the overlap counted by').selectOption('rougeL');
@@ -234,5 +237,25 @@ describe('Runs and metrics', () => {
     expect(await results.getByRole('table', { name: /Confusion matrix/ }).count()).toBe(1);
     await shoot('eval-runs-classification', 'Evaluation lab, classification run');
     expect(await axe('Classification run')).toEqual([]);
+  }, 90_000);
+
+  it('keeps what arrived when throttled midway, then Resume asks only for the missing responses', async () => {
+    app.fake.reset();
+    app.fake.enqueue({ kind: 'ok' }, { kind: 'ok' }, { kind: 'ok' });
+    app.fake.setBehavior({ kind: 'throttle' });
+    await page.getByLabel('Items (a seeded sample; 0 for all)').fill('5');
+    await page.getByLabel('Calls in flight').fill('1');
+    await page.getByRole('button', { name: 'Run 5 calls' }).click();
+    await page
+      .getByText(/^Failed with 2 responses missing; the 3 responses received are kept\./)
+      .waitFor({
+        timeout: 60_000,
+      });
+    expect(await page.locator('.eval-run-status [role="alert"]').innerText()).toMatch(/./);
+    app.fake.setBehavior({ kind: 'ok' });
+    const before = app.fake.requests.filter((r) => r.operation === 'converse').length;
+    await page.getByRole('button', { name: 'Resume: ask for the 2 missing responses' }).click();
+    await page.getByText(/^Complete: 5 responses\./).waitFor({ timeout: 60_000 });
+    expect(app.fake.requests.filter((r) => r.operation === 'converse').length - before).toBe(2);
   }, 90_000);
 });

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import type { CandidateScores } from '../../../lib/eval';
 import { formatDuration, formatUsdOrUnknown } from '../../../lib/format';
 import type { EvalRunRow } from '../runs-store';
+import { ItemScores } from './ItemScores';
 import { OverlapText } from './OverlapText';
 import { overlapOf, type OverlapMode } from './overlap';
 
@@ -84,6 +85,9 @@ export function ItemDrill({
               </>
             ) : r ? (
               <p className="eval-text">{r.text}</p>
+            ) : null}
+            {s?.rouge && s.sentenceBleu ? (
+              <ItemScores rouge={s.rouge} bleu={s.sentenceBleu} />
             ) : null}
             {s?.predicted !== undefined ? (
               <p className="small">
