@@ -12,9 +12,41 @@ export const PYTHON_WHITESPACE =
   // eslint-disable-next-line no-control-regex -- U+001C..U+001F are whitespace to Python, on purpose.
   /[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
 
-/** `text.split()` as Python does it: split on runs of whitespace, drop empty ends. */
+/** True for a UTF-16 code unit in PYTHON_WHITESPACE (all of them are in the BMP). */
+function isPythonWhitespace(c: number): boolean {
+  return (
+    (c >= 0x09 && c <= 0x0d) ||
+    (c >= 0x1c && c <= 0x20) ||
+    c === 0x85 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
+}
+
+/**
+ * `text.split()` as Python does it: split on runs of whitespace, drop empty ends. A scan over
+ * code units (the same set as PYTHON_WHITESPACE), several times faster than a regex split on
+ * long texts; surrogate halves are never whitespace, so pairs are never cut.
+ */
 export function splitPythonWhitespace(text: string): string[] {
-  return text.split(PYTHON_WHITESPACE).filter((piece) => piece.length > 0);
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    if (isPythonWhitespace(text.charCodeAt(i))) {
+      if (start >= 0) {
+        out.push(text.slice(start, i));
+        start = -1;
+      }
+    } else if (start < 0) start = i;
+  }
+  if (start >= 0) out.push(text.slice(start));
+  return out;
 }
 
 /** Python's `text.rstrip()`: trailing whitespace removed (same whitespace set). */
@@ -55,14 +87,15 @@ export function internTokens(lists: readonly (readonly string[])[]): {
   const table = new Map<string, number>();
   const ids = lists.map((tokens) => {
     const out = new Int32Array(tokens.length);
-    tokens.forEach((token, i) => {
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i] as string;
       let id = table.get(token);
       if (id === undefined) {
         id = table.size;
         table.set(token, id);
       }
       out[i] = id;
-    });
+    }
     return out;
   });
   return { ids, size: table.size };
