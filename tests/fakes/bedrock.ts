@@ -861,8 +861,10 @@ class FakeState {
   private async evaluationJob(ctx: CallContext, operation: Operation, id: string, raw: Buffer) {
     const jobs = this.evaluationJobs;
     if (operation === 'list-evaluation-jobs') return this.sendJson(ctx, 200, jobs.list(ctx.region));
-    if (operation === 'get-evaluation-job') return this.sendJson(ctx, 200, jobs.get(id, ctx.region));
-    if (operation === 'stop-evaluation-job') return this.sendJson(ctx, 200, jobs.stop(id, ctx.region));
+    if (operation === 'get-evaluation-job')
+      return this.sendJson(ctx, 200, jobs.get(id, ctx.region));
+    if (operation === 'stop-evaluation-job')
+      return this.sendJson(ctx, 200, jobs.stop(id, ctx.region));
     const body = parseJsonBody(raw);
     checkCreateEvaluationJob(body);
     if ((this.queue[0] ?? this.behavior).kind === 'accessDenied') {
@@ -896,10 +898,14 @@ class FakeState {
     const version = query.get('guardrailVersion');
     const store = this.guardrailStore;
     const body = () => (raw.length ? parseJsonBody(raw) : {});
-    if (operation === 'create-guardrail') return this.sendJson(ctx, 202, store.create(body(), ctx.region));
-    if (operation === 'update-guardrail') return this.sendJson(ctx, 202, store.update(id, body(), ctx.region));
-    if (operation === 'get-guardrail') return this.sendJson(ctx, 200, store.get(id, version, ctx.region));
-    if (operation === 'list-guardrails') return this.sendJson(ctx, 200, store.list(query, ctx.region));
+    if (operation === 'create-guardrail')
+      return this.sendJson(ctx, 202, store.create(body(), ctx.region));
+    if (operation === 'update-guardrail')
+      return this.sendJson(ctx, 202, store.update(id, body(), ctx.region));
+    if (operation === 'get-guardrail')
+      return this.sendJson(ctx, 200, store.get(id, version, ctx.region));
+    if (operation === 'list-guardrails')
+      return this.sendJson(ctx, 200, store.list(query, ctx.region));
     if (operation === 'create-guardrail-version') {
       return this.sendJson(ctx, 202, store.createVersion(id, body(), ctx.region));
     }
@@ -914,7 +920,9 @@ class FakeState {
     const body = parseJsonBody(raw);
     // Validated before the behaviour, as the service would.
     applyGuardrail(this.guardrailStore, id, version, body, ctx.region);
-    await this.agentCall(ctx, () => applyGuardrail(this.guardrailStore, id, version, body, ctx.region));
+    await this.agentCall(ctx, () =>
+      applyGuardrail(this.guardrailStore, id, version, body, ctx.region),
+    );
   }
 
   private sendJson(
