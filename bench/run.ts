@@ -18,6 +18,7 @@
  *
  * - evaluation lab: every generation metric over 1,000 pairs of about 200 words, and the
  *   bootstrap intervals (bench/eval.ts; goal under 200 ms).
+ * - token lab: a slider move to the next frame, per tab (bench/token-lab.ts; goal p95 < 16 ms).
  * - playground chat: safe Markdown render of an answer, whole and per streamed delta, and searching 200 saved
  *   chats (bench/chat.ts).
  *
@@ -420,3 +421,7 @@ printChat(await chatFigures());
 // Knowledge bases lab: chunking, BM25 recall over the bank, flat cosine search (bench/rag.ts).
 printRag(ragFigures());
 printEval(evalFigures());
+
+// Token lab: a slider move -> repaint, in headless Chromium (bench/token-lab.ts runs on import).
+console.log('');
+await import('./token-lab');

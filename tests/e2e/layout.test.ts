@@ -120,6 +120,39 @@ const VISITS: ScreenToVisit[] = [
       { id: 'bedrock-kb', name: 'Knowledge base on Bedrock' },
     ],
   },
+  {
+    id: 'evaluation',
+    path: '#/evaluation',
+    heading: 'Evaluation lab',
+    tabs: [
+      { id: 'datasets', name: 'Datasets' },
+      { id: 'runs', name: 'Runs and metrics' },
+      { id: 'judge', name: 'Model as judge' },
+      { id: 'human', name: 'Human review' },
+      { id: 'jobs', name: 'Evaluation jobs on Bedrock' },
+    ],
+  },
+  {
+    id: 'guardrails',
+    path: '#/guardrails',
+    heading: 'Guardrails and agents lab',
+    tabs: [
+      { id: 'builder', name: 'Guardrail builder' },
+      { id: 'bench', name: 'Test bench' },
+      { id: 'agent', name: 'Agent, step by step' },
+      { id: 'bedrock-agent', name: 'Agent on Bedrock' },
+    ],
+  },
+  {
+    id: 'customization',
+    path: '#/customization',
+    heading: 'Customization lab',
+    tabs: [
+      { id: 'dataset', name: 'Dataset builder' },
+      { id: 'costs', name: 'Costs' },
+      { id: 'ladder', name: 'The ladder' },
+    ],
+  },
   { id: 'settings', path: '#/settings', heading: 'Settings' },
 ];
 
