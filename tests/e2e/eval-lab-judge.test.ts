@@ -86,32 +86,46 @@ async function seedRun(p: Page): Promise<void> {
     undefined,
     { timeout: 20_000, polling: 200 },
   );
-  const stored = await p.evaluate(async (row) => {
-    return new Promise<string>((resolve) => {
-      const timer = setTimeout(() => resolve('timed out'), 10_000);
-      const done = (result: string) => {
-        clearTimeout(timer);
-        resolve(result);
-      };
-      const open = indexedDB.open('stratum');
-      open.onerror = () => done(`open failed: ${String(open.error)}`);
-      open.onblocked = () => done('open blocked');
-      open.onsuccess = () => {
-        try {
-          const tx = open.result.transaction('evalRuns', 'readwrite');
-          tx.objectStore('evalRuns').put(row);
-          tx.oncomplete = () => {
+  // The database can be listed while the app's upgrade is still creating its stores: a put that
+  // finds no evalRuns store is tried again until the upgrade is done.
+  const store = () =>
+    p.evaluate(async (row) => {
+      return new Promise<string>((resolve) => {
+        const timer = setTimeout(() => resolve('timed out'), 10_000);
+        const done = (result: string) => {
+          clearTimeout(timer);
+          resolve(result);
+        };
+        const open = indexedDB.open('stratum');
+        open.onerror = () => done(`open failed: ${String(open.error)}`);
+        open.onblocked = () => done('open blocked');
+        open.onsuccess = () => {
+          if (!open.result.objectStoreNames.contains('evalRuns')) {
             open.result.close();
-            done('ok');
-          };
-          tx.onerror = () => done(`put failed: ${String(tx.error)}`);
-        } catch (error) {
-          open.result.close();
-          done(`transaction failed: ${String(error)}`);
-        }
-      };
-    });
-  }, RUN);
+            done('no evalRuns store yet');
+            return;
+          }
+          try {
+            const tx = open.result.transaction('evalRuns', 'readwrite');
+            tx.objectStore('evalRuns').put(row);
+            tx.oncomplete = () => {
+              open.result.close();
+              done('ok');
+            };
+            tx.onerror = () => done(`put failed: ${String(tx.error)}`);
+          } catch (error) {
+            open.result.close();
+            done(`transaction failed: ${String(error)}`);
+          }
+        };
+      });
+    }, RUN);
+  // (seedRun also runs in beforeAll, where expect.poll is not allowed: a plain retry loop.)
+  let stored = await store();
+  for (let tries = 0; stored === 'no evalRuns store yet' && tries < 100; tries++) {
+    await p.waitForTimeout(200);
+    stored = await store();
+  }
   expect(stored).toBe('ok');
   await p.reload();
   await p.getByRole('heading', { level: 1, name: 'Evaluation lab' }).waitFor();
