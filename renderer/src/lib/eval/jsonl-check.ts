@@ -14,6 +14,7 @@ import {
   type DatasetLineOk,
   type DatasetLineProblem,
 } from '../../../../shared/eval-dataset';
+import { formatCount as count } from '../format';
 
 export interface StreamingDatasetCheck {
   /** Feeds decoded text; returns the number of lines checked so far. */
@@ -21,8 +22,6 @@ export interface StreamingDatasetCheck {
   /** Ends the input and returns the whole check. */
   finish(): DatasetCheck;
 }
-
-const count = (n: number) => n.toLocaleString('en-US');
 
 export function streamingDatasetCheck(options: DatasetCheckOptions = {}): StreamingDatasetCheck {
   const valid: DatasetLineOk[] = [];

@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { MAX_QUESTION_CHARS } from '../../../../../shared/knowledge-bases';
 import { IntegerField } from '../../../components/fields';
 import { ModelSelect } from '../../../components/ModelSelect';
+import { formatCount } from '../../../lib/format';
 import type { ManagedKb } from './use-managed-kb';
 
 export function ManagedForm({ kb }: { kb: ManagedKb }) {
@@ -50,7 +51,7 @@ export function ManagedForm({ kb }: { kb: ManagedKb }) {
           />
           <p id={ids.qHint} className={kb.queryProblem ? 'hint field-problem' : 'hint'}>
             {kb.queryProblem ??
-              `${form.query.length.toLocaleString('en-US')} of ${MAX_QUESTION_CHARS.toLocaleString('en-US')} characters.`}
+              `${formatCount(form.query.length)} of ${formatCount(MAX_QUESTION_CHARS)} characters.`}
           </p>
         </div>
         <IntegerField
