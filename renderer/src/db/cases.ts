@@ -5,7 +5,6 @@
  * questions run in one transaction; deletion is a flag on the case and on every question of it,
  * and hands back what was there before, so Undo puts both back exactly.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { Question } from '../../../shared/questions';
 import { getDb } from './db';
 import { issueText } from './issue-text';
@@ -43,11 +42,6 @@ export async function loadCases(): Promise<CaseLoad> {
   }
   rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   return { rows, skipped };
-}
-
-/** The learner's cases, live: undefined while the first read is in flight. */
-export function useCaseLoad(): CaseLoad | undefined {
-  return useLiveQuery(loadCases, []);
 }
 
 /** The scenario of a new case set, before it is stored. */
@@ -152,30 +146,27 @@ export async function saveScenario(
   });
 }
 
-/** Flags a case and every question of it deleted, in one transaction; returns them for Undo. */
-export async function deleteCase(id: string): Promise<PreviousCase> {
+/** Sets the deleted flag on a case and every question of it, in one transaction. */
+async function setCaseDeleted(id: string, deleted: boolean): Promise<PreviousCase> {
   const db = getDb();
   return db.transaction('rw', db.cases, db.questions, async () => {
     const before = await mustGet(id);
     const questions = await questionsOf(id);
     const now = new Date().toISOString();
-    await db.cases.put({ ...before, deleted: true, updatedAt: now });
-    await db.questions.bulkPut(questions.map((q) => ({ ...q, deleted: true, updatedAt: now })));
+    await db.cases.put({ ...before, deleted, updatedAt: now });
+    await db.questions.bulkPut(questions.map((q) => ({ ...q, deleted, updatedAt: now })));
     return { row: before, questions };
   });
 }
 
+/** Flags a case and every question of it deleted, in one transaction; returns them for Undo. */
+export function deleteCase(id: string): Promise<PreviousCase> {
+  return setCaseDeleted(id, true);
+}
+
 /** Brings a deleted case back, and every question of it. */
-export async function restoreCase(id: string): Promise<PreviousCase> {
-  const db = getDb();
-  return db.transaction('rw', db.cases, db.questions, async () => {
-    const before = await mustGet(id);
-    const questions = await questionsOf(id);
-    const now = new Date().toISOString();
-    await db.cases.put({ ...before, deleted: false, updatedAt: now });
-    await db.questions.bulkPut(questions.map((q) => ({ ...q, deleted: false, updatedAt: now })));
-    return { row: before, questions };
-  });
+export function restoreCase(id: string): Promise<PreviousCase> {
+  return setCaseDeleted(id, false);
 }
 
 /** Undo: puts a case and its questions back exactly as they were. */
