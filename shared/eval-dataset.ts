@@ -19,6 +19,7 @@
  * Stratum's own guards for reading a file in the app and say so.
  */
 import { z } from 'zod';
+import { describeValue } from './customization/record-checks';
 
 /** Bedrock: "up to 1000 prompts in your dataset per automatic evaluation job" (pages above, 2026-12-04). */
 export const BEDROCK_MAX_PROMPTS_PER_JOB = 1_000;
@@ -67,12 +68,6 @@ export type DatasetLineResult = DatasetLineOk | DatasetLineProblem;
 export interface DatasetCheckOptions {
   /** Question and answer tasks, accuracy and robustness need `referenceResponse` on every line. */
   requireReference?: boolean;
-}
-
-function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 function fieldReason(key: string, value: unknown): string {
