@@ -1,6 +1,6 @@
 /** A small vertical bar chart of one number per day; the table beside it carries exact values. */
+import { formatDate } from '../../lib/format';
 import type { Aggregate } from '../../lib/metrics';
-import { formatDay } from './log-labels';
 
 export function DailyBars({
   series,
@@ -22,12 +22,12 @@ export function DailyBars({
           const v = value(d.stats);
           const height = max > 0 ? Math.max(v > 0 ? 4 : 0, (v / max) * 100) : 0;
           return (
-            <li key={d.day} title={`${formatDay(d.day)}: ${format(v)}`}>
+            <li key={d.day} title={`${formatDate(d.day)}: ${format(v)}`}>
               <span className="day-bar-track">
                 <span className="day-bar" style={{ height: `${height}%` }} />
               </span>
               <span className="sr-only">
-                {formatDay(d.day)}: {format(v)}
+                {formatDate(d.day)}: {format(v)}
               </span>
             </li>
           );

@@ -1,8 +1,7 @@
 /** The log per day: calls and cost as bars, then the days that had calls, newest first. */
-import { formatUsd, plural } from '../../lib/format';
+import { formatDate, formatUsd, plural } from '../../lib/format';
 import type { Aggregate } from '../../lib/metrics';
 import { DailyBars } from './DailyBars';
-import { formatDay } from './log-labels';
 import { StatsTable } from './StatsTable';
 
 export function LogDays({ series }: { series: readonly { day: string; stats: Aggregate }[] }) {
@@ -29,7 +28,7 @@ export function LogDays({ series }: { series: readonly { day: string; stats: Agg
         rows={[...series]
           .reverse()
           .filter((d) => d.stats.invocations > 0)
-          .map((d) => ({ key: d.day, label: formatDay(d.day), stats: d.stats }))}
+          .map((d) => ({ key: d.day, label: formatDate(d.day), stats: d.stats }))}
       />
     </section>
   );

@@ -54,12 +54,6 @@ export type PeriodId = (typeof PERIODS)[number]['id'];
 /** Rows of the recent-calls table shown at first; "Show more" adds this many again. */
 export const PAGE = 50;
 
-/** A local day (YYYY-MM-DD, as lib/metrics buckets calls) as people read a date. */
-export function formatDay(day: string): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return formatDate(new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1));
-}
-
 /** When a call was made, to the second (calls are often seconds apart). */
 export function formatCallTime(iso: string): string {
   return `${formatDate(iso)}, ${formatTime(iso, { seconds: true })}`;
