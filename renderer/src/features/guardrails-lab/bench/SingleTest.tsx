@@ -1,6 +1,6 @@
 /** One text through ApplyGuardrail: as a prompt (INPUT) or an answer (OUTPUT), with grounding. */
 import { estimatedTextUnits } from '../../../../../shared/guardrail-suite';
-import { plural } from '../../../lib/format';
+import { formatCount, plural } from '../../../lib/format';
 import { TextField } from '../builder/TextField';
 import { editForm, runSingle, type BenchState } from './bench-store';
 
@@ -29,7 +29,7 @@ export function SingleTest({ bench }: { bench: BenchState }) {
         rows={4}
         value={f.text}
         onChange={(text) => editForm({ text })}
-        hint={`${chars.toLocaleString('en-US')} characters: about ${plural(estimatedTextUnits(chars), 'text unit')} per policy (an estimate; the response says what was billed).`}
+        hint={`${formatCount(chars)} characters: about ${plural(estimatedTextUnits(chars), 'text unit')} per policy (an estimate; the response says what was billed).`}
       />
       <label className="check">
         <input
