@@ -161,12 +161,3 @@ export function editLine(line: number | null): void {
 export function markSaved(saved: { id: string; name: string }): void {
   set({ saved });
 }
-
-export function clearDataset(): void {
-  checkId += 1;
-  set({ data: null, report: null, source: '', saved: null, editing: null, progress: null });
-}
-
-export function setDatasetError(error: string | null): void {
-  set({ error });
-}

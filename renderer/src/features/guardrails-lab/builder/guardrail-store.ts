@@ -60,10 +60,6 @@ export function useGuardrailLab(): GuardrailLabState {
   return useSyncExternalStore(subscribe, () => state);
 }
 
-export function guardrailLabState(): GuardrailLabState {
-  return state;
-}
-
 /** Edits the definition in place (the request preview and problems follow). */
 export function editDefinition(update: (d: GuardrailDefinition) => GuardrailDefinition): void {
   set({ definition: update(state.definition), notice: null });
