@@ -190,6 +190,13 @@ class Problems {
   }
 }
 
+/** A list of problems as a refusal shows it: the first few in full, then how many more. */
+export function shownProblems(all: readonly string[]): string[] {
+  const problems = new Problems();
+  for (const p of all) problems.note(p);
+  return problems.list();
+}
+
 /** Checks one table's rows one by one; returns the rows that passed. */
 function checkTable(
   t: TableName,

@@ -41,6 +41,7 @@ export {
   checkBackup,
   parseBackup,
   rowCount,
+  shownProblems,
   TABLE_NAMES,
   type CheckProgress,
   type ParsedBackup,

@@ -11,6 +11,7 @@ import {
   backupText,
   exportBackup,
   planImport,
+  shownProblems,
   TABLE_NAMES,
   type Backup,
   type ImportChoice,
@@ -30,13 +31,12 @@ import { isKnownCase } from '../bank';
 async function unknownCases(backup: Backup): Promise<string[]> {
   const stored = new Set((await loadCases()).rows.map((r) => r.id));
   const inFile = new Set(backup.tables.cases.map((c) => c.id));
-  const problems = caseReferenceProblems(
-    backup.tables.questions,
-    (id) => inFile.has(id) || stored.has(id) || isKnownCase(id),
+  return shownProblems(
+    caseReferenceProblems(
+      backup.tables.questions,
+      (id) => inFile.has(id) || stored.has(id) || isKnownCase(id),
+    ),
   );
-  return problems.length > 10
-    ? [...problems.slice(0, 10), `… and ${problems.length - 10} more.`]
-    : problems;
 }
 
 export type ImportState =
