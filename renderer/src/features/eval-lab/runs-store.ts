@@ -290,18 +290,3 @@ async function drive(runId: string): Promise<void> {
   replaceRun(finished);
   await persist(finished);
 }
-
-/** For tests: forget everything (the next subscriber reads IndexedDB again). */
-export function resetRunsStore(): void {
-  handle?.cancel();
-  handle = null;
-  loading = null;
-  state = {
-    loaded: false,
-    runs: [],
-    skipped: [],
-    currentRunId: null,
-    active: null,
-    storageError: null,
-  };
-}

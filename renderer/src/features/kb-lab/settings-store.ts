@@ -89,8 +89,3 @@ export function useKbSettings(): KbSettings {
   const s = useSyncExternalStore(subscribe, current);
   return { ...s, setChunking, setActiveIndexId };
 }
-
-/** For tests: forget the in-memory copy (the next read comes from localStorage again). */
-export function resetKbSettingsForTests(): void {
-  state = null;
-}

@@ -147,13 +147,6 @@ export function clippedMatches<K>(keys: readonly K[], available: Map<K, number>)
   return matched;
 }
 
-/** Sum of a multiset's counts. */
-export function totalCount<K>(counts: Map<K, number>): number {
-  let total = 0;
-  for (const count of counts.values()) total += count;
-  return total;
-}
-
 /** The harmonic mean of precision and recall; 0 when both are 0 (as rouge-score and SQuAD do). */
 export function harmonicF1(precision: number, recall: number): number {
   return precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;

@@ -108,7 +108,3 @@ export function next(): void {
   if (state.answer === null) return;
   set({ index: state.index + 1, answer: null });
 }
-
-export function resetReview(): void {
-  set({ runId: null, round: 0, deck: [], index: 0, answer: null, saveError: null });
-}

@@ -170,10 +170,3 @@ export function startJudge(run: EvalRunRow): void {
 export function cancelJudge(): void {
   handle?.cancel();
 }
-
-/** Tests: back to the defaults. */
-export function resetJudgeStore(): void {
-  handle?.cancel();
-  handle = null;
-  set({ settings: initialSettings(), run: null });
-}
