@@ -39,19 +39,21 @@ export function PipelineTable({
   };
   const restProbs = restOf(result.probs);
   const restFinal = restOf(result.final);
+  // One pass for the counts kept and the probability top-k keeps (top-p's denominator).
   let keptK = 0;
   let kept = 0;
+  let keptKTotal = 0;
   for (let i = 0; i < candidates.length; i++) {
-    if (result.keptByTopK[i]) keptK += 1;
+    if (result.keptByTopK[i]) {
+      keptK += 1;
+      keptKTotal += result.probs[i] ?? 0;
+    }
     if (result.kept[i]) kept += 1;
   }
   const restKeptK = keptK - shown.filter((i) => result.keptByTopK[i]).length;
   const restKept = kept - shown.filter((i) => result.kept[i]).length;
   // Cumulative probability after top-k, in descending order: what top-p compares against p.
   // Only as far down the order as the last shown row.
-  let keptKTotal = 0;
-  for (let i = 0; i < candidates.length; i++)
-    if (result.keptByTopK[i]) keptKTotal += result.probs[i] ?? 0;
   const cumulative = new Map<number, number>();
   let running = 0;
   for (let j = 0, left = shown.length; j < order.length && left > 0; j++) {
