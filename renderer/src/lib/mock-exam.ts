@@ -184,19 +184,14 @@ export function drawExam(
     if (q.caseId) sets.set(q.caseId, [...(sets.get(q.caseId) ?? []), q]);
     else byDomain.get(q.domain)!.push(q);
   }
-  const caseCount = [...sets.values()].reduce((n, qs) => n + qs.length, 0);
-  const available = new Map(
-    [...byDomain].map(([id, qs]) => [
-      id,
-      qs.length + [...sets.values()].flat().filter((q) => q.domain === id).length,
-    ]),
-  );
+  const available = new Map([...byDomain].map(([id, qs]) => [id, qs.length]));
+  for (const q of [...sets.values()].flat()) available.set(q.domain, available.get(q.domain)! + 1);
   const allocation = allocate(size, domains, available);
   // Case studies first, each as a unit, while every question of the set fits its domain's seats.
   const left = new Map(allocation.counts);
   const units: Question[][] = [];
   for (const set of shuffle([...sets.values()], rng)) {
-    if (units.length >= casesPerExam || caseCount === 0) break;
+    if (units.length >= casesPerExam) break;
     const need = new Map<number, number>();
     for (const q of set) need.set(q.domain, (need.get(q.domain) ?? 0) + 1);
     if ([...need].some(([d, n]) => (left.get(d) ?? 0) < n)) continue;
