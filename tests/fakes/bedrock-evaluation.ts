@@ -12,7 +12,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { BedrockError, constraintError, validationError } from './bedrock-errors.js';
-import { isRecord, type JsonObject } from './json.js';
+import { decodePathPart, isRecord, type JsonObject } from './json.js';
 
 const ACCOUNT_ID = '123456789012';
 const JOB_NAME = /^[a-z0-9](-*[a-z0-9]){0,62}$/;
@@ -292,17 +292,9 @@ export function evaluationRoute(
   }
   const get = /^\/evaluation-jobs\/([^/]+)$/.exec(path);
   if (get && method === 'GET')
-    return { operation: 'get-evaluation-job', resourceId: decode(get[1] ?? '') };
+    return { operation: 'get-evaluation-job', resourceId: decodePathPart(get[1] ?? '') };
   const stop = /^\/evaluation-job\/([^/]+)\/stop$/.exec(path);
   if (stop && method === 'POST')
-    return { operation: 'stop-evaluation-job', resourceId: decode(stop[1] ?? '') };
+    return { operation: 'stop-evaluation-job', resourceId: decodePathPart(stop[1] ?? '') };
   return null;
-}
-
-function decode(part: string): string {
-  try {
-    return decodeURIComponent(part);
-  } catch {
-    return part;
-  }
 }

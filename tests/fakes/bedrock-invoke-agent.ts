@@ -22,7 +22,7 @@ import { EventStreamCodec } from '@smithy/eventstream-codec';
 import { fromUtf8, toUtf8 } from '@smithy/util-utf8';
 import { BedrockError, constraintError, validationError } from './bedrock-errors.js';
 import { rankPassages, type FakeKnowledgeBase } from './bedrock-agent-runtime.js';
-import { isRecord } from './json.js';
+import { decodePathPart, isRecord } from './json.js';
 
 const codec = new EventStreamCodec(toUtf8, fromUtf8);
 
@@ -70,14 +70,11 @@ export interface InvokeAgentPath {
 export function invokeAgentPath(path: string): InvokeAgentPath | undefined {
   const m = /^\/agents\/([^/]+)\/agentAliases\/([^/]+)\/sessions\/([^/]+)\/text$/.exec(path);
   if (!m) return undefined;
-  const dec = (s: string) => {
-    try {
-      return decodeURIComponent(s);
-    } catch {
-      return s;
-    }
+  return {
+    agentId: decodePathPart(m[1] ?? ''),
+    agentAliasId: decodePathPart(m[2] ?? ''),
+    sessionId: decodePathPart(m[3] ?? ''),
   };
-  return { agentId: dec(m[1] ?? ''), agentAliasId: dec(m[2] ?? ''), sessionId: dec(m[3] ?? '') };
 }
 
 /** One frame of InvokeAgent's `completion` stream. */

@@ -55,6 +55,7 @@ import { BodyTooLargeError, startDualServer, type Exchange } from './dual-server
 import { EvaluationJobs, checkCreateEvaluationJob, evaluationRoute } from './bedrock-evaluation.js';
 import { applyGuardrail } from './bedrock-apply-guardrail.js';
 import { GuardrailStore, guardrailRoute } from './bedrock-guardrails-control.js';
+import { decodePathPart } from './json.js';
 
 export type { ConverseRequestInfo, FakeGuardrail } from './bedrock-converse.js';
 export type { GuardrailIntervention } from './bedrock-guardrails.js';
@@ -314,14 +315,6 @@ interface Route {
   modelId?: string;
   /** Retrieve's knowledge base (path), or GetInferenceProfile's identifier, decoded. */
   resourceId?: string;
-}
-
-function decodePathPart(part: string): string {
-  try {
-    return decodeURIComponent(part);
-  } catch {
-    return part;
-  }
 }
 
 function route(method: string, rawUrl: string): Route {

@@ -9,6 +9,15 @@ export function show(value: unknown): string {
   return json ?? 'undefined';
 }
 
+/** A URL path segment, percent-decoded (as it came when the escapes are malformed). */
+export function decodePathPart(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
 export function isRecord(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
