@@ -258,13 +258,15 @@ export async function retrieveAll(
 ): Promise<AllLists> {
   const q = checkQuestion(question);
   const { corpus } = opts;
-  const lexical = lexicalHits(q, k, corpus);
+  const depth = fusionDepth(k, corpus.chunkSet.chunks.length);
+  // One BM25 search serves both the lexical list (top k) and fusion's deeper list.
+  const deepLexical = lexicalHits(q, Math.max(k, depth), corpus);
+  const lexical = deepLexical.slice(0, k);
   try {
     const index = await usableIndex(opts.indexId, corpus);
     const vector = opts.queryVector ?? (await embedQuestions([q], index, opts.signal))[0]!;
-    const depth = fusionDepth(k, corpus.chunkSet.chunks.length);
     const deep = await vectorHits(q, depth, corpus, index, vector);
-    const hybrid = fuse(q, k, corpus, lexicalHits(q, depth, corpus), deep);
+    const hybrid = fuse(q, k, corpus, deepLexical.slice(0, depth), deep);
     return { question: q, lexical, vector: deep.slice(0, k), hybrid, index };
   } catch (e) {
     if (!(e instanceof KbRetrievalError)) throw e;
