@@ -24,6 +24,7 @@ import {
 } from '../../../shared/knowledge-bases';
 import { AppFailure } from '../errors';
 import type { BedrockCaller } from './client';
+import { parseJsonBody } from './images';
 import { recordedCall } from './recorded-call';
 
 type Text = EmbedTextsInput['texts'][number];
@@ -68,11 +69,7 @@ function unusable(label: string, problem: string): AppFailure {
 }
 
 function parseBody(body: Uint8Array | undefined, label: string): unknown {
-  try {
-    return JSON.parse(new TextDecoder().decode(body ?? new Uint8Array())) as unknown;
-  } catch {
-    throw unusable(label, 'the reply is not JSON.');
-  }
+  return parseJsonBody(body, () => unusable(label, 'the reply is not JSON.'));
 }
 
 /** The vector for `text`, checked: `dimensions` long and every number finite. */

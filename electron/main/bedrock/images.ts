@@ -113,12 +113,13 @@ function modelError(label: string, problem: string): AppFailure {
   });
 }
 
-function parseJsonBody(body: Uint8Array | undefined, label: string): unknown {
+/** An InvokeModel reply body read as JSON; `notJson` is thrown when it is not JSON. */
+export function parseJsonBody(body: Uint8Array | undefined, notJson: () => AppFailure): unknown {
   const text = new TextDecoder().decode(body ?? new Uint8Array());
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw modelError(label, 'the body is not JSON.');
+    throw notJson();
   }
 }
 
@@ -146,7 +147,9 @@ export function parseImageResponse(
   expectedCount: number,
   label: string,
 ): GeneratedImage[] {
-  const parsed = ImageResponseBody.safeParse(parseJsonBody(body, label));
+  const parsed = ImageResponseBody.safeParse(
+    parseJsonBody(body, () => modelError(label, 'the body is not JSON.')),
+  );
   if (!parsed.success) {
     throw modelError(label, 'the body does not have the documented { images, error } shape.');
   }
