@@ -3,7 +3,7 @@
  * is checked against these. db.ts declares the tables and versions that hold them.
  */
 import { z } from 'zod';
-import { Question } from '../../../shared/questions';
+import { CaseStudy, Question } from '../../../shared/questions';
 import { BlindCheck, CaseSetEvent } from '../../../shared/question-generation';
 import { GuardrailTraceSummary } from '../../../shared/guardrails';
 
@@ -391,9 +391,10 @@ export type PendingQuestionRow = z.infer<typeof PendingQuestionRow>;
  * question rows whose `caseId` names it. Deletion is a flag so it can be undone.
  */
 export const CaseRow = z.object({
-  id: z.string().regex(/^cs-[a-z0-9]+(-[a-z0-9]+)*$/),
-  title: z.string().trim().min(5).max(120),
-  scenario: z.string().trim().min(200).max(2500),
+  // The same id, title and scenario rules as a bank case (shared/questions).
+  id: CaseStudy.shape.id,
+  title: CaseStudy.shape.title,
+  scenario: CaseStudy.shape.scenario,
   deleted: z.boolean(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
