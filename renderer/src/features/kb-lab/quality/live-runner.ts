@@ -44,10 +44,13 @@ export interface LivePlan {
   rerankCostUsd: number | null;
 }
 
+/** The bank's token count, counted once (the panel plans on every render, progress included). */
+let bankTokens: number | null = null;
+
 /** What a run will send and cost, before it is run. */
 export function planLive(index: RagIndex, rerank: RerankModelId | null): LivePlan {
   const questions = TEST_QUESTIONS.length;
-  const embedTokens = TEST_QUESTIONS.reduce((s, q) => s + countTokens(q.stem), 0);
+  const embedTokens = (bankTokens ??= TEST_QUESTIONS.reduce((s, q) => s + countTokens(q.stem), 0));
   const perQuery = rerank ? estimateRerankCost(rerank, EVAL_DEPTH) : 0;
   return {
     questions,
