@@ -153,10 +153,11 @@ export class BedrockClients {
     const key = BedrockClients.key(target);
     let client = this.agent.get(key);
     if (!client) {
+      const endpoint = agentEndpoint(target);
       client = new BedrockAgentRuntimeClient({
         region: target.region,
         credentials: credentialsFor(target),
-        ...(agentEndpoint(target) ? { endpoint: agentEndpoint(target) } : {}),
+        ...(endpoint ? { endpoint } : {}),
         maxAttempts: 3,
         requestHandler: {
           connectionTimeout: this.timeouts.connectMs,
