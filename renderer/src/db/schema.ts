@@ -210,7 +210,6 @@ export const ChatDraftRow = z.object({
 });
 export type ChatDraftRow = z.infer<typeof ChatDraftRow>;
 
-/** Work in progress, one row per kind (the key), saved as it changes. */
 /**
  * Generated case-study sets waiting for the learner's decision (accept anyway / reject flagged
  * questions, then save), kept so a reload or restart does not lose them.
@@ -227,6 +226,7 @@ export const CaseDraftsRow = z.object({
 });
 export type CaseDraftsRow = z.infer<typeof CaseDraftsRow>;
 
+/** Work in progress, one row per kind (the key), saved as it changes. */
 export const SessionRow = z.discriminatedUnion('kind', [
   PracticeSessionRow,
   ReviewSessionRow,
