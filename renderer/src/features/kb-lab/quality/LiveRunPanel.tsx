@@ -1,16 +1,14 @@
 /** Vector, hybrid and reranked figures on demand: the index, the rerank model, the cost first. */
 import { useId } from 'react';
 import type { RerankModelId } from '../../../../../shared/knowledge-bases';
-import { findModel } from '../../../../../shared/models';
 import { ErrorPanel } from '../../../components/ConnectionStatus';
 import { formatCount, formatUsdOrUnknown, plural } from '../../../lib/format';
 import { chunkingKey, describeChunking } from '../../../lib/rag/content-hash';
 import { EVAL_DEPTH } from '../../../lib/rag/quality';
+import { modelName } from '../index-tab/embedding-models';
 import { planLive } from './live-runner';
 import { useQuality } from './quality-store';
 import type { LivePanel } from './use-live-panel';
-
-const modelName = (id: string) => findModel(id)?.name ?? id;
 
 export function LiveRunPanel({ panel }: { panel: LivePanel }) {
   const ids = { index: useId(), rerank: useId() };
