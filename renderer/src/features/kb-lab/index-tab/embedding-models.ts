@@ -6,6 +6,7 @@
  */
 import {
   COHERE_MAX_CHARS,
+  estimateEmbeddingCost,
   type EmbeddingDimensions,
   type EmbeddingModelId,
 } from '../../../../../shared/knowledge-bases';
@@ -67,8 +68,7 @@ export function estimateEmbedding(
   modelId: string,
 ): EmbeddingEstimate {
   const tokens = chunks.reduce((s, c) => s + c.tokens, 0);
-  const price = pricePer1k(modelId);
-  return { tokens, usd: price === null ? null : (tokens / 1000) * price };
+  return { tokens, usd: estimateEmbeddingCost(modelId, tokens) ?? null };
 }
 
 /** Chunks a model cannot take (Cohere Embed v3: 2,048 characters per text). */
