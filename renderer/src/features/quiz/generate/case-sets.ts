@@ -11,6 +11,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import type { GenerationEvent } from '../../../../../shared/question-generation';
 import { addCaseSet } from '../../../db/cases';
+import type { CaseDraftsRow } from '../../../db/schema';
 import { clearSession, loadSession, saveSession } from '../../../db/sessions';
 import { QuestionRejected } from '../../../db/questions';
 import { isKnownCase } from '../bank';
@@ -18,13 +19,13 @@ import { BANK_IDS } from '../pending-store';
 import { sourceProblemsWith } from '../question-rules';
 
 export type ArrivedCase = Extract<GenerationEvent, { type: 'case' }>;
-export type Decision = 'undecided' | 'accepted' | 'rejected';
-
-export interface PendingCase {
-  set: ArrivedCase;
-  /** The learner's decision per question id; a question that needs its scenario is 'accepted'. */
-  decisions: Record<string, Decision>;
-}
+/**
+ * A set waiting for review, as the 'case-drafts' session stores it (db/schema CaseDraftsRow):
+ * the set, and the learner's decision per question id (a question that needs its scenario starts
+ * 'accepted').
+ */
+export type PendingCase = CaseDraftsRow['sets'][number];
+export type Decision = PendingCase['decisions'][string];
 
 let sets: PendingCase[] = [];
 const listeners = new Set<() => void>();
