@@ -8,7 +8,7 @@
  */
 import { bootstrapMean, scoreGeneration, type GenerationPair } from '../renderer/src/lib/eval';
 import { createRng, type Rng } from '../shared/random';
-import { median as medianOrNull } from '../shared/statistics';
+import { time } from './timing';
 
 const PAIRS = 1_000;
 const WORDS = 200;
@@ -40,22 +40,11 @@ export interface EvalFigures {
   rougeL: number;
 }
 
-function timeMedian<T>(runs: number, f: () => T): { ms: number; value: T } {
-  let value = f();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    value = f();
-    times.push(performance.now() - t);
-  }
-  return { ms: medianOrNull(times) ?? NaN, value };
-}
-
 export function evalFigures(): EvalFigures {
   const pairs = evalPairs();
-  const scored = timeMedian(7, () => scoreGeneration(pairs));
+  const scored = time(7, () => scoreGeneration(pairs));
   const metrics = ['exactMatch', 'tokenF1', 'rouge1', 'rouge2', 'rougeL'] as const;
-  const boot = timeMedian(7, () => {
+  const boot = time(7, () => {
     for (const [k, m] of metrics.entries()) {
       bootstrapMean(
         scored.value.items.map((i) =>

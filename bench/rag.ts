@@ -24,23 +24,8 @@ import {
 } from '../renderer/src/lib/rag/evaluation';
 import { cosineTopK, createVectorIndex } from '../renderer/src/lib/rag/vectors';
 import { createRng } from '../shared/random';
-import { median as medianOrNull } from '../shared/statistics';
 import type { Question } from '../shared/questions';
-
-const median = (xs: readonly number[]): number => medianOrNull(xs) ?? NaN;
-
-/** Median time of `runs` calls after `warmUp` untimed ones (which let V8 optimise the code). */
-function time<T>(runs: number, f: () => T, warmUp = 1): { ms: number; value: T } {
-  const times: number[] = [];
-  let value = f();
-  for (let i = 1; i < warmUp; i++) value = f();
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    value = f();
-    times.push(performance.now() - t);
-  }
-  return { ms: median(times), value };
-}
+import { time } from './timing';
 
 /** The question bank as the app ships it: content/questions/*.json and content/cases/*.json. */
 export function loadBank(): Question[] {
