@@ -54,10 +54,12 @@ function cosine(a: readonly number[], b: readonly number[]): number {
 /** Embeds the run's references and non-empty responses, then scores each response. */
 export async function computeSemantic(run: EvalRunRow): Promise<void> {
   const base = run.items.filter((i) => !i.perturbation && i.referenceResponse);
+  const baseIds = new Set(base.map((i) => i.id));
+  const answered = new Set(run.responses.map((r) => `${r.candidateId}\u0001${r.itemId}`));
   const texts = new Map<string, string>();
   for (const item of base) texts.set(`ref:${item.id}`, item.referenceResponse as string);
   for (const r of run.responses) {
-    if (!r.empty && base.some((i) => i.id === r.itemId)) {
+    if (!r.empty && baseIds.has(r.itemId)) {
       texts.set(`res:${r.candidateId}:${r.itemId}`, r.text);
     }
   }
@@ -95,8 +97,8 @@ export async function computeSemantic(run: EvalRunRow): Promise<void> {
     for (const item of base) {
       const ref = vectors.get(`ref:${item.id}`);
       const res = vectors.get(`res:${c.id}:${item.id}`);
-      const answered = run.responses.some((r) => r.itemId === item.id && r.candidateId === c.id);
-      if (answered && ref) scores[item.id] = res ? cosine(ref, res) : 0;
+      if (answered.has(`${c.id}\u0001${item.id}`) && ref)
+        scores[item.id] = res ? cosine(ref, res) : 0;
     }
     perItem[c.id] = scores;
     const values = Object.values(scores);
