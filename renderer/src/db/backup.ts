@@ -37,7 +37,6 @@ export {
   BACKUP_VERSION,
   BackupTables,
   caseReferenceProblems,
-  READABLE_VERSIONS,
   checkBackup,
   parseBackup,
   rowCount,

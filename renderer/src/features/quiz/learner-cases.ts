@@ -28,7 +28,7 @@ function publish(load: CaseLoad) {
 }
 
 /** Starts watching the table (once); errors leave the last good snapshot in place. */
-export function startLearnerCases(): void {
+function startLearnerCases(): void {
   if (started) return;
   started = true;
   liveQuery(loadCases).subscribe({
