@@ -1,4 +1,5 @@
 /** The Runs form: dataset, sample size, candidates, limits, robustness, the cost ceiling and Run. */
+import { useMemo } from 'react';
 import { PROMPT_SLOT } from '../../../../../shared/eval-contract';
 import { IntegerField } from '../../../components/fields';
 import type { PerturbationKind } from '../../../lib/eval';
@@ -21,7 +22,11 @@ export function RunForm() {
   const datasets = useDatasets();
   const { dataset, models, defaultModel } = useRunSetup();
   const running = useEvalRuns().active !== null;
-  const plan = dataset ? planOf(form, dataset, defaultModel) : null;
+  // Not on every render: the runs store re-renders this form as each response of a run arrives.
+  const plan = useMemo(
+    () => (dataset ? planOf(form, dataset, defaultModel) : null),
+    [form, dataset, defaultModel],
+  );
   const badTemplate = plan?.candidates.some((c) => !c.template.includes(PROMPT_SLOT));
   return (
     <form
