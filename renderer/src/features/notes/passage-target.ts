@@ -66,13 +66,12 @@ export function rehypeMarkPassage(range: PassageRange | null, body = '') {
         e - s === node.value.length
           ? Int32Array.from(node.value, (_, i) => s + i)
           : renderedOffsets(node.value, body.slice(s, e), s);
-      let a = offsets.findIndex((o) => o >= range.start);
+      const a = offsets.findIndex((o) => o >= range.start);
       if (a < 0) return;
       let b = a;
       while (b < offsets.length && offsets[b]! < range.end) b++;
       if (b === a) return;
       if (!node.value.slice(a, b).trim()) return;
-      a = Math.max(0, a);
       const pieces: (Text | Element)[] = [];
       if (a > 0) pieces.push({ type: 'text', value: node.value.slice(0, a) });
       pieces.push(mark(node.value.slice(a, b)));
