@@ -1,15 +1,16 @@
 /** The question, how to retrieve (mode and k), the model, and the three actions. */
 import { useId } from 'react';
 import type { ModelOption } from '../../../../../shared/models';
+import { SelectField, type Choice } from '../../../components/choice-fields';
 import { IntegerField } from '../../../components/fields';
 import { ModelSelect } from '../../../components/ModelSelect';
 import type { RetrievalMode } from '../retrieval-api';
 import type { AnswerForm } from './answer-form';
 
-const MODES: { id: RetrievalMode; label: string }[] = [
-  { id: 'lexical', label: 'Lexical (BM25, offline)' },
-  { id: 'vector', label: 'Vector (cosine, needs an index)' },
-  { id: 'hybrid', label: 'Hybrid (both, fused by rank)' },
+const MODES: Choice<RetrievalMode>[] = [
+  { value: 'lexical', label: 'Lexical (BM25, offline)' },
+  { value: 'vector', label: 'Vector (cosine, needs an index)' },
+  { value: 'hybrid', label: 'Hybrid (both, fused by rank)' },
 ];
 
 export function AskForm({
@@ -33,7 +34,7 @@ export function AskForm({
   onAskWithout: () => void;
   onStop: () => void;
 }) {
-  const ids = { q: useId(), mode: useId() };
+  const ids = { q: useId() };
   const empty = form.question.trim() === '';
   return (
     <section className="card" aria-labelledby="ask-heading">
@@ -49,20 +50,12 @@ export function AskForm({
             onChange={(e) => set({ question: e.target.value })}
           />
         </div>
-        <div className="field">
-          <label htmlFor={ids.mode}>Retrieval</label>
-          <select
-            id={ids.mode}
-            value={form.mode}
-            onChange={(e) => set({ mode: e.target.value as RetrievalMode })}
-          >
-            {MODES.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label="Retrieval"
+          value={form.mode}
+          options={MODES}
+          onChange={(mode) => set({ mode })}
+        />
         <IntegerField
           label="Sources (k)"
           value={form.k}
