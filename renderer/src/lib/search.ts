@@ -73,6 +73,9 @@ export function firstSentence(text: string): string {
   return match?.[1] ?? text.trim();
 }
 
+/** MiniSearch's own default tokenizer, to count a query's words as the index splits them. */
+const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
+
 export function buildIndex(corpus: Corpus): NotesIndex {
   const docs: SearchDoc[] = [
     ...corpus.notes.map((n) => ({
@@ -118,8 +121,7 @@ export function buildIndex(corpus: Corpus): NotesIndex {
     search(query, limit = 12) {
       const q = query.trim();
       if (!q) return [];
-      // Split as MiniSearch's default tokenizer does.
-      const words = q.split(/[\n\r\p{Z}\p{P}]+/u).filter((w) => w.length > 0).length;
+      const words = tokenize(q).filter((w) => w.length > 0).length;
       let results = relevant(mini.search(q), words, true);
       // Nothing matched every word: fall back to most of the words, still ranked by relevance.
       if (results.length === 0)
