@@ -1,13 +1,20 @@
 /** The knowledge base id, the generation model, the question and the two calls. */
 import { useId } from 'react';
 import { MAX_QUESTION_CHARS } from '../../../../../shared/knowledge-bases';
+import { SelectField, type Choice } from '../../../components/choice-fields';
 import { IntegerField } from '../../../components/fields';
 import { ModelSelect } from '../../../components/ModelSelect';
 import { formatCount } from '../../../lib/format';
 import type { ManagedKb } from './use-managed-kb';
 
+const SEARCH_TYPES: Choice<ManagedKb['form']['searchType']>[] = [
+  { value: 'DEFAULT', label: 'Default (the knowledge base decides)' },
+  { value: 'HYBRID', label: 'Hybrid (keywords and vectors)' },
+  { value: 'SEMANTIC', label: 'Semantic (vectors only)' },
+];
+
 export function ManagedForm({ kb }: { kb: ManagedKb }) {
-  const ids = { kb: useId(), kbHint: useId(), q: useId(), qHint: useId(), type: useId() };
+  const ids = { kb: useId(), kbHint: useId(), q: useId(), qHint: useId() };
   const { form, set } = kb;
   const showIdProblem = form.knowledgeBaseId.trim() !== '' && kb.idProblem;
   const blocked = !!kb.idProblem || !!kb.queryProblem || kb.busy !== null;
@@ -61,18 +68,12 @@ export function ManagedForm({ kb }: { kb: ManagedKb }) {
           max={100}
           onChange={(numberOfResults) => set({ numberOfResults })}
         />
-        <div className="field">
-          <label htmlFor={ids.type}>Search type (Retrieve)</label>
-          <select
-            id={ids.type}
-            value={form.searchType}
-            onChange={(e) => set({ searchType: e.target.value as typeof form.searchType })}
-          >
-            <option value="DEFAULT">Default (the knowledge base decides)</option>
-            <option value="HYBRID">Hybrid (keywords and vectors)</option>
-            <option value="SEMANTIC">Semantic (vectors only)</option>
-          </select>
-        </div>
+        <SelectField
+          label="Search type (Retrieve)"
+          value={form.searchType}
+          options={SEARCH_TYPES}
+          onChange={(searchType) => set({ searchType })}
+        />
       </div>
       <div className="actions">
         <button
