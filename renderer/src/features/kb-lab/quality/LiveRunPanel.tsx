@@ -1,6 +1,6 @@
 /** Vector, hybrid and reranked figures on demand: the index, the rerank model, the cost first. */
-import { useId } from 'react';
 import type { RerankModelId } from '../../../../../shared/knowledge-bases';
+import { SelectField } from '../../../components/choice-fields';
 import { ErrorPanel } from '../../../components/ConnectionStatus';
 import { formatCount, formatUsdOrUnknown, plural } from '../../../lib/format';
 import { chunkingKey, describeChunking } from '../../../lib/rag/content-hash';
@@ -11,7 +11,6 @@ import { useQuality } from './quality-store';
 import type { LivePanel } from './use-live-panel';
 
 export function LiveRunPanel({ panel }: { panel: LivePanel }) {
-  const ids = { index: useId(), rerank: useId() };
   const { live } = useQuality();
   const { index } = panel;
   if (panel.indexes === null) return <p className="muted">Looking for vector indexes…</p>;
@@ -29,37 +28,26 @@ export function LiveRunPanel({ panel }: { panel: LivePanel }) {
   return (
     <div className="live-panel">
       <div className="form-grid">
-        <div className="field">
-          <label htmlFor={ids.index}>Vector index</label>
-          <select
-            id={ids.index}
-            value={index.id}
-            disabled={panel.running}
-            onChange={(e) => panel.setChosen(e.target.value)}
-          >
-            {panel.indexes.map((i) => (
-              <option key={i.id} value={i.id}>
-                {`${describeChunking(i.chunking)} · ${modelName(i.modelId)}, ${i.dimensions} dimensions`}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.rerank}>Rerank model</label>
-          <select
-            id={ids.rerank}
-            value={panel.rerank}
-            disabled={panel.running}
-            onChange={(e) => panel.setRerank(e.target.value as RerankModelId | 'none')}
-          >
-            <option value="none">None (vector and hybrid only)</option>
-            {panel.rerankModels.map((m) => (
-              <option key={m} value={m}>
-                {modelName(m)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label="Vector index"
+          value={index.id}
+          disabled={panel.running}
+          options={panel.indexes.map((i) => ({
+            value: i.id,
+            label: `${describeChunking(i.chunking)} · ${modelName(i.modelId)}, ${i.dimensions} dimensions`,
+          }))}
+          onChange={panel.setChosen}
+        />
+        <SelectField<RerankModelId | 'none'>
+          label="Rerank model"
+          value={panel.rerank}
+          disabled={panel.running}
+          options={[
+            { value: 'none', label: 'None (vector and hybrid only)' },
+            ...panel.rerankModels.map((m) => ({ value: m, label: modelName(m) })),
+          ]}
+          onChange={panel.setRerank}
+        />
       </div>
       <p className="live-plan" data-testid="live-plan">
         Embeds {plural(plan.questions, 'question')} (about {formatCount(plan.embedTokens)} tokens)
