@@ -1,7 +1,7 @@
 /** A question shown read-only with its correct answer marked: the preview in Generate and My questions. */
 import type { Question } from '../../../../shared/questions';
+import { emptyResponse } from '../../lib/scoring';
 import { CaseLayout } from './CaseLayout';
-import { correctResponse } from './question-rules';
 import { QuestionView } from './QuestionView';
 
 export function AnswerPreview({ q }: { q: Question }) {
@@ -10,7 +10,7 @@ export function AnswerPreview({ q }: { q: Question }) {
       <CaseLayout caseId={q.caseId}>
         <QuestionView
           q={q}
-          response={correctResponse(q)}
+          response={emptyResponse(q)}
           onChange={() => undefined}
           checked
           keyOnly

@@ -1,10 +1,9 @@
 /**
  * Checks of a question against the bundled notes, for edits, reviews and imports: its source note
  * exists and its quoted passage occurs there word for word (the same check the main process runs
- * on generated items). Also the correct answer as a response, for read-only previews.
+ * on generated items).
  */
 import type { Question } from '../../../../shared/questions';
-import type { Response } from '../../lib/scoring';
 import { CORPUS } from '../../content/corpus';
 import { isKnownCase } from './bank';
 import { makeSourceCheck } from './source-check';
@@ -31,18 +30,4 @@ export function sourceProblemsWith(q: Question, knownCase: (id: string) => boole
       `it belongs to case study "${q.caseId}", which is neither in the bank nor one of your case studies`,
     );
   return problems;
-}
-
-/** The response that answers `q` correctly (what a preview shows, already checked). */
-export function correctResponse(q: Question): Response {
-  switch (q.type) {
-    case 'single':
-      return { type: 'single', choice: q.answer };
-    case 'multiple':
-      return { type: 'multiple', choices: [...q.answers] };
-    case 'ordering':
-      return { type: 'ordering', order: [...q.answer] };
-    case 'matching':
-      return { type: 'matching', pairs: { ...q.answer } };
-  }
 }
