@@ -26,17 +26,17 @@ import { isKnownCase } from '../bank';
 
 /**
  * The questions of a checked backup whose case study is neither in the file, in the bank nor one
- * of the learner's stored cases (the worker knows only the file): refusals, at most ten shown.
+ * of the learner's stored cases (the worker knows only the file): how many, and the refusals
+ * shown (at most ten).
  */
-async function unknownCases(backup: Backup): Promise<string[]> {
+async function unknownCases(backup: Backup): Promise<{ count: number; shown: string[] }> {
   const stored = new Set((await loadCases()).rows.map((r) => r.id));
   const inFile = new Set(backup.tables.cases.map((c) => c.id));
-  return shownProblems(
-    caseReferenceProblems(
-      backup.tables.questions,
-      (id) => inFile.has(id) || stored.has(id) || isKnownCase(id),
-    ),
+  const all = caseReferenceProblems(
+    backup.tables.questions,
+    (id) => inFile.has(id) || stored.has(id) || isKnownCase(id),
   );
+  return { count: all.length, shown: shownProblems(all) };
 }
 
 export type ImportState =
@@ -116,12 +116,12 @@ export function useBackup() {
     try {
       const unknown = await unknownCases(parsed.backup);
       if (stale()) return;
-      if (unknown.length > 0) {
+      if (unknown.count > 0) {
         setState({
           step: 'refused',
           file: file.name,
-          reason: `The backup has ${plural(unknown.length, 'question')} whose case study is missing (not in the file, the bank or your case studies), so nothing was imported.`,
-          problems: unknown,
+          reason: `The backup has ${plural(unknown.count, 'question')} whose case study is missing (not in the file, the bank or your case studies), so nothing was imported.`,
+          problems: unknown.shown,
         });
         return;
       }
