@@ -21,7 +21,6 @@ async function run(key: string, config: ChunkingConfig): Promise<LexicalEvaluati
       (progress) => patchLexical(key, { progress }),
     );
     patchLexical(key, { status: 'done', evaluation, progress: null });
-    updateQuality((s) => ({ ...s, finished: s.finished + 1 }));
     return evaluation;
   } catch (e) {
     patchLexical(key, { status: 'failed', error: e instanceof Error ? e.message : String(e) });

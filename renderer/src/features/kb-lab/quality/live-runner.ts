@@ -228,5 +228,4 @@ export async function runLive(
             : { code: 'internal', message: e instanceof Error ? e.message : String(e) },
       });
   }
-  updateQuality((s) => ({ ...s, finished: s.finished + 1 }));
 }

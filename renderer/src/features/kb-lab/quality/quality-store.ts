@@ -41,11 +41,9 @@ export interface QualityState {
   lexical: LexicalRow[];
   /** Live figures by chunking key (the last run for each). */
   live: Record<string, LiveRun>;
-  /** Counts up when a run finishes (the results region's reveal key). */
-  finished: number;
 }
 
-let state: QualityState = { lexical: [], live: {}, finished: 0 };
+let state: QualityState = { lexical: [], live: {} };
 const listeners = new Set<() => void>();
 
 export function qualityState(): QualityState {
