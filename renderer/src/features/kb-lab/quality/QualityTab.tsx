@@ -34,7 +34,7 @@ export function QualityTab() {
             answer is the chunk holding the passage it quotes. Lexical figures are computed here
             without Bedrock.
             {computing?.progress
-              ? ` Computing ${computing.label}: ${computing.progress.stage} ${computing.progress.done} of ${computing.progress.total}…`
+              ? ` Computing ${computing.label}: ${computing.progress.stage} ${formatCount(computing.progress.done)} of ${formatCount(computing.progress.total)}…`
               : ''}
           </p>
           <fieldset className="metric-choice">
