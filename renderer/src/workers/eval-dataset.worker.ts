@@ -18,6 +18,7 @@ export type EvalDatasetCheckEvent =
   | { id: number; type: 'failed'; reason: string };
 
 const post = (event: EvalDatasetCheckEvent) => postMessage(event);
+const encoder = new TextEncoder();
 
 async function check({ id, file }: EvalDatasetCheckRequest): Promise<void> {
   const checker = streamingDatasetCheck();
@@ -27,7 +28,7 @@ async function check({ id, file }: EvalDatasetCheckRequest): Promise<void> {
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    bytes += new TextEncoder().encode(value).length;
+    bytes += encoder.encode(value).length;
     const lines = checker.push(value);
     const now = performance.now();
     if (now - lastReport > 100) {
