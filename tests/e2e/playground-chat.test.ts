@@ -134,8 +134,10 @@ describe('chatting', () => {
 describe('drafts and the live answer', () => {
   it('keeps the live answer in view while it streams, unless the learner scrolls up', async () => {
     await newChat();
-    const paragraphs = Array.from({ length: 60 }, (_, i) => `Paragraph ${i + 1} here.`);
-    app.fake.setBehavior({ kind: 'reply', text: paragraphs.join('\n\n'), deltaDelayMs: 10 });
+    // Long and slow enough that the answer is still streaming when Stop is pressed at the end,
+    // even on a loaded machine (it ran out before Stop once in CI with 60 paragraphs at 10 ms).
+    const paragraphs = Array.from({ length: 150 }, (_, i) => `Paragraph ${i + 1} here.`);
+    app.fake.setBehavior({ kind: 'reply', text: paragraphs.join('\n\n'), deltaDelayMs: 20 });
     await send('Write many short paragraphs');
     // The page is the transcript's scroller (not an inner box), and the composer stays in view.
     const thread = page.locator('main#main');
