@@ -60,11 +60,20 @@ async function openTab(p: Page, label: string) {
   await p.getByRole('heading', { level: 1, name: 'Welcome to Stratum' }).waitFor();
   await p.keyboard.press('Control+4');
   await p.getByRole('heading', { level: 1, name: 'Practice' }).waitFor();
+  // The heading takes the focus in an effect after the render; Tab only reaches the strip after it.
+  await p.waitForFunction(() => document.activeElement?.tagName === 'H1');
   await p.keyboard.press('Tab');
+  await p.waitForFunction(() => document.activeElement?.getAttribute('role') === 'tab');
   for (let i = 0; i < 8; i++) {
-    const f = await focused(p);
-    if (f.text === label) break;
+    const before = (await focused(p)).text;
+    if (before === label) break;
     await p.keyboard.press('ArrowRight');
+    // Wait for the switch to settle (the tab selected and focused) before reading or pressing again,
+    // so a press never lands while the route change is still rendering.
+    await p.waitForFunction((prev) => {
+      const el = document.activeElement as HTMLElement | null;
+      return el?.getAttribute('aria-selected') === 'true' && el.innerText !== prev;
+    }, before);
   }
   expect((await focused(p)).text).toBe(label);
 }
