@@ -7,6 +7,8 @@ import type {
   Attempt,
   CaseRow,
   CustomDatasetRow,
+  DiffusionModelRow,
+  EvalJudgementRow,
   EvalRatingRow,
   EvalRunRow,
   Conversation,
@@ -45,6 +47,8 @@ export class StratumDb extends Dexie {
   evalRuns!: Table<EvalRunRow, string>;
   evalRatings!: Table<EvalRatingRow, string>;
   customDatasets!: Table<CustomDatasetRow, string>;
+  evalJudgements!: Table<EvalJudgementRow, string>;
+  diffusionModels!: Table<DiffusionModelRow, string>;
 
   constructor(name = 'stratum') {
     super(name);
@@ -106,6 +110,12 @@ export class StratumDb extends Dexie {
       evalRuns: 'id, updatedAt',
       evalRatings: 'id, runId',
       customDatasets: 'id, updatedAt',
+    });
+    // v12 adds the evaluation lab's model-as-judge results (one row per judge run over a saved
+    // run) and the diffusion lab's learner-trained denoisers; earlier tables and rows are unchanged.
+    this.version(12).stores({
+      evalJudgements: 'id, runId',
+      diffusionModels: 'id, updatedAt',
     });
   }
 }

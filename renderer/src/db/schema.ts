@@ -578,3 +578,27 @@ export const CustomDatasetRow = z.object({
   updatedAt: z.iso.datetime(),
 });
 export type CustomDatasetRow = z.infer<typeof CustomDatasetRow>;
+
+/**
+ * One model-as-judge run of the evaluation lab over a saved run (v12). The evaluation lab's owner
+ * fleshes out the judged scores; rows are read with this schema and a damaged row is skipped.
+ */
+export const EvalJudgementRow = z.object({
+  id: z.string().min(1),
+  runId: z.string().min(1),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type EvalJudgementRow = z.infer<typeof EvalJudgementRow>;
+
+/**
+ * A denoising network the learner trained in the diffusion lab (v12): its weights and how it was
+ * trained. The diffusion lab's owner fleshes out the fields.
+ */
+export const DiffusionModelRow = z.object({
+  id: z.string().min(1),
+  name: z.string().trim().min(1).max(200),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type DiffusionModelRow = z.infer<typeof DiffusionModelRow>;
