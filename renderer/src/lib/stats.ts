@@ -272,13 +272,13 @@ export interface Heatmap {
   total: number;
   activeDays: number;
   busiest: { date: DayKey; count: number } | null;
-  /** Column index where each month first appears, for labels above the grid. */
-  months: { week: number; date: DayKey }[];
 }
 
 /**
  * A calendar heatmap like GitHub's: `weeks` columns ending with the week that holds `today`.
- * `weekStartsOn` is 0 for Sunday, 1 for Monday.
+ * `weekStartsOn` is 0 for Sunday, 1 for Monday. Month labels over the columns are the
+ * calendar's own (features/quiz/stats/month-labels.ts: a column is labelled by the month whose
+ * 1st it holds).
  */
 export function heatmap(
   counts: ReadonlyMap<DayKey, number>,
@@ -289,7 +289,6 @@ export function heatmap(
   const back = (weekday(today) - weekStartsOn + 7) % 7;
   const start = addDays(today, -back - (weeks - 1) * 7);
   const columns: HeatCell[][] = [];
-  const months: Heatmap['months'] = [];
   let total = 0;
   let activeDays = 0;
   let busiest: Heatmap['busiest'] = null;
@@ -304,13 +303,9 @@ export function heatmap(
       if (count > 0) activeDays += 1;
       if (count > 0 && (!busiest || count > busiest.count)) busiest = { date, count };
     }
-    const first = column[0]!.date;
-    const month = first.slice(0, 7);
-    const previous = columns.at(-1)?.[0]?.date.slice(0, 7);
-    if (w === 0 || month !== previous) months.push({ week: w, date: first });
     columns.push(column);
   }
-  return { weeks: columns, total, activeDays, busiest, months };
+  return { weeks: columns, total, activeDays, busiest };
 }
 
 // ---------------------------------------------------------------------------------------------
