@@ -1,10 +1,13 @@
 import { Link } from 'wouter';
 import { Icon } from '../components/Icon';
 import { modKey, modKeyName } from './platform';
-import { SCREENS } from './screens';
+import { SCREEN_GROUPS, SCREENS, type Screen, type ScreenGroup } from './screens';
 import '../features/search/search.css';
 
-/** The main navigation: the brand, the search button and a link per screen with its shortcut. */
+/**
+ * The main navigation: the brand, the search button and a link per screen with its shortcut,
+ * grouped (Study, Labs, Amazon Bedrock) with Settings last on its own.
+ */
 export function Sidebar({ location, onSearch }: { location: string; onSearch: () => void }) {
   return (
     <nav className="sidebar" aria-label="Main">
@@ -25,26 +28,49 @@ export function Sidebar({ location, onSearch }: { location: string; onSearch: ()
         <span>Search</span>
         <kbd>{`${modKey}+K`}</kbd>
       </button>
-      <ul>
-        {SCREENS.map((screen) => {
-          const active = screen.path === '/' ? location === '/' : location.startsWith(screen.path);
-          return (
-            <li key={screen.path}>
-              <Link
-                href={screen.path}
-                className={active ? 'nav-link active' : 'nav-link'}
-                aria-current={active ? 'page' : undefined}
-                aria-keyshortcuts={`${modKeyName}+${screen.key}`}
-                title={`${screen.label} (${modKey}+${screen.key})`}
-              >
-                <Icon name={screen.icon} />
-                <span>{screen.label}</span>
-                <kbd>{`${modKey}+${screen.key}`}</kbd>
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
+      {SCREEN_GROUPS.map((group) => (
+        <NavGroup key={group} group={group} location={location} />
+      ))}
     </nav>
+  );
+}
+
+/** One group of the navigation: a small heading (none for the app group) and its links. */
+function NavGroup({ group, location }: { group: ScreenGroup; location: string }) {
+  const screens = SCREENS.filter((screen) => screen.group === group);
+  const id = `nav-group-${group.toLowerCase().replace(/\s+/g, '-')}`;
+  const titled = group !== 'App';
+  return (
+    <div className={titled ? 'nav-group' : 'nav-group nav-group-app'}>
+      {titled ? (
+        <h2 id={id} className="nav-group-title">
+          {group}
+        </h2>
+      ) : null}
+      <ul aria-labelledby={titled ? id : undefined}>
+        {screens.map((screen) => (
+          <NavItem key={screen.path} screen={screen} location={location} />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function NavItem({ screen, location }: { screen: Screen; location: string }) {
+  const active = screen.path === '/' ? location === '/' : location.startsWith(screen.path);
+  return (
+    <li>
+      <Link
+        href={screen.path}
+        className={active ? 'nav-link active' : 'nav-link'}
+        aria-current={active ? 'page' : undefined}
+        aria-keyshortcuts={`${modKeyName}+${screen.key}`}
+        title={`${screen.label} (${modKey}+${screen.key})`}
+      >
+        <Icon name={screen.icon} />
+        <span>{screen.label}</span>
+        <kbd>{`${modKey}+${screen.key}`}</kbd>
+      </Link>
+    </li>
   );
 }
