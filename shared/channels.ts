@@ -30,6 +30,8 @@ export const REQUEST_NAMES = [
   'createGuardrailVersion',
   'deleteGuardrail',
   'applyGuardrail',
+  'listImportedModels',
+  'invokeImportedLogprobs',
 ] as const;
 export type RequestName = (typeof REQUEST_NAMES)[number];
 

@@ -58,6 +58,11 @@ import {
   ListGuardrailsOutput,
   UpdateGuardrailInput,
 } from './guardrails-contract';
+import {
+  ImportedLogprobsOutput,
+  InvokeImportedInput,
+  ListImportedModelsOutput,
+} from './imported-models-contract';
 import { RunEvaluationEvent, RunEvaluationInput } from './eval-contract';
 
 import {
@@ -490,6 +495,9 @@ export const requests = {
   createGuardrailVersion: { input: CreateGuardrailVersionInput, output: GuardrailWriteOutput },
   deleteGuardrail: { input: DeleteGuardrailInput, output: DeleteGuardrailOutput },
   applyGuardrail: { input: ApplyGuardrailInput, output: ApplyGuardrailOutput },
+  /** The token lab: Custom Model Import models and their token log probabilities. */
+  listImportedModels: { input: z.undefined(), output: ListImportedModelsOutput },
+  invokeImportedLogprobs: { input: InvokeImportedInput, output: ImportedLogprobsOutput },
 } as const satisfies Record<(typeof REQUEST_NAMES)[number], Spec>;
 
 export const streams = {

@@ -28,6 +28,7 @@ import { AgentConfirmations, runAgent } from './bedrock/agent-loop';
 import { invokeAgent } from './bedrock/invoke-agent';
 import { applyGuardrail } from './bedrock/apply-guardrail';
 import * as guardrails from './bedrock/guardrails-control';
+import { invokeImportedLogprobs, listImportedModels } from './bedrock/imported-models';
 import { generateQuestions } from './bedrock/generate-questions';
 import { sampleNextWord } from './bedrock/next-word';
 import type { RequestHandlers, StreamHandlers } from './dispatch';
@@ -167,6 +168,9 @@ export function createBackend({
       guardrails.deleteGuardrail(controlCaller(), input.guardrailIdentifier, input.version),
     applyGuardrail: async (input) =>
       applyGuardrail(clients.callerFor(targetOf(store.get()), record), input),
+    listImportedModels: async () => listImportedModels(controlCaller()),
+    invokeImportedLogprobs: async (input) =>
+      invokeImportedLogprobs(clients.callerFor(targetOf(store.get()), record), input),
     startEvaluationJob: async ({ request }) => startEvaluationJob(jobsCaller(), request),
     listEvaluationJobs: async () => listEvaluationJobs(jobsCaller()),
     getEvaluationJob: async ({ jobIdentifier }) => getEvaluationJob(jobsCaller(), jobIdentifier),

@@ -48,6 +48,8 @@ function handlers(overrides: Partial<RequestHandlers> = {}): RequestHandlers {
     createGuardrailVersion: unused,
     deleteGuardrail: unused,
     applyGuardrail: unused,
+    listImportedModels: unused,
+    invokeImportedLogprobs: unused,
     ...overrides,
   };
 }

@@ -60,6 +60,8 @@ const requests = {
   createGuardrailVersion: () => Promise.reject(new Error('unused')),
   deleteGuardrail: () => Promise.reject(new Error('unused')),
   applyGuardrail: () => Promise.reject(new Error('unused')),
+  listImportedModels: () => Promise.reject(new Error('unused')),
+  invokeImportedLogprobs: () => Promise.reject(new Error('unused')),
 } satisfies RequestHandlers;
 
 const streams: StreamHandlers = {

@@ -1,0 +1,154 @@
+/**
+ * The token lab's imported models (shared/imported-models-contract.ts has the sources):
+ * ListImportedModels on the control plane, and InvokeModel on an imported model's ARN in the
+ * OpenAI chat format with `logprobs: true`, whose answer carries every generated token as text
+ * with its log probability and, when asked, the most likely alternatives.
+ *
+ * Listing calls no model and costs nothing, so like the guardrail control calls it is not in the
+ * invocation log. The InvokeModel call is recorded (feature 'token-lab'); its cost is logged as
+ * unknown, because imported models are billed per Custom Model Unit and 5-minute window, not per
+ * token.
+ */
+import { ListImportedModelsCommand, type BedrockClient } from '@aws-sdk/client-bedrock';
+import { InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';
+import {
+  ADVANCED_FEATURES_SINCE,
+  IMPORTED_MODEL_ACTIONS,
+  InvokeImportedInput,
+  logprobsRequestBody,
+  parseLogprobsResponse,
+  type ImportedLogprobsOutput,
+  type ImportedModel,
+  type ListImportedModelsOutput,
+} from '../../../shared/imported-models-contract';
+import { AppFailure, toAppError } from '../errors';
+import type { AwsTarget, BedrockCaller, BedrockTimeouts } from './client';
+import { recordedCall } from './recorded-call';
+
+export interface ImportedControlCaller {
+  control: BedrockClient;
+  target: AwsTarget;
+  timeouts: BedrockTimeouts;
+}
+
+/** The most imported models read, page after page (an account has a few at most). */
+const MAX_LISTED = 1000;
+
+/** The failure of ListImportedModels, with the IAM action named when access was denied. */
+function listFailure(error: unknown, target: AwsTarget): AppFailure {
+  const mapped = toAppError(error, {
+    modelId: 'Custom Model Import',
+    region: target.region,
+    profile: target.profile,
+    iamActions: ['bedrock:ListImportedModels'],
+  });
+  if (mapped.code !== 'access_denied') return new AppFailure(mapped);
+  return new AppFailure({
+    ...mapped,
+    remedy: `Ask for an IAM policy that allows bedrock:ListImportedModels (to list) and bedrock:InvokeModel on the imported model's ARN (to run it), or pick another profile in Settings.`,
+  });
+}
+
+/** Lists the account's imported models in the Settings region, newest first. */
+export async function listImportedModels(
+  caller: ImportedControlCaller,
+): Promise<ListImportedModelsOutput> {
+  const models: ImportedModel[] = [];
+  let nextToken: string | undefined;
+  do {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), caller.timeouts.testMs);
+    try {
+      const page = await caller.control.send(
+        new ListImportedModelsCommand({
+          maxResults: 100,
+          sortBy: 'CreationTime',
+          sortOrder: 'Descending',
+          ...(nextToken ? { nextToken } : {}),
+        }),
+        { abortSignal: controller.signal },
+      );
+      for (const m of page.modelSummaries ?? []) {
+        if (!m.modelArn || !m.modelName) continue;
+        models.push({
+          arn: m.modelArn,
+          name: m.modelName,
+          createdAt: m.creationTime ? m.creationTime.toISOString() : '',
+          instructSupported: m.instructSupported ?? null,
+          architecture: m.modelArchitecture ?? null,
+        });
+      }
+      nextToken = page.nextToken;
+    } catch (error) {
+      if (controller.signal.aborted) {
+        throw new AppFailure({
+          code: 'timeout',
+          message: `Amazon Bedrock did not answer within ${caller.timeouts.testMs / 1000} seconds while listing imported models (${caller.target.region}).`,
+          remedy:
+            'Check your internet connection, proxy or VPN, and the endpoint in Settings, then try again.',
+        });
+      }
+      throw listFailure(error, caller.target);
+    } finally {
+      clearTimeout(timer);
+    }
+  } while (nextToken && models.length < MAX_LISTED);
+  return { models: models.slice(0, MAX_LISTED), region: caller.target.region };
+}
+
+/** What a malformed answer means, and what the learner can do about it. */
+function malformed(modelArn: string, problem: string): AppFailure {
+  return new AppFailure({
+    code: 'model_error',
+    message: `The imported model ${modelArn} answered, but not in the expected shape: ${problem}.`,
+    remedy: `Log probabilities in the chat format are documented for models imported after ${ADVANCED_FEATURES_SINCE}; a model imported earlier may need to be imported again. Check that the model has a chat template, then try again.`,
+  });
+}
+
+/**
+ * One recorded InvokeModel call on an imported model asking for log probabilities; resolves with
+ * every generated token and its probability, or rejects with an AppFailure (malformed answers
+ * included, as code 'model_error').
+ */
+export async function invokeImportedLogprobs(
+  caller: BedrockCaller,
+  raw: InvokeImportedInput,
+): Promise<ImportedLogprobsOutput> {
+  const input = InvokeImportedInput.parse(raw);
+  return recordedCall(
+    {
+      feature: 'token-lab',
+      operation: 'InvokeModel',
+      modelId: input.modelArn,
+      target: caller.target,
+      record: caller.record,
+      // An imported model that has not run for a while loads first: allow a long call.
+      timeoutMs: caller.timeouts.callMs,
+      errorContext: { iamActions: [...IMPORTED_MODEL_ACTIONS] },
+    },
+    async (meter) => {
+      const response = await caller.client.send(
+        new InvokeModelCommand({
+          modelId: input.modelArn,
+          contentType: 'application/json',
+          accept: 'application/json',
+          body: JSON.stringify(logprobsRequestBody(input)),
+        }),
+        meter.sendOptions,
+      );
+      // Billed per Custom Model Unit and 5-minute window: no per-call price to log.
+      meter.cost(null);
+      let json: unknown;
+      try {
+        json = JSON.parse(new TextDecoder().decode(response.body));
+      } catch {
+        throw malformed(input.modelArn, 'the body is not JSON');
+      }
+      const parsed = parseLogprobsResponse(json);
+      if (!parsed.ok) throw malformed(input.modelArn, parsed.problem);
+      meter.usage(parsed.value.inputTokens, parsed.value.outputTokens);
+      meter.stopReason(parsed.value.finishReason);
+      return { modelArn: input.modelArn, latencyMs: meter.elapsed(), ...parsed.value };
+    },
+  );
+}
