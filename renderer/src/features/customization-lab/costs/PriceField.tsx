@@ -4,8 +4,13 @@
  * number, so this is a text box with decimal input that reads empty as null and says plainly when
  * what was typed is not a price (nothing is used until it is). Ask the lead to move it to
  * components/ as an optional number field if another screen needs one.
+ *
+ * What was typed is kept as a draft together with the price it stands for. When the store's price
+ * changes from outside (a reset, a loaded preset, a model with a known price), the draft no longer
+ * matches and the box shows the new price instead of the old text.
  */
 import { useId, useState } from 'react';
+import { shownDraft, typedPrice, type PriceDraft } from './price-draft';
 
 export function PriceField({
   label,
@@ -20,8 +25,8 @@ export function PriceField({
   unit: string;
 }) {
   const id = useId();
-  const [text, setText] = useState(value === null ? '' : String(value));
-  const [problem, setProblem] = useState<string | null>(null);
+  const [typed, setTyped] = useState<PriceDraft>(() => shownDraft(typedPrice(''), value));
+  const { text, problem } = shownDraft(typed, value);
   return (
     <div className="field cl-price">
       <label htmlFor={id}>
@@ -37,22 +42,9 @@ export function PriceField({
         aria-invalid={problem !== null}
         aria-describedby={problem ? `${id}-problem` : undefined}
         onChange={(e) => {
-          const typed = e.target.value;
-          setText(typed);
-          const trimmed = typed.trim().replace(/^\$/, '');
-          const n = Number(trimmed);
-          if (trimmed === '') {
-            setProblem(null);
-            onChange(null);
-          } else if (!Number.isFinite(n) || n < 0) {
-            setProblem(
-              'Enter a price of 0 or more in US dollars, such as 0.0035; not used until then.',
-            );
-            onChange(null);
-          } else {
-            setProblem(null);
-            onChange(n);
-          }
+          const draft = typedPrice(e.target.value);
+          setTyped(draft);
+          onChange(draft.value);
         }}
       />
       <p className="field-note" id={`${id}-problem`} aria-live="polite">
