@@ -64,6 +64,19 @@ import {
   ListImportedModelsOutput,
 } from './imported-models-contract';
 import { RunEvaluationEvent, RunEvaluationInput } from './eval-contract';
+import {
+  CustomizationJobDetail,
+  CustomizationJobInput,
+  JobMetrics,
+  ListCustomizationJobsInput,
+  ListCustomizationJobsOutput,
+  ReadJobMetricsInput,
+  StartCustomizationJobInput,
+  StartCustomizationJobOutput,
+  StopCustomizationJobOutput,
+  UploadDatasetFileInput,
+  UploadDatasetFileOutput,
+} from './customization-jobs-contract';
 
 import {
   ConfirmAgentToolCallInput,
@@ -487,6 +500,19 @@ export const requests = {
   listEvaluationJobs: { input: z.undefined(), output: ListEvaluationJobsOutput },
   getEvaluationJob: { input: GetEvaluationJobInput, output: EvaluationJobDetail },
   stopEvaluationJob: { input: GetEvaluationJobInput, output: StopEvaluationJobOutput },
+  /** The customization lab's real job: S3 upload, model customization jobs, loss metrics. */
+  uploadCustomizationFile: { input: UploadDatasetFileInput, output: UploadDatasetFileOutput },
+  startCustomizationJob: {
+    input: StartCustomizationJobInput,
+    output: StartCustomizationJobOutput,
+  },
+  listCustomizationJobs: {
+    input: ListCustomizationJobsInput,
+    output: ListCustomizationJobsOutput,
+  },
+  getCustomizationJob: { input: CustomizationJobInput, output: CustomizationJobDetail },
+  stopCustomizationJob: { input: CustomizationJobInput, output: StopCustomizationJobOutput },
+  readCustomizationMetrics: { input: ReadJobMetricsInput, output: JobMetrics },
   /** The guardrails lab (shared/guardrails-contract.ts): the control plane and ApplyGuardrail. */
   listGuardrails: { input: ListGuardrailsInput, output: ListGuardrailsOutput },
   getGuardrail: { input: GetGuardrailInput, output: GuardrailDetail },

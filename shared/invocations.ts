@@ -20,6 +20,7 @@ export const InvocationFeature = z.enum([
   'agents',
   'guardrails',
   'evaluation',
+  'customization',
 ]);
 export type InvocationFeature = z.infer<typeof InvocationFeature>;
 
@@ -50,6 +51,13 @@ export const InvocationRecord = z.object({
     'Rerank',
     'InvokeAgent',
     'ApplyGuardrail',
+    // The customization lab's job: the learner's S3 bucket and the control plane (no model call).
+    'PutObject',
+    'GetObject',
+    'CreateModelCustomizationJob',
+    'GetModelCustomizationJob',
+    'ListModelCustomizationJobs',
+    'StopModelCustomizationJob',
   ]),
   /** The id the call used (a model id or an inference-profile id). */
   modelId: z.string().min(1),

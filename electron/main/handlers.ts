@@ -23,6 +23,8 @@ import {
   stopEvaluationJob,
 } from './bedrock/evaluation-jobs';
 import { runEvaluation } from './bedrock/evaluation-runs';
+import * as customization from './bedrock/customization-jobs';
+import { S3Clients } from './bedrock/s3';
 import { kbRetrieve, kbRetrieveAndGenerate, rerank } from './bedrock/knowledge-bases';
 import { AgentConfirmations, runAgent } from './bedrock/agent-loop';
 import { invokeAgent } from './bedrock/invoke-agent';
@@ -89,6 +91,14 @@ export function createBackend({
   const controlCaller = () => {
     const target = targetOf(store.get());
     return { control: clients.controlFor(target), target, timeouts: clients.timeouts };
+  };
+  const s3Clients = new S3Clients(clients.timeouts);
+  const unsubscribeS3 = store.onChange(() => s3Clients.reset());
+  const customizationCaller = (): customization.CustomizationCaller => {
+    const target = targetOf(store.get());
+    const { timeouts } = clients;
+    const s3 = s3Clients.callerFor(target, record);
+    return { control: clients.controlFor(target), s3, target, record, timeouts };
   };
 
   const requests: RequestHandlers = {
@@ -175,6 +185,18 @@ export function createBackend({
     listEvaluationJobs: async () => listEvaluationJobs(jobsCaller()),
     getEvaluationJob: async ({ jobIdentifier }) => getEvaluationJob(jobsCaller(), jobIdentifier),
     stopEvaluationJob: async ({ jobIdentifier }) => stopEvaluationJob(jobsCaller(), jobIdentifier),
+    uploadCustomizationFile: async (input) =>
+      customization.uploadDatasetFile(customizationCaller(), input),
+    startCustomizationJob: async ({ request }) =>
+      customization.startCustomizationJob(customizationCaller(), request),
+    listCustomizationJobs: async (filters) =>
+      customization.listCustomizationJobs(customizationCaller(), filters),
+    getCustomizationJob: async ({ jobIdentifier }) =>
+      customization.getCustomizationJob(customizationCaller(), jobIdentifier),
+    stopCustomizationJob: async ({ jobIdentifier }) =>
+      customization.stopCustomizationJob(customizationCaller(), jobIdentifier),
+    readCustomizationMetrics: async ({ jobIdentifier, outputS3Uri }) =>
+      customization.readCustomizationMetrics(customizationCaller(), jobIdentifier, outputS3Uri),
     confirmAgentToolCall: async ({ runId, toolUseId, approve }) => ({
       accepted: confirmations.answer(runId, toolUseId, approve),
     }),
@@ -223,6 +245,8 @@ export function createBackend({
     dispose() {
       unsubscribe();
       clients.reset();
+      unsubscribeS3();
+      s3Clients.reset();
     },
   };
 }

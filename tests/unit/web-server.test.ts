@@ -60,6 +60,12 @@ const requests = {
   createGuardrailVersion: () => Promise.reject(new Error('unused')),
   deleteGuardrail: () => Promise.reject(new Error('unused')),
   applyGuardrail: () => Promise.reject(new Error('unused')),
+  uploadCustomizationFile: () => Promise.reject(new Error('unused')),
+  startCustomizationJob: () => Promise.reject(new Error('unused')),
+  listCustomizationJobs: () => Promise.reject(new Error('unused')),
+  getCustomizationJob: () => Promise.reject(new Error('unused')),
+  stopCustomizationJob: () => Promise.reject(new Error('unused')),
+  readCustomizationMetrics: () => Promise.reject(new Error('unused')),
   listImportedModels: () => Promise.reject(new Error('unused')),
   invokeImportedLogprobs: () => Promise.reject(new Error('unused')),
 } satisfies RequestHandlers;

@@ -13,6 +13,7 @@ export const FEATURE_LABELS: Record<InvocationFeature, string> = {
   agents: 'Agents',
   guardrails: 'Guardrails',
   evaluation: 'Evaluation',
+  customization: 'Customization',
 };
 
 export type Operation = InvocationRecord['operation'];
