@@ -205,4 +205,37 @@ describe('dark theme and the chat picker', () => {
     });
     await chat.context().close();
   });
+
+  it('the chat does not offer the previous guardrail’s versions while the next one’s load', async () => {
+    const chat = await opened!.newPage({
+      path: '#/playground',
+      heading: 'Playground',
+      viewport: { width: 1400, height: 1000 },
+    });
+    await chat.getByLabel('Apply a guardrail').check();
+    const versionField = chat.getByLabel('Version to use');
+    await chat.getByLabel('Your guardrails').selectOption('fakeguardrail01');
+    await versionField.getByRole('option', { name: 'Version 1' }).waitFor({ state: 'attached' });
+    // Hold the new guardrail's version listing until the picker has been looked at.
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let requested = () => undefined as void;
+    const arrived = new Promise<void>((resolve) => (requested = resolve));
+    await chat.route('**/api/request/listGuardrails', async (route) => {
+      if ((route.request().postData() ?? '').includes(guardrailId)) {
+        requested();
+        await held;
+      }
+      await route.continue();
+    });
+    await chat.getByLabel('Your guardrails').selectOption(guardrailId);
+    await arrived;
+    expect(await versionField.count()).toBe(0);
+    release();
+    await versionField.waitFor();
+    const offered = await versionField.locator('option').allInnerTexts();
+    expect(offered).not.toContain('Version 1');
+    expect(offered).toContain('DRAFT (working draft)');
+    await chat.context().close();
+  });
 });

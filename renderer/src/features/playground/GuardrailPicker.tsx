@@ -2,12 +2,26 @@
  * The chat's guardrail picker: the learner's guardrails in the Settings Region (ListGuardrails)
  * and the versions of the one picked, so no id has to be typed. When listing fails (no IAM
  * permission, offline) it says why, and the typed id and version below it still work.
+ *
+ * The versions are kept with the guardrail they were listed for: while another guardrail's
+ * versions load, the previous one's are not offered (picking one would send a version the newly
+ * picked guardrail may not have).
  */
 import { useEffect, useState } from 'react';
 import type { GuardrailSummary } from '../../../../shared/guardrails-contract';
 import { call } from '../../api';
+import { SelectField, type Choice } from '../../components/choice-fields';
 
 type Listing = { guardrails: GuardrailSummary[] } | { error: string } | null;
+/** The versions ListGuardrails returned, and the guardrail they belong to. */
+type Versions = { guardrailId: string; versions: string[] } | null;
+
+/** The versions to offer for `picked`: none while only another guardrail's are known. */
+export function versionsFor(listed: Versions, picked: string): string[] {
+  return picked && listed?.guardrailId === picked ? listed.versions : [];
+}
+
+const versionLabel = (v: string) => (v === 'DRAFT' ? 'DRAFT (working draft)' : `Version ${v}`);
 
 export function GuardrailPicker({
   id,
@@ -19,7 +33,7 @@ export function GuardrailPicker({
   onPick: (id: string, version: string) => void;
 }) {
   const [listing, setListing] = useState<Listing>(null);
-  const [versions, setVersions] = useState<string[]>([]);
+  const [listed, setListed] = useState<Versions>(null);
   useEffect(() => {
     let live = true;
     void call('listGuardrails', {}).then((r) => {
@@ -35,7 +49,8 @@ export function GuardrailPicker({
     let live = true;
     if (!picked) return;
     void call('listGuardrails', { guardrailIdentifier: picked }).then((r) => {
-      if (live && r.ok) setVersions(r.value.guardrails.map((g) => g.version));
+      const versions = r.ok ? r.value.guardrails.map((g) => g.version) : [];
+      if (live) setListed({ guardrailId: picked, versions });
     });
     return () => {
       live = false;
@@ -48,36 +63,32 @@ export function GuardrailPicker({
       </p>
     );
   }
+  const versions = versionsFor(listed, picked);
+  const empty =
+    listing === null ? 'Loading…' : known.length ? 'Choose one…' : 'None in this Region';
+  const guardrailChoices: Choice[] = [
+    { value: '', label: empty },
+    ...known.map((g) => ({ value: g.id, label: `${g.name} (${g.id})` })),
+  ];
+  const versionChoices: Choice[] = [
+    ...(versions.includes(version) ? [] : [{ value: '', label: 'Typed below' }]),
+    ...versions.map((v) => ({ value: v, label: versionLabel(v) })),
+  ];
   return (
     <>
-      <label>
-        Your guardrails
-        <select value={picked} onChange={(e) => onPick(e.target.value, 'DRAFT')}>
-          <option value="">
-            {listing === null ? 'Loading…' : known.length ? 'Choose one…' : 'None in this Region'}
-          </option>
-          {known.map((g) => (
-            <option key={g.id} value={g.id}>
-              {g.name} ({g.id})
-            </option>
-          ))}
-        </select>
-      </label>
-      {picked && versions.length > 0 ? (
-        <label>
-          Version to use
-          <select
-            value={versions.includes(version) ? version : ''}
-            onChange={(e) => onPick(picked, e.target.value)}
-          >
-            {versions.includes(version) ? null : <option value="">Typed below</option>}
-            {versions.map((v) => (
-              <option key={v} value={v}>
-                {v === 'DRAFT' ? 'DRAFT (working draft)' : `Version ${v}`}
-              </option>
-            ))}
-          </select>
-        </label>
+      <SelectField
+        label="Your guardrails"
+        value={picked}
+        options={guardrailChoices}
+        onChange={(value) => onPick(value, 'DRAFT')}
+      />
+      {versions.length > 0 ? (
+        <SelectField
+          label="Version to use"
+          value={versions.includes(version) ? version : ''}
+          options={versionChoices}
+          onChange={(value) => onPick(picked, value)}
+        />
       ) : null}
     </>
   );
