@@ -56,6 +56,14 @@ import { EvaluationJobs, checkCreateEvaluationJob, evaluationRoute } from './bed
 import { applyGuardrail } from './bedrock-apply-guardrail.js';
 import { GuardrailStore, guardrailRoute } from './bedrock-guardrails-control.js';
 import { decodePathPart } from './json.js';
+import {
+  ImportedModelStore,
+  chatCompletion,
+  importedModelsRoute,
+  isImportedModelArn,
+  validateChatBody,
+  type FakeImportedModel,
+} from './bedrock-imported-models.js';
 
 export type { ConverseRequestInfo, FakeGuardrail } from './bedrock-converse.js';
 export type { GuardrailIntervention } from './bedrock-guardrails.js';
@@ -166,6 +174,7 @@ export type Operation =
   | 'list-evaluation-jobs'
   | 'get-evaluation-job'
   | 'stop-evaluation-job'
+  | 'list-imported-models'
   | 'unknown';
 
 export interface RecordedRequest {
@@ -227,6 +236,8 @@ export interface FakeBedrockOptions {
   knowledgeBases?: FakeKnowledgeBase[];
   /** Agents besides the built-in FAKEAGENT1 (us-east-1), for InvokeAgent. */
   agents?: FakeAgent[];
+  /** The account's imported models (default: one, bedrock-imported-models.ts). */
+  importedModels?: FakeImportedModel[];
 }
 
 export interface FakeBedrock {
@@ -238,6 +249,8 @@ export interface FakeBedrock {
   readonly models: readonly FakeModel[];
   /** The guardrails of the control plane (create, list, deny access: bedrock-guardrails-control.ts). */
   readonly guardrailStore: GuardrailStore;
+  /** Custom Model Import models (set, denyAccess: bedrock-imported-models.ts). */
+  readonly importedModelStore: ImportedModelStore;
   /** Requests of model-calling operations only (converse, converse-stream, invoke...). */
   modelCalls(): RecordedRequest[];
   clearRequests(): void;
@@ -280,6 +293,7 @@ export async function startFakeBedrock(options: FakeBedrockOptions = {}): Promis
     requests: state.requests,
     models: state.models,
     guardrailStore: state.guardrailStore,
+    importedModelStore: state.importedModelStore,
     modelCalls: () => state.requests.filter((r) => MODEL_OPERATIONS.includes(r.operation)),
     clearRequests: () => {
       state.requests.length = 0;
@@ -353,6 +367,7 @@ function route(method: string, rawUrl: string): Route {
   }
   const evaluation = evaluationRoute(method, path);
   if (evaluation) return evaluation;
+  if (importedModelsRoute(method, path)) return { operation: 'list-imported-models' };
   return { operation: 'unknown' };
 }
 
@@ -371,11 +386,13 @@ class FakeState {
   readonly agent: AgentRuntime;
   /** The control plane's guardrails, and the configurations ApplyGuardrail reads. */
   readonly guardrailStore: GuardrailStore;
+  readonly importedModelStore: ImportedModelStore;
   readonly evaluationJobs = new EvaluationJobs();
 
   constructor(private readonly options: FakeBedrockOptions) {
     this.agent = new AgentRuntime([...DEFAULT_KNOWLEDGE_BASES, ...(options.knowledgeBases ?? [])]);
     this.guardrailStore = new GuardrailStore(options.guardrails ?? DEFAULT_GUARDRAILS);
+    this.importedModelStore = new ImportedModelStore(options.importedModels);
     this.models = mergeModels(options.models ?? []);
     this.behavior = options.behavior ?? { kind: 'ok' };
     this.deltaDelayMs = options.deltaDelayMs ?? DEFAULT_DELTA_DELAY_MS;
@@ -387,6 +404,7 @@ class FakeState {
     this.deltaDelayMs = this.options.deltaDelayMs ?? DEFAULT_DELTA_DELAY_MS;
     this.requests.length = 0;
     this.guardrailStore.denyAccess(false);
+    this.importedModelStore.reset();
   }
 
   shutdown(): void {
@@ -519,6 +537,12 @@ class FakeState {
       case 'get-evaluation-job':
       case 'stop-evaluation-job':
         return this.evaluationJob(ctx, operation, modelId, body);
+      case 'list-imported-models':
+        return this.sendJson(
+          ctx,
+          200,
+          this.importedModelStore.list(queryOf(ctx.ex.rawUrl), ctx.region),
+        );
       case 'unknown':
         throw new BedrockError(
           'UnknownOperationException',
@@ -818,6 +842,7 @@ class FakeState {
 
   private async invoke(ctx: CallContext, modelId: string, raw: Buffer): Promise<void> {
     requireInvokeContentType(ctx.ex);
+    if (isImportedModelArn(modelId)) return this.invokeImported(ctx, modelId, raw);
     const accept = ctx.ex.headers['accept'];
     if (accept && !/application\/json|\*\/\*/.test(accept)) {
       throw validationError(
@@ -840,6 +865,24 @@ class FakeState {
       'x-amzn-bedrock-input-token-count': String(result.inputTokens),
       'x-amzn-bedrock-output-token-count': String(result.outputTokens),
       'x-amzn-bedrock-invocation-latency': String(Date.now() - ctx.receivedAt),
+    });
+  }
+
+  /** InvokeModel on an imported model's ARN: the chat format with logprobs (bedrock-imported-models.ts). */
+  private async invokeImported(ctx: CallContext, modelId: string, raw: Buffer): Promise<void> {
+    const model = this.importedModelStore.find(modelId, ctx.region);
+    const request = validateChatBody(parseInvokeBody(raw));
+    const behavior = await this.takeBehavior(ctx);
+    if (!behavior) return;
+    this.modelCallCount++;
+    if (behavior.kind === 'stall') return this.hold(ctx);
+    if (behavior.kind === 'cutStream') return this.cut(ctx);
+    if (behavior.kind === 'streamException')
+      throw httpErrorFor(behavior.exception, behavior.message);
+    const result = chatCompletion(model, request, behavior.kind === 'malformed');
+    this.sendJson(ctx, 200, result.body, {
+      'x-amzn-bedrock-input-token-count': String(result.inputTokens),
+      'x-amzn-bedrock-output-token-count': String(result.outputTokens),
     });
   }
 
