@@ -66,8 +66,11 @@ export interface BleuScore extends BleuStats {
 
 const PUNCTUATION_13A = /([{-~[-` -&(-+:-@/])/g;
 
-/** sacreBLEU's `13a` tokeniser: the mteval-v13a rules, returned as tokens. */
-export function tokenize13a(line: string): string[] {
+/**
+ * The first, whole-text steps of the `13a` tokeniser: `<skipped>` and `-\n` removed, newlines made
+ * spaces, the four HTML entities decoded (each a single pass, as mteval does).
+ */
+export function unescape13a(line: string): string {
   let text = line.replaceAll('<skipped>', '').replaceAll('-\n', '').replaceAll('\n', ' ');
   if (text.includes('&')) {
     text = text
@@ -76,19 +79,44 @@ export function tokenize13a(line: string): string[] {
       .replaceAll('&lt;', '<')
       .replaceAll('&gt;', '>');
   }
-  text = ` ${text} `
+  return text;
+}
+
+/**
+ * The rest of `13a` on text `unescape13a` has already seen: punctuation split off, periods and
+ * commas split unless inside a number, a dash after a digit split. Every rule looks at two
+ * neighbouring characters at most and never consumes whitespace in a way that changes the next
+ * word, so the tokens of a text are the tokens of its whitespace-separated words one by one (the
+ * scoring fast path in prepared.ts relies on this; tests/unit/eval-prepared.test.ts checks it).
+ */
+export function split13a(text: string): string[] {
+  const padded = ` ${text} `
     .replace(PUNCTUATION_13A, ' $1 ')
     .replace(/([^0-9])([.,])/g, '$1 $2 ')
     .replace(/([.,])([^0-9])/g, ' $1 $2')
     .replace(/([0-9])(-)/g, '$1 $2 ');
-  return splitPythonWhitespace(text);
+  return splitPythonWhitespace(padded);
+}
+
+/** sacreBLEU's `13a` tokeniser: the mteval-v13a rules, returned as tokens. */
+export function tokenize13a(line: string): string[] {
+  return split13a(unescape13a(line));
+}
+
+/** What BLEU tokenises: sacreBLEU strips trailing whitespace (and lower-cases if asked) first. */
+export function preprocessBleu(text: string, lowercase = false): string {
+  return rstripPython(lowercase ? text.toLowerCase() : text);
 }
 
 function preprocess(text: string, lowercase: boolean): string[] {
-  return tokenize13a(rstripPython(lowercase ? text.toLowerCase() : text));
+  return tokenize13a(preprocessBleu(text, lowercase));
 }
 
-function closestReferenceLength(candidateLength: number, lengths: readonly number[]): number {
+/** The reference length BLEU uses: the closest to the candidate's, the shorter one on a tie. */
+export function closestReferenceLength(
+  candidateLength: number,
+  lengths: readonly number[],
+): number {
   let best = -1;
   let bestDiff = -1;
   for (const length of lengths) {

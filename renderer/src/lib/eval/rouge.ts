@@ -40,7 +40,12 @@ export function rougeTokens(text: string): string[] {
     .filter((token) => token.length > 0);
 }
 
-function prf(matches: number, candidateTotal: number, referenceTotal: number): PrfScore {
+/** Precision, recall and F1 from a match count (each denominator at least 1, as rouge-score). */
+export function rougePrf(
+  matches: number,
+  candidateTotal: number,
+  referenceTotal: number,
+): PrfScore {
   const precision = matches / Math.max(candidateTotal, 1);
   const recall = matches / Math.max(referenceTotal, 1);
   return { precision, recall, f1: harmonicF1(precision, recall) };
@@ -55,7 +60,11 @@ function rougeNIds(
   const candidateGrams = ngramKeys(candidate, n, size);
   const referenceGrams = ngramCounts(reference, n, size);
   const referenceTotal = Math.max(reference.length - n + 1, 0);
-  return prf(clippedMatches(candidateGrams, referenceGrams), candidateGrams.length, referenceTotal);
+  return rougePrf(
+    clippedMatches(candidateGrams, referenceGrams),
+    candidateGrams.length,
+    referenceTotal,
+  );
 }
 
 /** ROUGE-N from token lists (candidate first, as a response is scored against its reference). */
@@ -76,7 +85,7 @@ export function rougeNTokens(
  * positions of t in `a`. The LCS length is the number of cleared bits. Same result as the
  * O(|a|·|b|) table (checked against it in the tests), about 32 times less work.
  */
-function lcsLengthIds(a: Int32Array, b: Int32Array): number {
+export function lcsLengthIds(a: Int32Array, b: Int32Array): number {
   const words = (a.length + 31) >>> 5;
   if (words === 0 || b.length === 0) return 0;
   const masks = new Map<number, Uint32Array>();
@@ -114,7 +123,7 @@ export function lcsLength(a: readonly string[], b: readonly string[]): number {
 function rougeLIds(candidate: Int32Array, reference: Int32Array): PrfScore {
   if (candidate.length === 0 || reference.length === 0) return { precision: 0, recall: 0, f1: 0 };
   const lcs = lcsLengthIds(reference, candidate);
-  return prf(lcs, candidate.length, reference.length);
+  return rougePrf(lcs, candidate.length, reference.length);
 }
 
 /** ROUGE-L from token lists. */

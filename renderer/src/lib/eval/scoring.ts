@@ -5,10 +5,10 @@
  * corpus BLEU over the run; classification gets the label read from each response, right or
  * wrong, and the classification report.
  */
-import { bleuFromStats, bleuStats, sumBleuStats, type BleuScore, type BleuStats } from './bleu';
+import { bleuFromStats, sumBleuStats, type BleuScore, type BleuStats } from './bleu';
 import { classificationReport, type ClassificationReport } from './classification';
-import { rouge, type RougeScores } from './rouge';
-import { exactMatch, maxOverReferences, tokenF1 } from './squad';
+import { PairScratch, prepareText, scorePrepared, TokenCache } from './prepared';
+import type { RougeScores } from './rouge';
 
 export interface GenerationPair {
   id: string;
@@ -38,20 +38,31 @@ function mean(values: readonly number[]): number {
 
 /**
  * Every generation metric for every pair, and corpus BLEU over the run (sentence and corpus BLEU
- * with sacreBLEU's defaults, from one set of n-gram counts per item).
+ * with sacreBLEU's defaults, from one set of n-gram counts per item). Each text is tokenised once
+ * per tokeniser and n-grams are counted as integers (prepared.ts); the numbers are those of
+ * `exactMatch`, `tokenF1`, `rouge` and `bleuStats` on the strings.
  */
 export function scoreGeneration(pairs: readonly GenerationPair[]): GenerationScores {
-  const stats = pairs.map((p) => {
+  const cache = new TokenCache();
+  const scratch = new PairScratch();
+  const stats: BleuStats[] = [];
+  const items = pairs.map((p) => {
     if (p.references.length === 0) throw new RangeError(`${p.id} has no reference.`);
-    return bleuStats(p.response, p.references);
+    const scored = scorePrepared(
+      prepareText(p.response, cache),
+      p.references.map((r) => prepareText(r, cache)),
+      scratch,
+      cache,
+    );
+    stats.push(scored.bleu);
+    return {
+      id: p.id,
+      exactMatch: scored.exactMatch,
+      tokenF1: scored.tokenF1,
+      rouge: scored.rouge,
+      sentenceBleu: bleuFromStats(scored.bleu, { smoothing: 'exp', effectiveOrder: true }),
+    };
   });
-  const items = pairs.map((p, i) => ({
-    id: p.id,
-    exactMatch: maxOverReferences(exactMatch, p.response, p.references),
-    tokenF1: maxOverReferences(tokenF1, p.response, p.references),
-    rouge: rouge(p.response, p.references[0] as string),
-    sentenceBleu: bleuFromStats(stats[i] as BleuStats, { smoothing: 'exp', effectiveOrder: true }),
-  }));
   return {
     items,
     corpusBleu: bleuFromStats(sumBleuStats(stats), { smoothing: 'exp' }),

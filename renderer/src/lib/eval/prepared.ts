@@ -1,0 +1,330 @@
+/**
+ * The fast path of `scoreGeneration` (scoring.ts): every text is tokenised once per tokeniser and
+ * the tokens are shared by the metrics that use them (rouge-score's tokens for ROUGE-1/2/L, the
+ * SQuAD normalisation for exact match and token F1, sacreBLEU's 13a tokens for BLEU), and n-grams
+ * are counted as small integers instead of joined strings.
+ *
+ * - Tokenising by word: all three tokenisers act within whitespace-separated words (rouge-score
+ *   splits on anything but a-z0-9, the SQuAD normalisation deletes and splits inside words, 13a's
+ *   rules look at two neighbouring characters; see `split13a`), so a text's tokens are its words'
+ *   tokens in order. Each distinct word is tokenised once per run (`TokenCache`), with the same
+ *   functions the metrics' own entry points use; 13a's whole-text steps (`<skipped>`, `-\n`,
+ *   entities) run on the whole text first when it has any of them.
+ * - Counting: tokens become run-wide integer ids; within a pair each n-gram gets a small id from
+ *   its (n-1)-gram id and its last token (`GramTable`, open addressing on typed arrays), so clipped
+ *   matches are counted in a scratch Int32Array indexed by gram id.
+ *
+ * The results are the same numbers as the straightforward path (`exactMatch`, `tokenF1`, `rouge`,
+ * `bleuStats` on the strings): tests/unit/eval-prepared.test.ts compares them on random pairs.
+ */
+import {
+  BLEU_MAX_ORDER,
+  closestReferenceLength,
+  preprocessBleu,
+  split13a,
+  unescape13a,
+  type BleuStats,
+} from './bleu';
+import { lcsLengthIds, rougePrf, rougeTokens, type RougeScores } from './rouge';
+import { answerTokens } from './squad';
+import { harmonicF1, splitPythonWhitespace } from './text';
+
+interface WordTokens {
+  rouge: Int32Array;
+  squad: Int32Array;
+  bleu: Int32Array;
+}
+
+/** One text's tokens as run-wide ids, per tokeniser. */
+export interface PreparedText {
+  rouge: Int32Array;
+  squad: Int32Array;
+  bleu: Int32Array;
+}
+
+/** Token ids and word tokenisations shared by a whole scoring run. */
+export class TokenCache {
+  private readonly ids = new Map<string, number>();
+  private readonly words = new Map<string, WordTokens>();
+
+  /** Distinct tokens so far (every token id is below it). */
+  get size(): number {
+    return this.ids.size;
+  }
+
+  private idsOf(tokens: readonly string[]): Int32Array {
+    const out = new Int32Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i] as string;
+      let id = this.ids.get(token);
+      if (id === undefined) this.ids.set(token, (id = this.ids.size));
+      out[i] = id;
+    }
+    return out;
+  }
+
+  word(word: string): WordTokens {
+    let entry = this.words.get(word);
+    if (!entry) {
+      entry = {
+        rouge: this.idsOf(rougeTokens(word)),
+        squad: this.idsOf(answerTokens(word)),
+        bleu: this.idsOf(split13a(word)),
+      };
+      this.words.set(word, entry);
+    }
+    return entry;
+  }
+}
+
+function lengthOf(parts: readonly WordTokens[], key: keyof WordTokens): number {
+  let length = 0;
+  for (const p of parts) length += p[key].length;
+  return length;
+}
+
+/** Appends `part` to `out` at `at` (an element loop: TypedArray#set costs more on short arrays). */
+function put(out: Int32Array, at: number, part: Int32Array): number {
+  for (let i = 0; i < part.length; i++) out[at + i] = part[i] as number;
+  return at + part.length;
+}
+
+/** The cached tokens of each whitespace-separated word of `text` (Python's `str.split()`). */
+function wordsOf(text: string, cache: TokenCache): WordTokens[] {
+  const out: WordTokens[] = [];
+  for (const word of splitPythonWhitespace(text)) out.push(cache.word(word));
+  return out;
+}
+
+/** Tokenises `text` once for every metric (BLEU as sacreBLEU's defaults: 13a, case kept). */
+export function prepareText(text: string, cache: TokenCache): PreparedText {
+  const words = wordsOf(text, cache);
+  // Without these, 13a's whole-text steps only turn newlines into spaces: the words are the same.
+  const unescape = text.includes('&') || text.includes('-\n') || text.includes('<skipped>');
+  const bleuWords = unescape ? wordsOf(unescape13a(preprocessBleu(text)), cache) : words;
+  const rouge = new Int32Array(lengthOf(words, 'rouge'));
+  const squad = new Int32Array(lengthOf(words, 'squad'));
+  const bleu = new Int32Array(lengthOf(bleuWords, 'bleu'));
+  let r = 0;
+  let q = 0;
+  for (const w of words) {
+    r = put(rouge, r, w.rouge);
+    q = put(squad, q, w.squad);
+  }
+  let b = 0;
+  for (const w of bleuWords) b = put(bleu, b, w.bleu);
+  return { rouge, squad, bleu };
+}
+
+/**
+ * Small ids for the n-grams (n >= 2) of one pair: a bigram is keyed (-1 - first token id, second
+ * token id), a longer n-gram (id of its first n-1 tokens, its last token id). Unigrams need no
+ * table: they are counted by token id. Open addressing over typed arrays; `reset`
+ * empties it in O(1) by moving to a new mark.
+ */
+export class GramTable {
+  private keysA = new Int32Array(0);
+  private keysB = new Int32Array(0);
+  private values = new Int32Array(0);
+  private marks = new Int32Array(0);
+  private mark = 0;
+  private mask = 0;
+  count = 0;
+
+  /** Empties the table for at most `entries` ids. */
+  reset(entries: number): void {
+    let capacity = 1024;
+    while (capacity < entries * 2) capacity *= 2;
+    if (capacity > this.marks.length) {
+      this.keysA = new Int32Array(capacity);
+      this.keysB = new Int32Array(capacity);
+      this.values = new Int32Array(capacity);
+      this.marks = new Int32Array(capacity);
+      this.mask = capacity - 1;
+      this.mark = 0;
+    }
+    this.mark++;
+    this.count = 0;
+  }
+
+  id(a: number, b: number): number {
+    let h = Math.imul(a ^ Math.imul(b, 0x9e3779b1), 0x85ebca6b);
+    h = (h ^ (h >>> 15)) & this.mask;
+    for (;;) {
+      if (this.marks[h] !== this.mark) {
+        this.marks[h] = this.mark;
+        this.keysA[h] = a;
+        this.keysB[h] = b;
+        this.values[h] = this.count;
+        return this.count++;
+      }
+      if (this.keysA[h] === a && this.keysB[h] === b) return this.values[h] as number;
+      h = (h + 1) & this.mask;
+    }
+  }
+}
+
+/** Reused buffers of one scoring run (all zero between calls). */
+export class PairScratch {
+  readonly table = new GramTable();
+  private counts = new Int32Array(4096);
+  private best = new Int32Array(4096);
+
+  ensure(size: number): void {
+    if (size <= this.counts.length) return;
+    let length = this.counts.length;
+    while (length < size) length *= 2;
+    this.counts = new Int32Array(length);
+    this.best = new Int32Array(length);
+  }
+
+  /**
+   * Σ over grams of min(times in `candidate`, most times in any one of `references`): the clipped
+   * match count of ROUGE-N, BLEU and the SQuAD token overlap. Grams are GramTable ids.
+   */
+  clipped(candidate: Int32Array, references: readonly Int32Array[]): number {
+    const counts = this.counts;
+    let available = counts;
+    if (references.length === 1) {
+      for (const g of references[0] as Int32Array) counts[g] = (counts[g] as number) + 1;
+    } else {
+      available = this.best;
+      for (const ref of references) {
+        for (const g of ref) counts[g] = (counts[g] as number) + 1;
+        for (const g of ref) {
+          if ((counts[g] as number) > (available[g] as number)) available[g] = counts[g] as number;
+        }
+        for (const g of ref) counts[g] = 0;
+      }
+    }
+    let matched = 0;
+    for (const g of candidate) {
+      const left = available[g] as number;
+      if (left > 0) {
+        available[g] = left - 1;
+        matched++;
+      }
+    }
+    for (const ref of references) for (const g of ref) available[g] = 0;
+    return matched;
+  }
+}
+
+/** The ids of the n-grams from the (n-1)-grams' ids (for n = 2, the tokens) and the tokens. */
+function nextOrder(previous: Int32Array, tokens: Int32Array, n: number, table: GramTable) {
+  const out = new Int32Array(Math.max(tokens.length - n + 1, 0));
+  if (n === 2) {
+    for (let i = 0; i < out.length; i++) {
+      out[i] = table.id(-1 - (previous[i] as number), tokens[i + 1] as number);
+    }
+  } else {
+    for (let i = 0; i < out.length; i++) {
+      out[i] = table.id(previous[i] as number, tokens[i + n - 1] as number);
+    }
+  }
+  return out;
+}
+
+/** Gram ids of orders 1..maxOrder (index n-1; order 1 is the tokens themselves). */
+function gramsUpTo(tokens: Int32Array, maxOrder: number, table: GramTable): Int32Array[] {
+  const out = [tokens];
+  for (let n = 2; n <= maxOrder; n++) {
+    out.push(nextOrder(out[n - 2] as Int32Array, tokens, n, table));
+  }
+  return out;
+}
+
+function sameTokens(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+export interface PreparedScore {
+  exactMatch: number;
+  tokenF1: number;
+  rouge: RougeScores;
+  bleu: BleuStats;
+}
+
+function tokenF1Of(candidate: PreparedText, reference: PreparedText, s: PairScratch): number {
+  const common = s.clipped(candidate.squad, [reference.squad]);
+  if (common === 0) return 0;
+  return harmonicF1(common / candidate.squad.length, common / reference.squad.length);
+}
+
+function rougeOf(candidate: Int32Array, reference: Int32Array, s: PairScratch): RougeScores {
+  const c = gramsUpTo(candidate, 2, s.table);
+  const r = gramsUpTo(reference, 2, s.table);
+  const n = (k: number) =>
+    rougePrf(
+      s.clipped(c[k] as Int32Array, [r[k] as Int32Array]),
+      (c[k] as Int32Array).length,
+      (r[k] as Int32Array).length,
+    );
+  const rougeL =
+    candidate.length === 0 || reference.length === 0
+      ? { precision: 0, recall: 0, f1: 0 }
+      : rougePrf(lcsLengthIds(reference, candidate), candidate.length, reference.length);
+  return { rouge1: n(0), rouge2: n(1), rougeL };
+}
+
+function bleuOf(candidate: Int32Array, references: Int32Array[], s: PairScratch): BleuStats {
+  const c = gramsUpTo(candidate, BLEU_MAX_ORDER, s.table);
+  const refs = references.map((r) => gramsUpTo(r, BLEU_MAX_ORDER, s.table));
+  const matches: number[] = [];
+  const totals: number[] = [];
+  for (let k = 0; k < BLEU_MAX_ORDER; k++) {
+    const grams = c[k] as Int32Array;
+    matches.push(
+      s.clipped(
+        grams,
+        refs.map((r) => r[k] as Int32Array),
+      ),
+    );
+    totals.push(grams.length);
+  }
+  return {
+    candidateLength: candidate.length,
+    referenceLength: closestReferenceLength(
+      candidate.length,
+      references.map((r) => r.length),
+    ),
+    matches,
+    totals,
+  };
+}
+
+/** Every generation metric of one prepared response against its prepared references. */
+export function scorePrepared(
+  candidate: PreparedText,
+  references: readonly PreparedText[],
+  scratch: PairScratch,
+  cache: TokenCache,
+): PreparedScore {
+  const first = references[0];
+  if (!first) throw new RangeError('At least one reference is needed.');
+  let entries = 0;
+  for (const p of [candidate, ...references]) {
+    entries += p.rouge.length + (BLEU_MAX_ORDER - 1) * p.bleu.length;
+  }
+  scratch.table.reset(entries);
+  // Counts are indexed by gram id (n >= 2) or by token id (unigrams).
+  scratch.ensure(Math.max(entries, cache.size));
+  let exactMatch = 0;
+  let tokenF1 = 0;
+  for (const r of references) {
+    if (sameTokens(candidate.squad, r.squad)) exactMatch = 1;
+    tokenF1 = Math.max(tokenF1, tokenF1Of(candidate, r, scratch));
+  }
+  return {
+    exactMatch,
+    tokenF1,
+    rouge: rougeOf(candidate.rouge, first.rouge, scratch),
+    bleu: bleuOf(
+      candidate.bleu,
+      references.map((r) => r.bleu),
+      scratch,
+    ),
+  };
+}

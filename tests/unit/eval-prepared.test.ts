@@ -1,0 +1,168 @@
+/**
+ * The scoring fast path (lib/eval/prepared.ts, used by `scoreGeneration`) against the
+ * straightforward path: each metric's own entry point on the strings (`exactMatch`, `tokenF1`
+ * with `maxOverReferences`, `rouge`, `bleuStats`), which tests/unit/eval-metrics.test.ts checks
+ * against the reference implementations. Random texts mix the characters the tokenisers treat
+ * specially (punctuation, digits with periods, commas and dashes, articles, HTML entities,
+ * `<skipped>`, `-\n`, non-ASCII letters, Greek capital sigma, Python-only whitespace) so any
+ * difference in tokenising by word shows up.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  bleuFromStats,
+  bleuStats,
+  exactMatch,
+  maxOverReferences,
+  rouge,
+  scoreGeneration,
+  split13a,
+  splitPythonWhitespace,
+  sumBleuStats,
+  tokenF1,
+  unescape13a,
+} from '../../renderer/src/lib/eval';
+import { createRng, type Rng } from '../../shared/random';
+
+const PIECES = [
+  'the',
+  'The',
+  'a',
+  'an',
+  'An',
+  'model',
+  'Models',
+  'bedrock',
+  'Bedrock',
+  'AWS',
+  'data',
+  'café',
+  'ΟΔΟΣ',
+  'Σ',
+  "don't",
+  'e.g.',
+  'U.S.',
+  '3.5',
+  '1,000',
+  '2026-12-04',
+  '7-',
+  '-',
+  '.',
+  ',',
+  '...',
+  '!',
+  '?',
+  '"',
+  "'",
+  '(',
+  ')',
+  '[x]',
+  '{y}',
+  '&amp;',
+  '&quot;',
+  '&lt;b&gt;',
+  '&amp;quot;',
+  '<skipped>',
+  '<skip<skipped>ped>',
+  'foo-',
+  'x.y',
+  'a,b',
+  '’the’',
+  '#1',
+  '$5',
+  '_',
+  'naïve',
+  'İstanbul',
+  '5.',
+  ',5',
+  'A.',
+  '10%',
+];
+const SPACES = [
+  ' ',
+  ' ',
+  ' ',
+  ' ',
+  '  ',
+  '\n',
+  '-\n',
+  '\t',
+  '\u00a0',
+  '\u001c',
+  '\u0085',
+  '\u3000',
+  '',
+];
+
+function pick<T>(rng: Rng, items: readonly T[]): T {
+  return items[Math.floor(rng.next() * items.length)] as T;
+}
+
+function randomText(rng: Rng, maxWords: number): string {
+  const words = Math.floor(rng.next() * (maxWords + 1));
+  let text = rng.next() < 0.2 ? pick(rng, SPACES) : '';
+  for (let i = 0; i < words; i++) text += pick(rng, PIECES) + pick(rng, SPACES);
+  return text;
+}
+
+/** Shares words with the reference, as real responses do, so matches of every order occur. */
+function responseLike(rng: Rng, reference: string): string {
+  return reference
+    .split(' ')
+    .map((w) => (rng.next() < 0.6 ? w : randomText(rng, 2)))
+    .join(pick(rng, [' ', ' ', '\n']));
+}
+
+function straightforward(response: string, references: readonly string[]) {
+  return {
+    exactMatch: maxOverReferences(exactMatch, response, references),
+    tokenF1: maxOverReferences(tokenF1, response, references),
+    rouge: rouge(response, references[0] as string),
+    stats: bleuStats(response, references),
+  };
+}
+
+describe('the scoring fast path', () => {
+  it('gives exactly the numbers of the metrics on the strings, on 400 random pairs', () => {
+    const rng = createRng(1507);
+    const pairs = Array.from({ length: 400 }, (_, i) => {
+      const reference = randomText(rng, 40);
+      const references = [reference];
+      const more = rng.next();
+      if (more < 0.25) references.push(randomText(rng, 30));
+      if (more < 0.1) references.push(responseLike(rng, reference));
+      const response =
+        rng.next() < 0.05 ? reference : rng.next() < 0.1 ? '' : responseLike(rng, reference);
+      return { id: `p${i}`, response, references };
+    });
+    const fast = scoreGeneration(pairs);
+    const slow = pairs.map((p) => straightforward(p.response, p.references));
+    pairs.forEach((p, i) => {
+      const f = fast.items[i]!;
+      const s = slow[i]!;
+      expect({ id: f.id, exactMatch: f.exactMatch, tokenF1: f.tokenF1, rouge: f.rouge }).toEqual({
+        id: p.id,
+        exactMatch: s.exactMatch,
+        tokenF1: s.tokenF1,
+        rouge: s.rouge,
+      });
+      expect(f.sentenceBleu).toEqual(
+        bleuFromStats(s.stats, { smoothing: 'exp', effectiveOrder: true }),
+      );
+    });
+    expect(fast.corpusBleu).toEqual(
+      bleuFromStats(sumBleuStats(slow.map((s) => s.stats)), { smoothing: 'exp' }),
+    );
+    // The random pairs do exercise the metrics: some match exactly, most partly.
+    expect(fast.items.some((i) => i.exactMatch === 1)).toBe(true);
+    expect(fast.items.filter((i) => i.sentenceBleu.matches[3]! > 0).length).toBeGreaterThan(50);
+  });
+
+  it('13a tokenises a text as its whitespace-separated words one by one', () => {
+    const rng = createRng(13);
+    for (let k = 0; k < 500; k++) {
+      const text = unescape13a(randomText(rng, 30));
+      const byWord = splitPythonWhitespace(text).flatMap((w) => split13a(w));
+      expect(byWord).toEqual(split13a(text));
+    }
+  });
+});
