@@ -57,6 +57,13 @@ import { applyGuardrail } from './bedrock-apply-guardrail.js';
 import { GuardrailStore, guardrailRoute } from './bedrock-guardrails-control.js';
 import { decodePathPart } from './json.js';
 import {
+  CustomizationJobs,
+  customizationAnswer,
+  customizationRoute,
+  type CustomizationOperation,
+} from './bedrock-customization.js';
+import type { S3Store } from './s3.js';
+import {
   ImportedModelStore,
   chatCompletion,
   importedModelsRoute,
@@ -174,6 +181,7 @@ export type Operation =
   | 'list-evaluation-jobs'
   | 'get-evaluation-job'
   | 'stop-evaluation-job'
+  | CustomizationOperation
   | 'list-imported-models'
   | 'unknown';
 
@@ -236,6 +244,8 @@ export interface FakeBedrockOptions {
   knowledgeBases?: FakeKnowledgeBase[];
   /** Agents besides the built-in FAKEAGENT1 (us-east-1), for InvokeAgent. */
   agents?: FakeAgent[];
+  /** The fake S3 (tests/fakes/s3.ts) whose buckets customization jobs read and write. */
+  s3Store?: S3Store;
   /** The account's imported models (default: one, bedrock-imported-models.ts). */
   importedModels?: FakeImportedModel[];
 }
@@ -251,6 +261,8 @@ export interface FakeBedrock {
   readonly guardrailStore: GuardrailStore;
   /** Custom Model Import models (set, denyAccess: bedrock-imported-models.ts). */
   readonly importedModelStore: ImportedModelStore;
+  /** Model customization jobs (bedrock-customization.ts): fault switches failNext, denyAccess. */
+  readonly customizationJobs: CustomizationJobs;
   /** Requests of model-calling operations only (converse, converse-stream, invoke...). */
   modelCalls(): RecordedRequest[];
   clearRequests(): void;
@@ -293,6 +305,7 @@ export async function startFakeBedrock(options: FakeBedrockOptions = {}): Promis
     requests: state.requests,
     models: state.models,
     guardrailStore: state.guardrailStore,
+    customizationJobs: state.customizationJobs,
     importedModelStore: state.importedModelStore,
     modelCalls: () => state.requests.filter((r) => MODEL_OPERATIONS.includes(r.operation)),
     clearRequests: () => {
@@ -367,6 +380,8 @@ function route(method: string, rawUrl: string): Route {
   }
   const evaluation = evaluationRoute(method, path);
   if (evaluation) return evaluation;
+  const customization = customizationRoute(method, path);
+  if (customization) return customization;
   if (importedModelsRoute(method, path)) return { operation: 'list-imported-models' };
   return { operation: 'unknown' };
 }
@@ -388,10 +403,12 @@ class FakeState {
   readonly guardrailStore: GuardrailStore;
   readonly importedModelStore: ImportedModelStore;
   readonly evaluationJobs = new EvaluationJobs();
+  readonly customizationJobs: CustomizationJobs;
 
   constructor(private readonly options: FakeBedrockOptions) {
     this.agent = new AgentRuntime([...DEFAULT_KNOWLEDGE_BASES, ...(options.knowledgeBases ?? [])]);
     this.guardrailStore = new GuardrailStore(options.guardrails ?? DEFAULT_GUARDRAILS);
+    this.customizationJobs = new CustomizationJobs(options.s3Store ?? null);
     this.importedModelStore = new ImportedModelStore(options.importedModels);
     this.models = mergeModels(options.models ?? []);
     this.behavior = options.behavior ?? { kind: 'ok' };
@@ -404,6 +421,7 @@ class FakeState {
     this.deltaDelayMs = this.options.deltaDelayMs ?? DEFAULT_DELTA_DELAY_MS;
     this.requests.length = 0;
     this.guardrailStore.denyAccess(false);
+    this.customizationJobs.reset();
     this.importedModelStore.reset();
   }
 
@@ -537,6 +555,20 @@ class FakeState {
       case 'get-evaluation-job':
       case 'stop-evaluation-job':
         return this.evaluationJob(ctx, operation, modelId, body);
+      case 'create-customization-job':
+      case 'list-customization-jobs':
+      case 'get-customization-job':
+      case 'stop-customization-job': {
+        const [status, answer] = customizationAnswer(
+          this.customizationJobs,
+          operation,
+          modelId,
+          () => parseJsonBody(body),
+          ctx.region,
+          queryOf(ctx.ex.rawUrl),
+        );
+        return this.sendJson(ctx, status, answer);
+      }
       case 'list-imported-models':
         return this.sendJson(
           ctx,

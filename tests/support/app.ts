@@ -12,6 +12,10 @@ import { createBackend, type Backend } from '../../electron/main/handlers';
 import { openSettingsStore, SETTINGS_FILE } from '../../electron/main/settings-store';
 import { startWebServer, type WebServer } from '../../electron/web/server';
 import { startFakeBedrock, type FakeBedrock } from '../fakes/bedrock';
+import { S3Store, startFakeS3, type FakeS3 } from '../fakes/s3';
+
+/** The bucket the fake S3 starts with (us-east-1), for the customization lab's job. */
+export const FAKE_BUCKET = 'stratum-fake-bucket';
 
 export const FAKE_ACCESS_KEY_ID = 'AKIAFAKEFAKEFAKE0001';
 /** A recognisable secret: tests assert it never reaches the renderer. */
@@ -28,6 +32,7 @@ export const RENDERER_DIR = resolve(
 
 export interface RunningApp {
   fake: FakeBedrock;
+  s3: FakeS3;
   server: WebServer;
   backend: Backend;
   dataDir: string;
@@ -39,6 +44,7 @@ const AWS_VARS = [
   'AWS_ENDPOINT_URL_BEDROCK_RUNTIME',
   'AWS_ENDPOINT_URL_BEDROCK',
   'AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME',
+  'AWS_ENDPOINT_URL_S3',
   'AWS_ACCESS_KEY_ID',
   'AWS_SECRET_ACCESS_KEY',
   'AWS_SESSION_TOKEN',
@@ -54,6 +60,7 @@ const AWS_VARS = [
 export function useFakeAwsEnvironment(
   fakeUrl: string,
   files: { configFile: string; credentialsFile: string },
+  s3Url?: string,
 ): () => void {
   const saved = Object.fromEntries(AWS_VARS.map((k) => [k, process.env[k]]));
   for (const key of AWS_VARS) delete process.env[key];
@@ -66,6 +73,7 @@ export function useFakeAwsEnvironment(
     AWS_CONFIG_FILE: files.configFile,
     AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile,
     AWS_EC2_METADATA_DISABLED: 'true',
+    ...(s3Url ? { AWS_ENDPOINT_URL_S3: s3Url } : {}),
   });
   return () => {
     for (const key of AWS_VARS) {
@@ -78,6 +86,8 @@ export function useFakeAwsEnvironment(
 
 export interface FakeAws {
   fake: FakeBedrock;
+  /** The fake S3 (path-style, AWS_ENDPOINT_URL_S3), with FAKE_BUCKET in us-east-1. */
+  s3: FakeS3;
   /** A folder for the test's own files (the empty AWS config and credentials live here). */
   dir: string;
   close(): Promise<void>;
@@ -95,18 +105,24 @@ export async function startFakeAws(
   const credentialsFile = join(dir, 'aws-credentials');
   await writeFile(configFile, options.config ?? '');
   await writeFile(credentialsFile, options.credentials ?? '');
+  const s3Store = new S3Store();
+  s3Store.createBucket(FAKE_BUCKET, 'us-east-1');
+  const s3 = await startFakeS3({ store: s3Store, accessKeyIds: [FAKE_ACCESS_KEY_ID] });
   const fake = await startFakeBedrock({
+    s3Store,
     // The fake recomputes every SigV4 signature with this key: the SDK must really sign.
     credentials: [{ accessKeyId: FAKE_ACCESS_KEY_ID, secretAccessKey: FAKE_SECRET_ACCESS_KEY }],
     ...(options.deltaDelayMs !== undefined ? { deltaDelayMs: options.deltaDelayMs } : {}),
   });
-  const restoreEnv = useFakeAwsEnvironment(fake.url, { configFile, credentialsFile });
+  const restoreEnv = useFakeAwsEnvironment(fake.url, { configFile, credentialsFile }, s3.url);
   return {
     fake,
+    s3,
     dir,
     async close() {
       restoreEnv();
       await fake.close();
+      await s3.close();
       await rm(dir, { recursive: true, force: true });
     },
   };
@@ -119,7 +135,7 @@ export async function startApp(
     throw new Error('out/renderer is missing: run `npm run build` first (npm run test:e2e does).');
   }
   const aws = await startFakeAws(options);
-  const { fake, dir: dataDir } = aws;
+  const { fake, s3, dir: dataDir } = aws;
 
   const userData = join(dataDir, 'user-data');
   if (options.settingsFileText !== undefined) {
@@ -132,6 +148,7 @@ export async function startApp(
 
   return {
     fake,
+    s3,
     server,
     backend,
     dataDir,

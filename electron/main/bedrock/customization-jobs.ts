@@ -19,6 +19,7 @@ import {
   StageStatus,
   TRAINING_FILE,
   VALIDATION_FILE,
+  jobIdOf,
   metricKeys,
   parseMetricsCsv,
   s3UriFor,
@@ -163,6 +164,9 @@ export async function startCustomizationJob(
   return { jobArn: out.jobArn };
 }
 
+/** The log's name for a job: its id (the ARN's last part). */
+const jobResource = (arn: string) => `model-customization-job/${jobIdOf(arn)}`;
+
 const iso = (d: Date | undefined): string | null => (d ? d.toISOString() : null);
 const jobStatus = (s: string | undefined) => JobStatus.catch('Failed').parse(s);
 const stage = (s: string | undefined) => (s ? StageStatus.catch('NotStarted').parse(s) : null);
@@ -171,16 +175,20 @@ export async function listCustomizationJobs(
   caller: CustomizationCaller,
   filters: ListCustomizationJobsInput,
 ): Promise<{ jobs: CustomizationJobSummary[] }> {
-  const out = await controlCall(caller, 'ListModelCustomizationJobs', 'Amazon Bedrock', (options) =>
-    caller.control.send(
-      new ListModelCustomizationJobsCommand({
-        ...filters,
-        sortBy: 'CreationTime',
-        sortOrder: 'Descending',
-        maxResults: 50,
-      }),
-      options,
-    ),
+  const out = await controlCall(
+    caller,
+    'ListModelCustomizationJobs',
+    'model-customization-jobs',
+    (options) =>
+      caller.control.send(
+        new ListModelCustomizationJobsCommand({
+          ...filters,
+          sortBy: 'CreationTime',
+          sortOrder: 'Descending',
+          maxResults: 50,
+        }),
+        options,
+      ),
   );
   return {
     jobs: (out.modelCustomizationJobSummaries ?? []).map((j) => ({
@@ -200,8 +208,12 @@ export async function getCustomizationJob(
   caller: CustomizationCaller,
   jobIdentifier: string,
 ): Promise<CustomizationJobDetail> {
-  const j = await controlCall(caller, 'GetModelCustomizationJob', 'Amazon Bedrock', (options) =>
-    caller.control.send(new GetModelCustomizationJobCommand({ jobIdentifier }), options),
+  const j = await controlCall(
+    caller,
+    'GetModelCustomizationJob',
+    jobResource(jobIdentifier),
+    (options) =>
+      caller.control.send(new GetModelCustomizationJobCommand({ jobIdentifier }), options),
   );
   const d = j.statusDetails;
   return {
@@ -233,7 +245,7 @@ export async function stopCustomizationJob(
   caller: CustomizationCaller,
   jobIdentifier: string,
 ): Promise<{ stopped: boolean }> {
-  await controlCall(caller, 'StopModelCustomizationJob', 'Amazon Bedrock', (options) =>
+  await controlCall(caller, 'StopModelCustomizationJob', jobResource(jobIdentifier), (options) =>
     caller.control.send(new StopModelCustomizationJobCommand({ jobIdentifier }), options),
   );
   return { stopped: true };
