@@ -58,8 +58,23 @@ export const InvocationRecord = z.object({
     'GetModelCustomizationJob',
     'ListModelCustomizationJobs',
     'StopModelCustomizationJob',
+    // The control plane's guardrail and evaluation-job calls, and the inference-profile lookup.
+    'ListGuardrails',
+    'GetGuardrail',
+    'CreateGuardrail',
+    'UpdateGuardrail',
+    'CreateGuardrailVersion',
+    'DeleteGuardrail',
+    'CreateEvaluationJob',
+    'GetEvaluationJob',
+    'ListEvaluationJobs',
+    'StopEvaluationJob',
+    'GetInferenceProfile',
   ]),
-  /** The id the call used (a model id or an inference-profile id). */
+  /**
+   * The id the call used (a model id or an inference-profile id); for a control-plane call, the
+   * resource it named (e.g. `guardrail/<id>`, `evaluation-job/<id>`).
+   */
   modelId: z.string().min(1),
   region: z.string(),
   /** Sent to response complete (or failure), measured in the main process. */
@@ -83,6 +98,33 @@ export const InvocationRecord = z.object({
   guardrail: z.object({ id: z.string().min(1), version: z.string().min(1) }).optional(),
 });
 export type InvocationRecord = z.infer<typeof InvocationRecord>;
+
+/**
+ * Control-plane calls (`@aws-sdk/client-bedrock`): they manage guardrails and jobs and invoke no
+ * model, so the log has no per-call price for them (cost null, shown as not applicable rather
+ * than unknown). A job they start is billed for its own work as it runs, not in this log.
+ */
+export const CONTROL_PLANE_OPERATIONS: ReadonlySet<InvocationRecord['operation']> = new Set([
+  'ListGuardrails',
+  'GetGuardrail',
+  'CreateGuardrail',
+  'UpdateGuardrail',
+  'CreateGuardrailVersion',
+  'DeleteGuardrail',
+  'CreateEvaluationJob',
+  'GetEvaluationJob',
+  'ListEvaluationJobs',
+  'StopEvaluationJob',
+  'GetInferenceProfile',
+  'CreateModelCustomizationJob',
+  'GetModelCustomizationJob',
+  'ListModelCustomizationJobs',
+  'StopModelCustomizationJob',
+] as const);
+
+export function isControlPlane(operation: InvocationRecord['operation']): boolean {
+  return CONTROL_PLANE_OPERATIONS.has(operation);
+}
 
 /** What a per-image price depends on (image generation only). */
 export interface ImagePricing {
@@ -113,6 +155,7 @@ export const ignoreCalls: CallRecorder = () => undefined;
  * token counts are unknown. A failed call that returned no usage costs null (unknown), not 0.
  */
 export function estimateCallCost(call: CallReport): number | null {
+  if (isControlPlane(call.operation)) return null;
   if (call.costUsd !== undefined) return call.costUsd;
   if (call.images !== null && call.imagePricing) {
     const { width, height, quality } = call.imagePricing;

@@ -86,11 +86,11 @@ export function createBackend({
   const confirmations = new AgentConfirmations();
   const jobsCaller = () => {
     const target = targetOf(store.get());
-    return { client: clients.controlFor(target), target };
+    return { client: clients.controlFor(target), target, record, timeouts: clients.timeouts };
   };
   const controlCaller = () => {
     const target = targetOf(store.get());
-    return { control: clients.controlFor(target), target, timeouts: clients.timeouts };
+    return { control: clients.controlFor(target), target, timeouts: clients.timeouts, record };
   };
   const s3Clients = new S3Clients(clients.timeouts);
   const unsubscribeS3 = store.onChange(() => s3Clients.reset());

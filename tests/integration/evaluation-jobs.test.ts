@@ -21,6 +21,7 @@ import {
   type EvaluationJobSummary,
   type JobPlan,
 } from '../../shared/eval-jobs';
+import { ignoreCalls, type InvocationRecord } from '../../shared/invocations';
 import type { AppError } from '../../shared/result';
 import type { FakeBedrock } from '../fakes/bedrock';
 import { checkCreateEvaluationJob } from '../fakes/bedrock-evaluation';
@@ -104,6 +105,17 @@ describe('evaluation jobs', () => {
     expect(first.status).toBe('InProgress');
     const second = await ok<EvaluationJobDetail>('getEvaluationJob', { jobIdentifier: jobArn });
     expect(second).toMatchObject({ status: 'Completed', outputS3Uri: 's3://stratum-eval/output/' });
+
+    // Each call is in the invocation log (oldest first here), with no cost: it invokes no model.
+    const log = await ok<{ records: InvocationRecord[] }>('listInvocations', undefined);
+    const calls = log.records.filter((r) => r.feature === 'evaluation').reverse();
+    const jobId = `evaluation-job/${jobArn.split('/').pop()}`;
+    expect(calls.map((r) => [r.operation, r.modelId, r.status, r.costUsd])).toEqual([
+      ['CreateEvaluationJob', `evaluation-job/stratum-qa-${n}`, 'ok', null],
+      ['ListEvaluationJobs', 'evaluation-jobs', 'ok', null],
+      ['GetEvaluationJob', jobId, 'ok', null],
+      ['GetEvaluationJob', jobId, 'ok', null],
+    ]);
   });
 
   it('a judge job sends the evaluator model and the Builtin judge metrics', async () => {
@@ -134,6 +146,13 @@ describe('evaluation jobs', () => {
     expect(after.status).toBe('Stopped');
     const again = await fails('stopEvaluationJob', { jobIdentifier: jobArn });
     expect(again.message).toMatch(/cannot be stopped/);
+    const log = await ok<{ records: InvocationRecord[] }>('listInvocations', undefined);
+    const stops = log.records.filter((r) => r.operation === 'StopEvaluationJob');
+    // Newest first: the refused second stop, then the first.
+    expect(stops.map((r) => [r.status, r.errorCode])).toEqual([
+      ['error', again.code],
+      ['ok', null],
+    ]);
   });
 
   it('the contract refuses what the service model refuses', async () => {
@@ -149,6 +168,8 @@ describe('evaluation jobs', () => {
     const caller = {
       client: clients.controlFor({ profile: null, region: 'us-east-1', endpoint: null }),
       target: { profile: null, region: 'us-east-1', endpoint: null },
+      record: ignoreCalls,
+      timeouts: clients.timeouts,
     };
     const send = (request: unknown) => startEvaluationJob(caller, request as EvaluationJobRequest);
     const base = buildJobRequest(plan());

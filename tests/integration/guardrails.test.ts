@@ -114,6 +114,32 @@ describe('the control plane', () => {
     const gone = await fails('getGuardrail', { guardrailIdentifier: created.guardrailId });
     expect(gone.code).toBe('model_not_found');
     expect(gone.message).toMatch(/guardrail was not found in us-east-1/);
+
+    // Every control-plane call is in the invocation log, oldest first here, with no cost.
+    const log = await ok<{ records: InvocationRecord[] }>('listInvocations', undefined);
+    const calls = log.records.filter((r) => r.feature === 'guardrails').reverse();
+    expect(calls.map((r) => r.operation)).toEqual([
+      'CreateGuardrail',
+      'ListGuardrails',
+      'GetGuardrail',
+      'UpdateGuardrail',
+      'CreateGuardrailVersion',
+      'ListGuardrails',
+      'GetGuardrail',
+      'DeleteGuardrail',
+      'GetGuardrail',
+    ]);
+    const named = `guardrail/${created.guardrailId}`;
+    expect(calls.map((r) => r.modelId)).toEqual([
+      `new guardrail "${def.name}"`,
+      'guardrails',
+      ...Array<string>(7).fill(named),
+    ]);
+    for (const call of calls) {
+      expect(call).toMatchObject({ costUsd: null, inputTokens: null, region: 'us-east-1' });
+    }
+    expect(calls.at(-1)).toMatchObject({ status: 'error', errorCode: 'model_not_found' });
+    expect(calls.slice(0, -1).every((r) => r.status === 'ok')).toBe(true);
   });
 
   it('refuses a name already used, saying to choose another', async () => {
@@ -129,6 +155,13 @@ describe('the control plane', () => {
     fake.guardrailStore.denyAccess(true);
     const error = await fails('listGuardrails', {});
     expect(error.code).toBe('access_denied');
+    const log = await ok<{ records: InvocationRecord[] }>('listInvocations', undefined);
+    expect(log.records[0]).toMatchObject({
+      feature: 'guardrails',
+      operation: 'ListGuardrails',
+      status: 'error',
+      errorCode: 'access_denied',
+    });
     for (const action of [
       'bedrock:CreateGuardrail',
       'bedrock:UpdateGuardrail',

@@ -467,7 +467,13 @@ describe('kbRetrieveAndGenerate', () => {
       modelId: 'us.amazon.nova-lite-v1:0',
       promptTemplate: 'Answer from these: $search_results$',
     });
+    // A second answer with the same profile reuses the ARN: one lookup, in the log.
+    await request('kbRetrieveAndGenerate', { ...ask, modelId: 'us.amazon.nova-lite-v1:0' });
     expect(calls('get-inference-profile')).toHaveLength(1);
+    const log = await request<{ records: InvocationRecord[] }>('listInvocations', undefined);
+    expect(log.records.filter((r) => r.operation === 'GetInferenceProfile')).toEqual([
+      expect.objectContaining({ modelId: 'us.amazon.nova-lite-v1:0', status: 'ok', costUsd: null }),
+    ]);
     expect(calls('retrieve-and-generate')[0]!.body).toMatchObject({
       retrieveAndGenerateConfiguration: {
         knowledgeBaseConfiguration: {

@@ -179,6 +179,23 @@ describe('aggregation', () => {
     expect(a.p95FirstTokenMs).toBe(50);
   });
 
+  it('counts control-plane calls apart: no per-call price applies, so they are not "unpriced"', () => {
+    const a = aggregate([
+      record({
+        operation: 'ListGuardrails',
+        feature: 'guardrails',
+        modelId: 'guardrails',
+        inputTokens: null,
+        outputTokens: null,
+        costUsd: null,
+      }),
+      record({ costUsd: null }),
+    ]);
+    expect(a.controlPlane).toBe(1);
+    expect(a.unpriced).toBe(1);
+    expect(a.costUsd).toBe(0);
+  });
+
   it('is all zeros and nulls with no records', () => {
     expect(aggregate([])).toEqual({
       invocations: 0,
@@ -189,6 +206,7 @@ describe('aggregation', () => {
       outputTokens: 0,
       costUsd: 0,
       unpriced: 0,
+      controlPlane: 0,
       p50LatencyMs: null,
       p95LatencyMs: null,
       p50FirstTokenMs: null,

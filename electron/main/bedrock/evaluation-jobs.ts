@@ -2,8 +2,10 @@
  * Bedrock model evaluation jobs (control plane, `@aws-sdk/client-bedrock`): CreateEvaluationJob,
  * ListEvaluationJobs, GetEvaluationJob and StopEvaluationJob. The request was checked against the
  * service model's limits by the contract (shared/eval-jobs.ts); the service checks it again (S3
- * access, the role, the models). These are not model calls, so they are not in the invocation log
- * (the job's own model calls are billed by Bedrock as it runs them).
+ * access, the role, the models). Each is a recorded call (feature 'evaluation'), so it is in the
+ * invocation log with its latency and outcome and a deadline; it calls no model itself, so its
+ * cost there is "not applicable" (the job's own model calls are billed by Bedrock as it runs
+ * them).
  */
 import {
   CreateEvaluationJobCommand,
@@ -20,12 +22,27 @@ import {
   type EvaluationJobRequest,
   type EvaluationJobSummary,
 } from '../../../shared/eval-jobs';
+import type { CallRecorder, InvocationRecord } from '../../../shared/invocations';
 import { AppFailure, toAppError } from '../errors';
-import type { AwsTarget } from './client';
+import type { AwsTarget, BedrockTimeouts } from './client';
+import { recordedCall } from './recorded-call';
 
 export interface JobsCaller {
   client: BedrockClient;
   target: AwsTarget;
+  /** Where every call is logged. */
+  record: CallRecorder;
+  timeouts: BedrockTimeouts;
+}
+
+type JobOperation = Extract<
+  InvocationRecord['operation'],
+  'CreateEvaluationJob' | 'GetEvaluationJob' | 'ListEvaluationJobs' | 'StopEvaluationJob'
+>;
+
+/** How a job call names its job in the invocation log: the id at the end of the ARN. */
+export function evaluationJobLogId(jobIdentifier: string): string {
+  return `evaluation-job/${jobIdentifier.split('/').pop() || jobIdentifier}`;
 }
 
 /** What a failed job call says: access denied names every IAM action the tab needs. */
@@ -48,12 +65,32 @@ function failure(error: unknown, caller: JobsCaller, operation: string): AppFail
   );
 }
 
-async function send<T>(caller: JobsCaller, operation: string, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    throw failure(error, caller, operation);
-  }
+/** One control-plane call, recorded in the invocation log under `resource`, with a deadline. */
+async function send<T>(
+  caller: JobsCaller,
+  operation: JobOperation,
+  resource: string,
+  run: (options: { abortSignal: AbortSignal; requestTimeout: number }) => Promise<T>,
+): Promise<T> {
+  return recordedCall(
+    {
+      feature: 'evaluation',
+      operation,
+      modelId: resource,
+      target: caller.target,
+      record: caller.record,
+      timeoutMs: caller.timeouts.testMs,
+      errorContext: { iamActions: EVALUATION_JOB_IAM_ACTIONS },
+    },
+    async (meter) => {
+      try {
+        return await run(meter.sendOptions);
+      } catch (error) {
+        if (meter.signal.aborted) throw error;
+        throw failure(error, caller, operation);
+      }
+    },
+  );
 }
 
 const iso = (d: Date | undefined): string | null => (d ? d.toISOString() : null);
@@ -63,11 +100,13 @@ export async function startEvaluationJob(
   caller: JobsCaller,
   request: EvaluationJobRequest,
 ): Promise<{ jobArn: string }> {
-  const out = await send(caller, 'CreateEvaluationJob', () =>
+  const resource = evaluationJobLogId(request.jobName);
+  const out = await send(caller, 'CreateEvaluationJob', resource, (options) =>
     // The zod-checked request is the SDK's shape minus its union markers ($unknown), which
     // TypeScript cannot see through with exactOptionalPropertyTypes.
     caller.client.send(
       new CreateEvaluationJobCommand(request as unknown as CreateEvaluationJobCommandInput),
+      options,
     ),
   );
   if (!out.jobArn) {
@@ -83,13 +122,14 @@ export async function startEvaluationJob(
 export async function listEvaluationJobs(
   caller: JobsCaller,
 ): Promise<{ jobs: EvaluationJobSummary[] }> {
-  const out = await send(caller, 'ListEvaluationJobs', () =>
+  const out = await send(caller, 'ListEvaluationJobs', 'evaluation-jobs', (options) =>
     caller.client.send(
       new ListEvaluationJobsCommand({
         sortBy: 'CreationTime',
         sortOrder: 'Descending',
         maxResults: 50,
       }),
+      options,
     ),
   );
   return {
@@ -109,8 +149,9 @@ export async function getEvaluationJob(
   caller: JobsCaller,
   jobIdentifier: string,
 ): Promise<EvaluationJobDetail> {
-  const j = await send(caller, 'GetEvaluationJob', () =>
-    caller.client.send(new GetEvaluationJobCommand({ jobIdentifier })),
+  const resource = evaluationJobLogId(jobIdentifier);
+  const j = await send(caller, 'GetEvaluationJob', resource, (options) =>
+    caller.client.send(new GetEvaluationJobCommand({ jobIdentifier }), options),
   );
   return {
     jobArn: j.jobArn ?? jobIdentifier,
@@ -127,8 +168,9 @@ export async function stopEvaluationJob(
   caller: JobsCaller,
   jobIdentifier: string,
 ): Promise<{ stopped: boolean }> {
-  await send(caller, 'StopEvaluationJob', () =>
-    caller.client.send(new StopEvaluationJobCommand({ jobIdentifier })),
+  const resource = evaluationJobLogId(jobIdentifier);
+  await send(caller, 'StopEvaluationJob', resource, (options) =>
+    caller.client.send(new StopEvaluationJobCommand({ jobIdentifier }), options),
   );
   return { stopped: true };
 }

@@ -1,9 +1,10 @@
 /**
  * The guardrails lab's control-plane calls (`@aws-sdk/client-bedrock`): create, update, list, get,
  * version and delete guardrails. The request body is the builder's (`guardrailRequestBody`), sent
- * member for member; GetGuardrail's answer is read back into the builder's definition. These
- * calls cost nothing to make and call no model, so they are not written to the invocation log;
- * each has a deadline and its failures are mapped to what the learner should do (a name already
+ * member for member; GetGuardrail's answer is read back into the builder's definition. Each is
+ * a recorded call (feature 'guardrails'), so it is in the invocation log with its latency and
+ * outcome; it calls no model, so its cost there is "not applicable" (see CONTROL_PLANE_OPERATIONS).
+ * Each has a deadline, and its failures are mapped to what the learner should do (a name already
  * taken, the IAM actions missing, a value the service refused).
  */
 import {
@@ -31,14 +32,23 @@ import {
   type GuardrailSummary,
   type GuardrailWriteOutput,
 } from '../../../shared/guardrails-contract';
+import type { CallRecorder, InvocationRecord } from '../../../shared/invocations';
 import type { AppError } from '../../../shared/result';
 import { AppFailure, toAppError } from '../errors';
 import type { AwsTarget, BedrockTimeouts } from './client';
+import { recordedCall } from './recorded-call';
 
 export interface ControlCaller {
   control: BedrockClient;
   target: AwsTarget;
   timeouts: BedrockTimeouts;
+  /** Where every call is logged. */
+  record: CallRecorder;
+}
+
+/** How a guardrail call names its guardrail in the invocation log. */
+export function guardrailLogId(guardrailIdentifier: string): string {
+  return `guardrail/${guardrailIdentifier}`;
 }
 
 /** The most guardrails (or versions) read from ListGuardrails, page after page. */
@@ -110,25 +120,44 @@ export function guardrailFailure(error: unknown, target: AwsTarget, what: string
   });
 }
 
-/** Sends one control-plane command with a deadline; failures become AppFailures. */
-async function send<T>(caller: ControlCaller, what: string, run: (s: AbortSignal) => Promise<T>) {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), caller.timeouts.testMs);
-  try {
-    return await run(controller.signal);
-  } catch (error) {
-    if (controller.signal.aborted) {
-      throw new AppFailure({
-        code: 'timeout',
-        message: `Amazon Bedrock did not answer within ${caller.timeouts.testMs / 1000} seconds while trying to ${what} (${caller.target.region}).`,
-        remedy:
-          'Check your internet connection, proxy or VPN, and the endpoint in Settings, then try again.',
-      });
-    }
-    throw new AppFailure(guardrailFailure(error, caller.target, what));
-  } finally {
-    clearTimeout(timer);
-  }
+type GuardrailOperation = Extract<
+  InvocationRecord['operation'],
+  | 'ListGuardrails'
+  | 'GetGuardrail'
+  | 'CreateGuardrail'
+  | 'UpdateGuardrail'
+  | 'CreateGuardrailVersion'
+  | 'DeleteGuardrail'
+>;
+
+/**
+ * Sends one control-plane command as a recorded call: logged under `operation` and `resource`,
+ * with a deadline; failures become AppFailures that say what the learner should do.
+ */
+async function send<T>(
+  caller: ControlCaller,
+  call: { operation: GuardrailOperation; resource: string; what: string },
+  run: (options: { abortSignal: AbortSignal; requestTimeout: number }) => Promise<T>,
+): Promise<T> {
+  return recordedCall(
+    {
+      feature: 'guardrails',
+      operation: call.operation,
+      modelId: call.resource,
+      target: caller.target,
+      record: caller.record,
+      timeoutMs: caller.timeouts.testMs,
+      errorContext: { iamActions: GUARDRAIL_CONTROL_ACTIONS },
+    },
+    async (meter) => {
+      try {
+        return await run(meter.sendOptions);
+      } catch (error) {
+        if (meter.signal.aborted) throw error;
+        throw new AppFailure(guardrailFailure(error, caller.target, call.what));
+      }
+    },
+  );
 }
 
 export function toSummary(g: SdkGuardrailSummary): GuardrailSummary {
@@ -152,14 +181,19 @@ export async function listGuardrails(
   const out: GuardrailSummary[] = [];
   let nextToken: string | undefined;
   do {
-    const page = await send(caller, 'list guardrails', (abortSignal) =>
+    const listing = {
+      operation: 'ListGuardrails',
+      resource: guardrailIdentifier ? guardrailLogId(guardrailIdentifier) : 'guardrails',
+      what: 'list guardrails',
+    } as const;
+    const page = await send(caller, listing, (options) =>
       caller.control.send(
         new ListGuardrailsCommand({
           ...(guardrailIdentifier ? { guardrailIdentifier } : {}),
           maxResults: 100,
           ...(nextToken ? { nextToken } : {}),
         }),
-        { abortSignal },
+        options,
       ),
     );
     out.push(...(page.guardrails ?? []).map(toSummary));
@@ -218,13 +252,18 @@ export async function getGuardrail(
   guardrailIdentifier: string,
   version?: string,
 ): Promise<GuardrailDetail> {
-  const r = await send(caller, 'read the guardrail', (abortSignal) =>
+  const call = {
+    operation: 'GetGuardrail',
+    resource: guardrailLogId(guardrailIdentifier),
+    what: 'read the guardrail',
+  } as const;
+  const r = await send(caller, call, (options) =>
     caller.control.send(
       new GetGuardrailCommand({
         guardrailIdentifier,
         ...(version ? { guardrailVersion: version } : {}),
       }),
-      { abortSignal },
+      options,
     ),
   );
   return {
@@ -248,8 +287,13 @@ export async function createGuardrail(
   definition: GuardrailDefinition,
 ): Promise<GuardrailWriteOutput> {
   const body = guardrailRequestBody(definition);
-  const r = await send(caller, `create the guardrail "${body.name}"`, (abortSignal) =>
-    caller.control.send(new CreateGuardrailCommand(body), { abortSignal }),
+  const call = {
+    operation: 'CreateGuardrail',
+    resource: `new guardrail "${body.name}"`,
+    what: `create the guardrail "${body.name}"`,
+  } as const;
+  const r = await send(caller, call, (options) =>
+    caller.control.send(new CreateGuardrailCommand(body), options),
   );
   return {
     guardrailId: r.guardrailId ?? '',
@@ -265,10 +309,13 @@ export async function updateGuardrail(
   definition: GuardrailDefinition,
 ): Promise<GuardrailWriteOutput> {
   const body = guardrailRequestBody(definition);
-  const r = await send(caller, `update the guardrail "${body.name}"`, (abortSignal) =>
-    caller.control.send(new UpdateGuardrailCommand({ guardrailIdentifier, ...body }), {
-      abortSignal,
-    }),
+  const call = {
+    operation: 'UpdateGuardrail',
+    resource: guardrailLogId(guardrailIdentifier),
+    what: `update the guardrail "${body.name}"`,
+  } as const;
+  const r = await send(caller, call, (options) =>
+    caller.control.send(new UpdateGuardrailCommand({ guardrailIdentifier, ...body }), options),
   );
   return {
     guardrailId: r.guardrailId ?? guardrailIdentifier,
@@ -283,13 +330,18 @@ export async function createGuardrailVersion(
   guardrailIdentifier: string,
   description?: string,
 ): Promise<GuardrailWriteOutput> {
-  const r = await send(caller, 'create a version of the guardrail', (abortSignal) =>
+  const call = {
+    operation: 'CreateGuardrailVersion',
+    resource: guardrailLogId(guardrailIdentifier),
+    what: 'create a version of the guardrail',
+  } as const;
+  const r = await send(caller, call, (options) =>
     caller.control.send(
       new CreateGuardrailVersionCommand({
         guardrailIdentifier,
         ...(description ? { description } : {}),
       }),
-      { abortSignal },
+      options,
     ),
   );
   return { guardrailId: r.guardrailId ?? guardrailIdentifier, arn: null, version: r.version ?? '' };
@@ -301,13 +353,18 @@ export async function deleteGuardrail(
   guardrailIdentifier: string,
   version?: string,
 ): Promise<{ deleted: true }> {
-  await send(caller, 'delete the guardrail', (abortSignal) =>
+  const call = {
+    operation: 'DeleteGuardrail',
+    resource: guardrailLogId(guardrailIdentifier),
+    what: 'delete the guardrail',
+  } as const;
+  await send(caller, call, (options) =>
     caller.control.send(
       new DeleteGuardrailCommand({
         guardrailIdentifier,
         ...(version ? { guardrailVersion: version } : {}),
       }),
-      { abortSignal },
+      options,
     ),
   );
   return { deleted: true };

@@ -10,8 +10,8 @@
  * `modelArn` is documented as "the ARN of the foundation model or inference profile": a bare
  * model id is sent as its foundation-model ARN in the Settings region; an inference-profile id
  * (us., eu., global. ...) as the profile's ARN, which holds the account id, so it is looked up
- * with GetInferenceProfile; a model the catalog knows to be profile-only is refused with the
- * profile to use instead.
+ * with GetInferenceProfile (a recorded call, once per profile id for the life of the process);
+ * a model the catalog knows to be profile-only is refused with the profile to use instead.
  */
 import { GetInferenceProfileCommand } from '@aws-sdk/client-bedrock';
 import {
@@ -37,7 +37,7 @@ import {
   type RetrieveOutput,
 } from '../../../shared/knowledge-bases';
 import { findModel, inferenceProfileSuggestion, isCallableTextModel } from '../../../shared/models';
-import { AppFailure, toAppError } from '../errors';
+import { AppFailure } from '../errors';
 import type { AgentCaller } from './client';
 import { recordedCall } from './recorded-call';
 
@@ -231,6 +231,62 @@ export async function kbRetrieve(
 const PROFILE_PREFIX = /^(us|eu|apac|jp|au|ca|global|us-gov)\./;
 
 /**
+ * Inference-profile ARNs already looked up, per AWS profile, Region, endpoint and profile id. An
+ * ARN never changes for a given id in one account and Region, so one GetInferenceProfile per
+ * profile id serves every later answer for the life of the process; a failed lookup is not kept.
+ */
+const profileArns = new Map<string, Promise<string>>();
+
+/** Forgets the looked-up ARNs (tests). */
+export function forgetInferenceProfileArns(): void {
+  profileArns.clear();
+}
+
+/** The ARN of inference profile `profileId` (see `profileArns`), as a recorded call. */
+async function inferenceProfileArn(caller: AgentCaller, profileId: string): Promise<string> {
+  const { profile, region, endpoint } = caller.target;
+  const key = JSON.stringify([profile, region, endpoint, profileId]);
+  let arn = profileArns.get(key);
+  if (!arn) {
+    arn = lookUpInferenceProfile(caller, profileId);
+    profileArns.set(key, arn);
+    arn.catch(() => profileArns.delete(key));
+  }
+  return arn;
+}
+
+async function lookUpInferenceProfile(caller: AgentCaller, profileId: string): Promise<string> {
+  const { region } = caller.target;
+  const found = await recordedCall(
+    {
+      feature: 'knowledge-bases',
+      operation: 'GetInferenceProfile',
+      modelId: profileId,
+      target: caller.target,
+      record: caller.record,
+      timeoutMs: caller.timeouts.testMs,
+      errorContext: { iamActions: ['bedrock:GetInferenceProfile'] },
+      describeFailure: (failure) =>
+        new AppFailure({
+          ...failure.appError,
+          message: `The inference profile ${profileId} could not be looked up in ${region}: ${failure.appError.message}`,
+        }),
+    },
+    (meter) =>
+      caller.control.send(
+        new GetInferenceProfileCommand({ inferenceProfileIdentifier: profileId }),
+        meter.sendOptions,
+      ),
+  );
+  if (found.inferenceProfileArn) return found.inferenceProfileArn;
+  throw new AppFailure({
+    code: 'model_not_found',
+    message: `The inference profile ${profileId} has no ARN in ${region}.`,
+    remedy: 'Pick another model, or its bare model id.',
+  });
+}
+
+/**
  * The `modelArn` RetrieveAndGenerate gets for `modelId` (see the file comment), or an
  * `AppFailure` saying why that model cannot answer.
  */
@@ -245,30 +301,7 @@ export async function generationModelArn(caller: AgentCaller, modelId: string): 
       remedy: 'Pick a text model (for example Amazon Nova Lite) for the answer.',
     });
   }
-  if (PROFILE_PREFIX.test(modelId)) {
-    try {
-      const profile = await caller.control.send(
-        new GetInferenceProfileCommand({ inferenceProfileIdentifier: modelId }),
-      );
-      if (profile.inferenceProfileArn) return profile.inferenceProfileArn;
-    } catch (error) {
-      const mapped = toAppError(error, {
-        modelId,
-        region,
-        profile: caller.target.profile,
-        iamActions: ['bedrock:GetInferenceProfile'],
-      });
-      throw new AppFailure({
-        ...mapped,
-        message: `The inference profile ${modelId} could not be looked up in ${region}: ${mapped.message}`,
-      });
-    }
-    throw new AppFailure({
-      code: 'model_not_found',
-      message: `The inference profile ${modelId} has no ARN in ${region}.`,
-      remedy: 'Pick another model, or its bare model id.',
-    });
-  }
+  if (PROFILE_PREFIX.test(modelId)) return inferenceProfileArn(caller, modelId);
   if (model?.requiresInferenceProfile) {
     const suggestion = inferenceProfileSuggestion(modelId, region);
     throw new AppFailure({

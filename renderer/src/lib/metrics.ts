@@ -4,7 +4,7 @@
  * arithmetic and a simple measure of how different repeated replies are. Pure: no DOM, no clock
  * (callers pass `now`), no React.
  */
-import type { InvocationRecord } from '../../../shared/invocations';
+import { isControlPlane, type InvocationRecord } from '../../../shared/invocations';
 import {
   baseModelId,
   estimateTokenCost,
@@ -73,6 +73,11 @@ export interface Aggregate {
   costUsd: number;
   /** Records whose cost is unknown (no price in the catalog), so `costUsd` leaves them out. */
   unpriced: number;
+  /**
+   * Control-plane calls (guardrails, jobs): they invoke no model, so a per-call price does not
+   * apply; neither in `costUsd` nor counted as unpriced.
+   */
+  controlPlane: number;
   /** Latency percentiles over the successful calls only (nearest rank); null when there are none. */
   p50LatencyMs: number | null;
   p95LatencyMs: number | null;
@@ -93,6 +98,7 @@ export function aggregate(records: readonly InvocationRecord[]): Aggregate {
     outputTokens: 0,
     costUsd: 0,
     unpriced: 0,
+    controlPlane: 0,
   };
   for (const r of records) {
     if (r.status === 'ok') {
@@ -103,7 +109,8 @@ export function aggregate(records: readonly InvocationRecord[]): Aggregate {
     else totals.cancelled++;
     totals.inputTokens += r.inputTokens ?? 0;
     totals.outputTokens += r.outputTokens ?? 0;
-    if (r.costUsd === null) {
+    if (isControlPlane(r.operation)) totals.controlPlane++;
+    else if (r.costUsd === null) {
       // A failed call before any tokens costs nothing; only count calls that did use something.
       if (r.status === 'ok' || (r.inputTokens ?? 0) + (r.outputTokens ?? 0) > 0) totals.unpriced++;
     } else totals.costUsd += r.costUsd;

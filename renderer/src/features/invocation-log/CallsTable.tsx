@@ -1,8 +1,8 @@
 /** The recent calls, one row each: when, which feature, operation and model, tokens, latency, status, cost. */
-import type { InvocationRecord } from '../../../../shared/invocations';
+import { isControlPlane, type InvocationRecord } from '../../../../shared/invocations';
 import { formatCount, formatDuration, formatUsdOrUnknown, plural } from '../../lib/format';
 import { modelLabel } from '../../lib/metrics';
-import { FEATURE_LABELS, formatCallTime, operationLabel } from './log-labels';
+import { CONTROL_PLANE_COST, FEATURE_LABELS, formatCallTime, operationLabel } from './log-labels';
 
 const count = (n: number | null) => (n === null ? '–' : formatCount(n));
 
@@ -19,6 +19,16 @@ function CallStatus({ record: r }: { record: InvocationRecord }) {
         </span>
       ) : null}
     </>
+  );
+}
+
+/** A call's cost: its estimate, unknown, or not applicable for a control-plane call. */
+function CallCost({ record: r }: { record: InvocationRecord }) {
+  if (!isControlPlane(r.operation)) return <>{formatUsdOrUnknown(r.costUsd, '–')}</>;
+  return (
+    <span title={CONTROL_PLANE_COST}>
+      n/a<span className="sr-only">: {CONTROL_PLANE_COST}</span>
+    </span>
   );
 }
 
@@ -66,7 +76,9 @@ export function CallsTable({ records }: { records: readonly InvocationRecord[] }
               <td>
                 <CallStatus record={r} />
               </td>
-              <td className="num">{formatUsdOrUnknown(r.costUsd, '–')}</td>
+              <td className="num">
+                <CallCost record={r} />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { formatCount, formatDuration, formatUsd, plural } from '../../lib/format';
 import type { Aggregate } from '../../lib/metrics';
+import { CONTROL_PLANE_COST } from './log-labels';
 
 export interface StatsRow {
   key: string;
@@ -64,7 +65,13 @@ export function StatsTable({
                     />
                   </span>
                   <span className="cost-value">
-                    {formatUsd(r.stats.costUsd)}
+                    {r.stats.controlPlane === r.stats.invocations && r.stats.invocations > 0 ? (
+                      <span title={CONTROL_PLANE_COST}>
+                        n/a<span className="sr-only">: {CONTROL_PLANE_COST}</span>
+                      </span>
+                    ) : (
+                      formatUsd(r.stats.costUsd)
+                    )}
                     {r.stats.unpriced > 0 ? (
                       <span className="muted small">
                         {' '}

@@ -43,7 +43,25 @@ export const OPERATION_NOTES: Partial<Record<string, string>> = {
   RetrieveAndGenerate: 'chunks from a knowledge base, then an answer citing them',
   Rerank: 'documents reordered by relevance to a query',
   ApplyGuardrail: 'a text checked by a guardrail, no model called',
+  ListGuardrails: 'control plane: your guardrails, or one guardrail’s versions',
+  GetGuardrail: 'control plane: one guardrail’s definition',
+  CreateGuardrail: 'control plane: a new guardrail',
+  UpdateGuardrail: 'control plane: a guardrail’s working draft replaced',
+  CreateGuardrailVersion: 'control plane: a numbered snapshot of a guardrail',
+  DeleteGuardrail: 'control plane: a guardrail or one of its versions deleted',
+  CreateEvaluationJob: 'control plane: a model evaluation job started',
+  GetEvaluationJob: 'control plane: an evaluation job’s status',
+  ListEvaluationJobs: 'control plane: your evaluation jobs',
+  StopEvaluationJob: 'control plane: an evaluation job stopped',
+  GetInferenceProfile: 'control plane: an inference profile’s ARN looked up',
 };
+
+/**
+ * Why a control-plane call has no cost in the log: it invokes no model (what a job it starts
+ * does is billed by Bedrock as the job runs, not per call here).
+ */
+export const CONTROL_PLANE_COST =
+  'not applicable: a control-plane call, which invokes no model (a job it starts is billed for its own work as it runs)';
 
 export const PERIODS = [
   { id: '7', label: 'Last 7 days', days: 7 },
