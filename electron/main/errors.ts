@@ -58,6 +58,16 @@ const NETWORK_CODES = new Set([
   'ERR_HTTP2_SESSION_ERROR',
 ]);
 
+/**
+ * The connect timeout's error (bedrock/connect-timeout.ts), which the HTTP/2 session hands on as
+ * the cause of its cancelled stream; null when the failure is something else.
+ */
+function connectTimeout(e: ErrorLike, depth = 0): ErrorLike | null {
+  if (e.name === 'ConnectTimeoutError') return e;
+  if (depth < 3 && e.cause) return connectTimeout(asErrorLike(e.cause), depth + 1);
+  return null;
+}
+
 function networkCode(e: ErrorLike, depth = 0): string | null {
   if (typeof e.code === 'string' && NETWORK_CODES.has(e.code)) return e.code;
   if (depth < 3 && e.cause) return networkCode(asErrorLike(e.cause), depth + 1);
@@ -92,6 +102,14 @@ export function toAppError(error: unknown, ctx: ErrorContext = {}): AppError {
 
   if (name === 'AbortError' || name === 'RequestAbortedError') {
     return { code: 'cancelled', message: 'Stopped.' };
+  }
+  const unreachable = connectTimeout(e);
+  if (unreachable) {
+    return {
+      code: 'offline',
+      message: String(unreachable.message),
+      remedy: `${NETWORK_REMEDY} Notes, search and the offline labs keep working.`,
+    };
   }
 
   // Credential providers fail before any request is sent (no HTTP status); a service error that

@@ -1,6 +1,7 @@
 /**
  * Faults found under test, through the real AWS SDK against the fake Bedrock (and a bare TCP
- * server): an endpoint that accepts the connection and never answers, a stream that goes silent,
+ * server): an endpoint that accepts the connection and never answers, one that cannot be reached
+ * (the HTTP/2 connect timeout), a stream that goes silent,
  * a model that is not ready, throttling inside a stream. Deadlines are injected short so each
  * test takes well under a second; with no deadline at all these tests time out.
  */
@@ -10,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dispatchRequest, StreamHub } from '../../electron/main/dispatch';
+import type { BedrockTimeouts } from '../../electron/main/bedrock/client';
 import { createBackend, type AppBackend } from '../../electron/main/handlers';
 import { openSettingsStore, type SettingsStore } from '../../electron/main/settings-store';
 import type { ConverseStreamEvent, StreamMessage } from '../../shared/contract';
@@ -36,7 +38,7 @@ beforeEach(async () => {
 afterEach(() => backend.dispose());
 
 /** A backend with other deadlines (the SDK's retry back-off needs more than SHORT). */
-function replaceBackend(timeouts: Partial<typeof SHORT>): void {
+function replaceBackend(timeouts: Partial<BedrockTimeouts>): void {
   backend.dispose();
   backend = createBackend({ store, mode: 'browser', version: 'test', timeouts });
 }
@@ -153,6 +155,35 @@ describe('an endpoint that accepts the connection and never answers', () => {
       await aws.fake.waitFor((requests) => requests.some((r) => r.operation === 'converse'));
       await dispatchRequest(backend.requests, 'cancelConnectionTest', undefined);
       expect(await running).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    },
+    FAULT_TEST_TIMEOUT,
+  );
+});
+
+describe('an endpoint that cannot be reached', () => {
+  it(
+    'fails Test connection within the connect timeout, saying it could not connect and what to check',
+    async () => {
+      // The silent server accepts TCP but never answers TLS: like a machine whose traffic to
+      // the endpoint goes nowhere. The call's own deadline is far longer than the connect one.
+      const silent = await startSilentServer();
+      try {
+        replaceBackend({ ...SHORT, testMs: 6_000, connectMs: 300 });
+        await store.update({ aws: { endpoint: silent.url.replace('http:', 'https:') } });
+        const started = performance.now();
+        const result = await testConnection();
+        expect(performance.now() - started).toBeLessThan(2_500);
+        expect(result).toMatchObject({ ok: true, value: { ok: false, code: 'offline' } });
+        const check = (result as { value: { message: string; remedy?: string } }).value;
+        expect(check.message).toMatch(/could not connect to 127\.0\.0\.1:\d+ within 0\.3 seconds/);
+        expect(check.remedy).toMatch(/proxy or VPN/);
+        expect(check.remedy).toMatch(/endpoint in Settings/);
+        await backend.log.flush();
+        const { records } = await backend.log.list();
+        expect(records[0]).toMatchObject({ status: 'error', errorCode: 'offline' });
+      } finally {
+        await silent.close();
+      }
     },
     FAULT_TEST_TIMEOUT,
   );

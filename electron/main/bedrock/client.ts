@@ -6,9 +6,10 @@
  *
  * Every client has timeouts, so a stalled proxy or an endpoint that accepts the connection and
  * never answers cannot hold a call forever. Bedrock Runtime uses the SDK's HTTP/2 handler, whose
- * options are `requestTimeout` (no activity on the request's stream, which also covers a
- * connection that never gets going: HTTP/2 has no separate connect timeout) and `sessionTimeout`
- * (an idle session); the control plane uses the HTTP/1.1 handler with `connectionTimeout`,
+ * options are `requestTimeout` (no activity on the request's stream) and `sessionTimeout` (an
+ * idle session); it has no connect timeout, so its socket brings one (`connectMs`, see
+ * connect-timeout.ts): an endpoint that cannot be reached fails in seconds, not at the end of
+ * the call's deadline; the control plane uses the HTTP/1.1 handler with `connectionTimeout`,
  * `requestTimeout` (made an error with `throwOnRequestTimeout`) and `socketTimeout`, and so does
  * the agent runtime (knowledge bases: Retrieve, RetrieveAndGenerate, Rerank). On top of
  * these, each call has its own deadline in `recordedCall`, which says what happened.
@@ -17,6 +18,7 @@ import { BedrockClient } from '@aws-sdk/client-bedrock';
 import { BedrockAgentRuntimeClient } from '@aws-sdk/client-bedrock-agent-runtime';
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { connectWithTimeout } from './connect-timeout';
 import { ignoreCalls, type CallRecorder } from '../../../shared/invocations';
 import type { Settings } from '../../../shared/settings';
 
@@ -39,7 +41,7 @@ function credentialsFor(target: AwsTarget) {
 
 /** Deadlines in ms. Tests inject short ones; the app uses `DEFAULT_TIMEOUTS`. */
 export interface BedrockTimeouts {
-  /** Establishing a connection (control plane; runtime: see `callMs`). */
+  /** Establishing a connection (TCP, and TLS for https), for every client. */
   connectMs: number;
   /** Test connection: a one-token Converse call. */
   testMs: number;
@@ -111,6 +113,10 @@ export class BedrockClients {
           sessionTimeout: this.timeouts.callMs + 5_000,
           // What the SDK's own default sets: one request per HTTP/2 session.
           disableConcurrentStreams: true,
+          // The handler has no connect timeout option: the socket it connects brings one.
+          nodeHttp2ConnectOptions: {
+            createConnection: connectWithTimeout(this.timeouts.connectMs),
+          },
         },
       });
       this.runtime.set(key, client);
