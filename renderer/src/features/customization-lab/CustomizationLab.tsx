@@ -3,15 +3,16 @@ import { ScreenHeading } from '../../components/ScreenHeading';
 import { TabStrip } from '../../components/Tabs';
 import { CostsTab } from './costs/CostsTab';
 import { DatasetTab } from './dataset/DatasetTab';
+import { JobTab } from './job/JobTab';
 import { LadderTab } from './ladder/LadderTab';
 import './customization-lab.css';
 
-// A 'Job on Bedrock' tab joins these once the real job path exists (issue 17, part 5).
-type View = 'dataset' | 'costs' | 'ladder';
+type View = 'dataset' | 'costs' | 'ladder' | 'job';
 const VIEWS: { id: View; label: string }[] = [
   { id: 'dataset', label: 'Dataset builder' },
   { id: 'costs', label: 'Costs' },
   { id: 'ladder', label: 'The ladder' },
+  { id: 'job', label: 'Job on Bedrock' },
 ];
 
 /** The customization lab: a container for its tabs. */
@@ -23,14 +24,15 @@ export default function CustomizationLab() {
         <ScreenHeading>Customization lab</ScreenHeading>
         <p className="lede">
           Build and check fine-tuning and continued pre-training datasets the way Bedrock would,
-          compare what customization costs against on-demand use, and see where each way of adapting
-          a model sits.
+          compare what customization costs against on-demand use, see where each way of adapting a
+          model sits, and run a real customization job on Bedrock.
         </p>
       </header>
       <TabStrip tabs={VIEWS} current={view} onSelect={setView} label="Customization views" />
       {view === 'dataset' ? <DatasetTab /> : null}
       {view === 'costs' ? <CostsTab /> : null}
       {view === 'ladder' ? <LadderTab /> : null}
+      {view === 'job' ? <JobTab /> : null}
     </section>
   );
 }
