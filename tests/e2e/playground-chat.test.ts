@@ -408,7 +408,8 @@ describe('guardrails', () => {
     expect(page.url()).toMatch(/#\/invocation-log$/);
     const rows = page.getByTestId('log-calls').locator('tbody tr');
     await rows.first().waitFor();
-    const withGuardrail = rows.filter({ hasText: 'guardrail' });
+    // (The guardrail picker's ListGuardrails calls are in the log too, as control-plane rows.)
+    const withGuardrail = rows.filter({ hasText: /guardrail (intervened|applied)/ });
     expect(await withGuardrail.count()).toBe(1);
     expect(await withGuardrail.innerText()).toMatch(
       /ok\s+guardrail intervened \(fakeguardrail01, version DRAFT\)/,
