@@ -157,6 +157,24 @@ describe('the scoring fast path', () => {
     expect(fast.items.filter((i) => i.sentenceBleu.matches[3]! > 0).length).toBeGreaterThan(50);
   });
 
+  it('agrees on a large vocabulary (thousands of distinct words)', () => {
+    const rng = createRng(42);
+    const word = () =>
+      `W${Math.floor(rng.next() * 20_000).toString(36)}${pick(rng, ['', ',', '.'])}`;
+    const pairs = Array.from({ length: 60 }, (_, i) => {
+      const reference = Array.from({ length: 200 }, word);
+      const response = reference.map((w) => (rng.next() < 0.6 ? w : word()));
+      return { id: `v${i}`, response: response.join(' '), references: [reference.join(' ')] };
+    });
+    const fast = scoreGeneration(pairs);
+    pairs.forEach((p, i) => {
+      const s = straightforward(p.response, p.references);
+      expect(fast.items[i]!.rouge).toEqual(s.rouge);
+      expect(fast.items[i]!.tokenF1).toBe(s.tokenF1);
+      expect(fast.items[i]!.sentenceBleu.matches).toEqual(s.stats.matches);
+    });
+  });
+
   it('13a tokenises a text as its whitespace-separated words one by one', () => {
     const rng = createRng(13);
     for (let k = 0; k < 500; k++) {

@@ -29,12 +29,6 @@ import { lcsLengthIds, rougePrf, rougeTokens, type RougeScores } from './rouge';
 import { answerTokens } from './squad';
 import { harmonicF1, splitPythonWhitespace } from './text';
 
-interface WordTokens {
-  rouge: Int32Array;
-  squad: Int32Array;
-  bleu: Int32Array;
-}
-
 /** One text's tokens as run-wide ids, per tokeniser. */
 export interface PreparedText {
   rouge: Int32Array;
@@ -42,78 +36,161 @@ export interface PreparedText {
   bleu: Int32Array;
 }
 
-/** Token ids and word tokenisations shared by a whole scoring run. */
+/**
+ * One tokeniser's tokens of every distinct word, flat: word w's token ids are
+ * pool[start[w] .. start[w] + length[w]).
+ */
+class WordPool {
+  start: number[] = [];
+  length: number[] = [];
+  pool: number[] = [];
+
+  add(ids: readonly number[]): void {
+    this.start.push(this.pool.length);
+    this.length.push(ids.length);
+    for (const id of ids) this.pool.push(id);
+  }
+
+  /** The tokens of the words `wordIds[0..count)`, in order. */
+  gather(wordIds: Int32Array, count: number): Int32Array {
+    let total = 0;
+    for (let i = 0; i < count; i++) total += this.length[wordIds[i] as number] as number;
+    const out = new Int32Array(total);
+    let at = 0;
+    for (let i = 0; i < count; i++) {
+      const w = wordIds[i] as number;
+      const from = this.start[w] as number;
+      const to = from + (this.length[w] as number);
+      for (let k = from; k < to; k++) out[at++] = this.pool[k] as number;
+    }
+    return out;
+  }
+}
+
+/** True for Python's whitespace (`str.isspace()`, the set of text.ts's PYTHON_WHITESPACE). */
+function isSpace(c: number): boolean {
+  return (
+    c === 0x20 ||
+    (c >= 0x09 && c <= 0x0d) ||
+    (c >= 0x1c && c <= 0x1f) ||
+    (c >= 0x80 &&
+      (c === 0x85 ||
+        c === 0xa0 ||
+        c === 0x1680 ||
+        (c >= 0x2000 && c <= 0x200a) ||
+        c === 0x2028 ||
+        c === 0x2029 ||
+        c === 0x202f ||
+        c === 0x205f ||
+        c === 0x3000))
+  );
+}
+
+/**
+ * Token ids and word tokenisations shared by a whole scoring run. Words are found by scanning the
+ * text and looked up in an open-addressing table by a hash computed during the scan, so a word
+ * already seen costs no substring and no string hashing.
+ */
 export class TokenCache {
   private readonly ids = new Map<string, number>();
-  private readonly words = new Map<string, WordTokens>();
+  private words: string[] = [];
+  private hashes: number[] = [];
+  private slots = new Int32Array(1 << 12);
+  readonly rouge = new WordPool();
+  readonly squad = new WordPool();
+  readonly bleu = new WordPool();
+  /** Scratch for a text's word ids. */
+  wordIds = new Int32Array(1024);
 
   /** Distinct tokens so far (every token id is below it). */
   get size(): number {
     return this.ids.size;
   }
 
-  private idsOf(tokens: readonly string[]): Int32Array {
-    const out = new Int32Array(tokens.length);
-    for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i] as string;
+  private idsOf(tokens: readonly string[]): number[] {
+    return tokens.map((token) => {
       let id = this.ids.get(token);
       if (id === undefined) this.ids.set(token, (id = this.ids.size));
-      out[i] = id;
-    }
-    return out;
+      return id;
+    });
   }
 
-  word(word: string): WordTokens {
-    let entry = this.words.get(word);
-    if (!entry) {
-      entry = {
-        rouge: this.idsOf(rougeTokens(word)),
-        squad: this.idsOf(answerTokens(word)),
-        bleu: this.idsOf(split13a(word)),
-      };
-      this.words.set(word, entry);
-    }
-    return entry;
+  private add(word: string, hash: number): number {
+    const id = this.words.length;
+    this.words.push(word);
+    this.hashes.push(hash);
+    this.rouge.add(this.idsOf(rougeTokens(word)));
+    this.squad.add(this.idsOf(answerTokens(word)));
+    this.bleu.add(this.idsOf(split13a(word)));
+    return id;
   }
-}
 
-function lengthOf(parts: readonly WordTokens[], key: keyof WordTokens): number {
-  let length = 0;
-  for (const p of parts) length += p[key].length;
-  return length;
-}
+  /** Files word `id` in the table (twice the slots when it is half full). */
+  private file(id: number): void {
+    if ((id + 1) * 2 > this.slots.length) {
+      this.slots = new Int32Array(this.slots.length * 2);
+      for (let w = 0; w < id; w++) this.file(w);
+    }
+    const mask = this.slots.length - 1;
+    let at = (this.hashes[id] as number) & mask;
+    while (this.slots[at] !== 0) at = (at + 1) & mask;
+    this.slots[at] = id + 1;
+  }
 
-/** Appends `part` to `out` at `at` (an element loop: TypedArray#set costs more on short arrays). */
-function put(out: Int32Array, at: number, part: Int32Array): number {
-  for (let i = 0; i < part.length; i++) out[at + i] = part[i] as number;
-  return at + part.length;
-}
+  /** The id of text[start, end), a whitespace-free word, tokenised the first time it is seen. */
+  private word(text: string, start: number, end: number, hash: number): number {
+    const mask = this.slots.length - 1;
+    for (let at = hash & mask; ; at = (at + 1) & mask) {
+      const slot = this.slots[at] as number;
+      if (slot === 0) break;
+      const w = slot - 1;
+      const word = this.words[w] as string;
+      if (this.hashes[w] !== hash || word.length !== end - start) continue;
+      let same = true;
+      for (let k = 0; k < word.length && same; k++) {
+        same = word.charCodeAt(k) === text.charCodeAt(start + k);
+      }
+      if (same) return w;
+    }
+    const id = this.add(text.slice(start, end), hash);
+    this.file(id);
+    return id;
+  }
 
-/** The cached tokens of each whitespace-separated word of `text` (Python's `str.split()`). */
-function wordsOf(text: string, cache: TokenCache): WordTokens[] {
-  const out: WordTokens[] = [];
-  for (const word of splitPythonWhitespace(text)) out.push(cache.word(word));
-  return out;
+  /** Puts the word ids of `text`'s words (Python's `str.split()`) in `wordIds`; their count. */
+  split(text: string): number {
+    let count = 0;
+    let i = 0;
+    const n = text.length;
+    while (i < n) {
+      while (i < n && isSpace(text.charCodeAt(i))) i++;
+      if (i === n) break;
+      const start = i;
+      let hash = 0x811c9dc5;
+      for (let c = text.charCodeAt(i); i < n && !isSpace(c); c = text.charCodeAt(++i)) {
+        hash = Math.imul(hash ^ c, 0x01000193);
+      }
+      if (count === this.wordIds.length) {
+        const grown = new Int32Array(count * 2);
+        grown.set(this.wordIds);
+        this.wordIds = grown;
+      }
+      this.wordIds[count++] = this.word(text, start, i, (hash ^ (hash >>> 16)) >>> 0);
+    }
+    return count;
+  }
 }
 
 /** Tokenises `text` once for every metric (BLEU as sacreBLEU's defaults: 13a, case kept). */
 export function prepareText(text: string, cache: TokenCache): PreparedText {
-  const words = wordsOf(text, cache);
+  let count = cache.split(text);
+  const rouge = cache.rouge.gather(cache.wordIds, count);
+  const squad = cache.squad.gather(cache.wordIds, count);
   // Without these, 13a's whole-text steps only turn newlines into spaces: the words are the same.
-  const unescape = text.includes('&') || text.includes('-\n') || text.includes('<skipped>');
-  const bleuWords = unescape ? wordsOf(unescape13a(preprocessBleu(text)), cache) : words;
-  const rouge = new Int32Array(lengthOf(words, 'rouge'));
-  const squad = new Int32Array(lengthOf(words, 'squad'));
-  const bleu = new Int32Array(lengthOf(bleuWords, 'bleu'));
-  let r = 0;
-  let q = 0;
-  for (const w of words) {
-    r = put(rouge, r, w.rouge);
-    q = put(squad, q, w.squad);
+  if (text.includes('&') || text.includes('-\n') || text.includes('<skipped>')) {
+    count = cache.split(unescape13a(preprocessBleu(text)));
   }
-  let b = 0;
-  for (const w of bleuWords) b = put(bleu, b, w.bleu);
-  return { rouge, squad, bleu };
+  return { rouge, squad, bleu: cache.bleu.gather(cache.wordIds, count) };
 }
 
 /**
@@ -180,7 +257,8 @@ export class PairScratch {
 
   /**
    * Σ over grams of min(times in `candidate`, most times in any one of `references`): the clipped
-   * match count of ROUGE-N, BLEU and the SQuAD token overlap. Grams are GramTable ids.
+   * match count of ROUGE-N, BLEU and the SQuAD token overlap. Grams are GramTable ids (token
+   * ids for unigrams).
    */
   clipped(candidate: Int32Array, references: readonly Int32Array[]): number {
     const counts = this.counts;
