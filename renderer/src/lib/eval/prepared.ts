@@ -27,7 +27,7 @@ import {
 } from './bleu';
 import { lcsLengthIds, rougePrf, rougeTokens, type RougeScores } from './rouge';
 import { answerTokens } from './squad';
-import { harmonicF1, splitPythonWhitespace } from './text';
+import { harmonicF1 } from './text';
 
 /** One text's tokens as run-wide ids, per tokeniser. */
 export interface PreparedText {
