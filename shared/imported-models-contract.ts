@@ -149,8 +149,9 @@ export function parseLogprobsResponse(json: unknown): ParsedLogprobs {
   const parsed = ChatCompletionWithLogprobs.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
+    const what = (issue?.message ?? 'unexpected shape').replace(/^Invalid input: /, '');
     const where = issue && issue.path.length ? ` at ${issue.path.join('.')}` : '';
-    return { ok: false, problem: `${issue?.message ?? 'unexpected shape'}${where}` };
+    return { ok: false, problem: `${what}${where}` };
   }
   const first = parsed.data.choices[0];
   const content = first?.logprobs?.content;

@@ -6,8 +6,8 @@
  *
  * Listing calls no model and costs nothing, so like the guardrail control calls it is not in the
  * invocation log. The InvokeModel call is recorded (feature 'token-lab'); its cost is logged as
- * unknown, because imported models are billed per Custom Model Unit and 5-minute window, not per
- * token.
+ * unknown, because imported models are billed by Custom Model Units (the hardware that hosts a
+ * model copy; API reference, CustomModelUnits), not per token.
  */
 import { ListImportedModelsCommand, type BedrockClient } from '@aws-sdk/client-bedrock';
 import { InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';
@@ -136,7 +136,7 @@ export async function invokeImportedLogprobs(
         }),
         meter.sendOptions,
       );
-      // Billed per Custom Model Unit and 5-minute window: no per-call price to log.
+      // Billed by Custom Model Units, not per token: no per-call price to log.
       meter.cost(null);
       let json: unknown;
       try {

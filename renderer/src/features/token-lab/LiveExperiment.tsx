@@ -1,11 +1,14 @@
 /**
  * The live experiment: ask a Bedrock model for the next word of a prompt N times and plot the
  * words it chose. Bedrock's Converse API returns no token probabilities, so repeated sampling is
- * how a real model's distribution becomes visible. Runs are saved in IndexedDB.
+ * how a real model's distribution becomes visible. Runs are saved in IndexedDB. A switch at the
+ * top offers the learner's imported model instead (imported/), whose probabilities Bedrock does
+ * return.
  *
  * A container: the form lives in `useLiveForm`, the run in `useLiveRun`; the parts are
  * LiveSettings, LiveResults and SavedExperiments.
  */
+import { useState } from 'react';
 import { ErrorPanel } from '../../components/ConnectionStatus';
 import { ResultsRegion } from '../../components/ResultsRegion';
 import { plural } from '../../lib/format';
@@ -14,8 +17,11 @@ import { LiveSettings } from './LiveSettings';
 import { SavedExperiments } from './SavedExperiments';
 import { useLiveForm } from './use-live-form';
 import { useLiveRun } from './use-live-run';
+import { ImportedExperiment } from './imported/ImportedExperiment';
+import { LiveModeSwitch, type LiveMode } from './imported/LiveModeSwitch';
 
-export function LiveExperiment() {
+/** Repeated sampling of a catalog model. */
+function CatalogExperiment() {
   const { form, set, models, region } = useLiveForm();
   const run = useLiveRun();
   const { current, error } = run;
@@ -64,5 +70,15 @@ export function LiveExperiment() {
         />
       </div>
     </div>
+  );
+}
+
+export function LiveExperiment() {
+  const [mode, setMode] = useState<LiveMode>('catalog');
+  return (
+    <>
+      <LiveModeSwitch value={mode} onChange={setMode} />
+      {mode === 'imported' ? <ImportedExperiment /> : <CatalogExperiment />}
+    </>
   );
 }
