@@ -79,6 +79,7 @@ export async function backupFigures(count = 10_000) {
       exams: [],
       reports: [],
       noteProgress: [],
+      prefs: [],
     },
   };
   const text = backupText(backup);

@@ -15,6 +15,7 @@ import {
   type QuestionReport,
   type QuestionRow,
   type ReviewCard,
+  type StudyPrefs,
 } from '../../renderer/src/db/schema';
 import {
   applyImport,
@@ -152,6 +153,15 @@ const ROWS = {
       lastOpenedAt: '2026-11-19T08:00:00.000Z',
     },
   ] satisfies NoteProgress[],
+  prefs: [
+    {
+      id: 'study',
+      examDate: '2026-12-20',
+      newPerDay: 7,
+      maxReviewsPerDay: 150,
+      targetRetention: 0.92,
+    },
+  ] satisfies StudyPrefs[],
 };
 type Tables = typeof ROWS;
 const NAMES = Object.keys(ROWS) as (keyof Tables)[];
@@ -196,7 +206,7 @@ describe('export', () => {
   it('writes one versioned file with every table', async () => {
     const file = JSON.parse(await exportedText()) as Record<string, unknown>;
     expect(file.format).toBe('stratum-backup');
-    expect(file.version).toBe(2);
+    expect(file.version).toBe(3);
     expect(file.exportedAt).toBe('2026-11-23T12:00:00.000Z');
     expect(file.tables).toEqual(ROWS);
   });
@@ -216,7 +226,7 @@ describe('round trip', () => {
     expect(plan.questions).toEqual({ added: 2, updated: 0, unchanged: 0, newerHere: [] });
     expect(plan.attempts.added).toBe(3);
     expect(describePlan(plan)).toBe(
-      '2 questions added, 3 answers added, 1 review card added, 1 mock exam added, 1 report added, 1 note progress record added',
+      '2 questions added, 3 answers added, 1 review card added, 1 mock exam added, 1 report added, 1 set of study settings added, 1 note progress record added',
     );
     expect(await dump(target)).toEqual(await dump(source));
     // And the target exports the same file, byte for byte.
@@ -230,6 +240,46 @@ describe('round trip', () => {
     expect(describePlan(plan)).toBe('nothing new');
     expect(plan.questions.unchanged).toBe(2);
     expect(await dump(source)).toEqual(before);
+  });
+});
+
+describe('study settings (prefs)', () => {
+  const HERE = { ...ROWS.prefs[0]!, examDate: null, newPerDay: 20 };
+
+  it('a file with study settings restores them over the ones here', async () => {
+    const target = freshDb();
+    await target.prefs.put(HERE);
+    const plan = await applyImport(target, mustParse(await exportedText()), 'keep-newer');
+    expect(plan.prefs).toEqual({ added: 0, updated: 1, unchanged: 0, newerHere: [] });
+    expect(await target.prefs.toArray()).toEqual(ROWS.prefs);
+  });
+
+  it('a version 1 or 2 file, which has none, imports and leaves the settings here alone', async () => {
+    const file = JSON.parse(await exportedText()) as { tables: Record<string, unknown> };
+    delete file.tables.prefs;
+    for (const version of [1, 2]) {
+      const target = freshDb();
+      await target.prefs.put(HERE);
+      const backup = mustParse(JSON.stringify({ ...file, version }));
+      expect(backup.tables.prefs).toEqual([]);
+      const plan = await applyImport(target, backup, 'replace');
+      expect(plan.prefs).toEqual({ added: 0, updated: 0, unchanged: 0, newerHere: [] });
+      expect(plan.questions.added).toBe(2);
+      expect(await target.prefs.toArray()).toEqual([HERE]);
+    }
+  });
+
+  it('checks them with the database row’s schema, and a version 3 file must have the table', async () => {
+    const file = JSON.parse(await exportedText()) as { tables: Record<string, unknown> };
+    const bad = { ...file, tables: { ...file.tables, prefs: [{ ...HERE, newPerDay: 9999 }] } };
+    const refused = parseBackup(JSON.stringify(bad));
+    expect(refused).toMatchObject({ ok: false });
+    expect(!refused.ok && refused.problems[0]).toMatch(/^prefs row 1 \("study"\): newPerDay/);
+    delete file.tables.prefs;
+    expect(parseBackup(JSON.stringify(file))).toMatchObject({
+      ok: false,
+      problems: ['tables.prefs: missing'],
+    });
   });
 });
 
@@ -277,7 +327,7 @@ describe('refused files change nothing', () => {
     JSON.parse(
       JSON.stringify({
         format: 'stratum-backup',
-        version: 2,
+        version: 3,
         exportedAt: '2026-11-23T12:00:00.000Z',
         tables: ROWS,
       }),
@@ -296,7 +346,7 @@ describe('refused files change nothing', () => {
       /"format" is "anki-export"/,
     );
     await expectRefused(JSON.stringify([QUESTION]), /JSON list, not a Stratum backup/);
-    await expectRefused(JSON.stringify({ ...good(), version: 3 }), /newer Stratum/);
+    await expectRefused(JSON.stringify({ ...good(), version: 4 }), /newer Stratum/);
   });
 
   it('names the table, row and field of a bad row', async () => {

@@ -17,16 +17,20 @@ import {
   QuestionReport,
   QuestionRow,
   ReviewCard,
+  StudyPrefs,
 } from './schema';
 
 export const BACKUP_FORMAT = 'stratum-backup';
 /**
  * Version 2 (issue 13) adds `cases`, the learner's own case-study scenarios. Version 1 files (no
  * `cases` table) are still read: they hold no learner cases, so `cases` is taken as empty.
+ * Version 3 adds `prefs`, the learner's study settings (exam date, new questions a day, reviews a
+ * day, target retention), checked with the same schema as the database row. Files of versions 1
+ * and 2 have none: `prefs` is taken as empty, so importing them leaves the settings here alone.
  */
-export const BACKUP_VERSION = 2;
+export const BACKUP_VERSION = 3;
 /** Every version this app reads. */
-export const READABLE_VERSIONS: readonly number[] = [1, 2];
+export const READABLE_VERSIONS: readonly number[] = [1, 2, 3];
 
 /**
  * The tables a backup holds, with each row's key and the time that says which copy is newer.
@@ -69,6 +73,13 @@ const TABLES = {
     key: (r: QuestionReport) => r.id,
     time: (r: QuestionReport) => r.at,
   },
+  prefs: {
+    schema: StudyPrefs,
+    noun: ['set of study settings', 'sets of study settings'],
+    key: (r: StudyPrefs) => r.id,
+    // No time of its own: a file's settings that differ from these replace them (restored).
+    time: () => '',
+  },
   noteProgress: {
     schema: NoteProgress,
     noun: ['note progress record', 'note progress records'],
@@ -98,6 +109,7 @@ export const BackupTables = z
     exams: z.array(ExamSession),
     reports: z.array(QuestionReport),
     noteProgress: z.array(NoteProgress),
+    prefs: z.array(StudyPrefs),
   })
   .strict();
 export type BackupTables = z.infer<typeof BackupTables>;
@@ -169,7 +181,7 @@ function headerRefusal(data: unknown): ParsedBackup | null {
     return refuse(
       typeof top.version === 'number' && top.version > BACKUP_VERSION
         ? `The backup is version ${top.version}, made by a newer Stratum; this one reads version ${BACKUP_VERSION}. Update Stratum and import it again.`
-        : `The backup's "version" is ${JSON.stringify(top.version)}; this Stratum reads versions ${READABLE_VERSIONS.join(' and ')}.`,
+        : `The backup's "version" is ${JSON.stringify(top.version)}; this Stratum reads versions ${READABLE_VERSIONS.slice(0, -1).join(', ')} and ${READABLE_VERSIONS.at(-1)}.`,
     );
   }
   return null;
@@ -297,11 +309,14 @@ export function checkBackup(
       problems.list(),
     );
   }
-  // A version 1 file has no `cases` table: it holds no learner cases.
-  const given =
-    (header as { version?: unknown }).version === 1 && !('cases' in tables)
-      ? { cases: [], ...(tables as Record<string, unknown>) }
-      : (tables as Record<string, unknown>);
+  // A version 1 file has no `cases` table: it holds no learner cases; a version 1 or 2 file has
+  // no `prefs` table: it holds no study settings.
+  const version = (header as { version?: unknown }).version;
+  const given: Record<string, unknown> = {
+    ...(version === 1 && !('cases' in tables) ? { cases: [] } : {}),
+    ...((version === 1 || version === 2) && !('prefs' in tables) ? { prefs: [] } : {}),
+    ...(tables as Record<string, unknown>),
+  };
   for (const name of Object.keys(given)) {
     if (!(TABLE_NAMES as string[]).includes(name))
       problems.note(`tables.${name}: this Stratum has no such table`);

@@ -1,7 +1,8 @@
 /**
  * Export and import of the learner's data as one versioned JSON file: their case-study scenarios
  * and questions (generated, imported, edited bank items; a case's questions name it in `caseId`),
- * answers, review cards, mock exams, reports and note progress.
+ * answers, review cards, mock exams, reports, note progress and study settings (`prefs`: a file
+ * that has them restores them; an older file without them leaves the settings here alone).
  * Generated items still waiting for review (`pendingQuestions`) are unreviewed drafts and are not
  * exported.
  *

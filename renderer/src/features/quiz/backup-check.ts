@@ -54,6 +54,7 @@ export function checkBackupFile(
     exams: [],
     reports: [],
     noteProgress: [],
+    prefs: [],
   };
   return new Promise<ParsedBackup>((resolve) => {
     signal?.addEventListener('abort', () =>

@@ -18,9 +18,10 @@ export function BackupPanel() {
     <section className="card" aria-labelledby="backup-heading">
       <h2 id="backup-heading">Backup</h2>
       <p className="muted small">
-        One JSON file with your questions (generated, imported and edited), answers, review cards,
-        mock exams, reports and note progress. Generated questions still waiting for your review are
-        not included. Importing merges by id and never deletes anything already here. Files up to{' '}
+        One JSON file with your questions (generated, imported and edited), case studies, answers,
+        review cards, mock exams, reports, note progress and study settings (a file with settings
+        restores them). Generated questions still waiting for your review are not included.
+        Importing merges by id and never deletes anything already here. Files up to{' '}
         {megabytes(MAX_BACKUP_BYTES)} can be imported.
       </p>
       <div className="actions">
