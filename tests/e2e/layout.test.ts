@@ -151,6 +151,7 @@ const VISITS: ScreenToVisit[] = [
       { id: 'dataset', name: 'Dataset builder' },
       { id: 'costs', name: 'Costs' },
       { id: 'ladder', name: 'The ladder' },
+      { id: 'job', name: 'Job on Bedrock' },
     ],
   },
   { id: 'settings', path: '#/settings', heading: 'Settings' },

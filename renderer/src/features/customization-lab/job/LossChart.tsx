@@ -38,7 +38,7 @@ export function LossChart({ metrics }: { metrics: JobMetrics }) {
               y2={g.y(t)}
             />
             <text className="cl-tick" x={PLOT.left - 6} y={g.y(t) + 4} textAnchor="end">
-              {t.toFixed(2)}
+              {Number(t.toFixed(2)).toString()}
             </text>
           </g>
         ))}

@@ -5,6 +5,7 @@
 import { formatCount, formatUsd, plural } from '../../../lib/format';
 import type { CustomizationJobRequest } from '../../../../../shared/customization-jobs-contract';
 import type { TrainingEstimate } from './job-cost';
+import { freshNames } from './job-form-store';
 import { cancelSend, confirmSend, type JobsState, type SendPlan } from './jobs-store';
 
 function CostLine({
@@ -49,7 +50,11 @@ export function SendConfirmation({
       </p>
       <CostLine estimate={estimate} tokens={tokens} epochs={epochs} />
       <div className="actions">
-        <button type="button" className="primary" onClick={() => void confirmSend(plan)}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void confirmSend(plan, freshNames)}
+        >
           Yes, upload and start
         </button>
         <button type="button" onClick={cancelSend}>

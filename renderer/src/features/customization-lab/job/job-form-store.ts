@@ -60,7 +60,7 @@ function readKept(): Kept {
   }
 }
 
-const stamp = () => new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '');
+const stamp = () => new Date().toISOString().slice(0, 19).replace(/[-:T]/g, '');
 
 let form: JobForm | null = null;
 const listeners = new Set<() => void>();
@@ -88,6 +88,11 @@ export function setJobForm(patch: Partial<JobForm>): void {
     // Storage full or blocked: the values still hold for this window.
   }
   for (const l of listeners) l();
+}
+
+/** New suggested job and custom model names (after a job was created with the old ones). */
+export function freshNames(): void {
+  setJobForm({ jobName: `stratum-ft-${stamp()}`, customModelName: `stratum-model-${stamp()}` });
 }
 
 export function useJobForm(): JobForm {

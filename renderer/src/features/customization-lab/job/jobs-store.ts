@@ -68,10 +68,20 @@ export const cancelSend = () => set({ phase: 'idle' });
 export const askToStop = (jobArn: string | null) => set({ stopping: jobArn });
 export const clearError = () => set({ error: null });
 
+/** Finished jobs whose detail (failure message, loss) is read when they are listed. */
+const DETAILS_ON_LIST = 5;
+
 export async function refreshJobs(): Promise<void> {
   const result = await call('listCustomizationJobs', {});
-  if (result.ok) set({ jobs: result.value.jobs, listed: true });
-  else set({ error: result.error, listed: true });
+  if (!result.ok) {
+    set({ error: result.error, listed: true });
+    return;
+  }
+  set({ jobs: result.value.jobs, listed: true });
+  const finished = result.value.jobs
+    .filter((j) => (j.status === 'Completed' || j.status === 'Failed') && !state.details[j.jobArn])
+    .slice(0, DETAILS_ON_LIST);
+  for (const j of finished) await pollJob(j.jobArn);
 }
 
 export async function readMetrics(jobArn: string, outputS3Uri: string): Promise<void> {
@@ -114,8 +124,11 @@ export interface SendPlan {
 
 const bytesOf = (text: string) => new TextEncoder().encode(text).length;
 
-/** Uploads the files (progress file by file), then creates the job and lists it. */
-export async function confirmSend(plan: SendPlan): Promise<void> {
+/**
+ * Uploads the files (progress file by file), then creates the job, calls `onStarted` (the form
+ * suggests fresh names: job and custom model names are unique) and lists it.
+ */
+export async function confirmSend(plan: SendPlan, onStarted: () => void): Promise<void> {
   const files = [
     { file: 'train' as const, name: 'train.jsonl' as const, jsonl: plan.trainingJsonl },
     ...(plan.validationJsonl
@@ -154,6 +167,7 @@ export async function confirmSend(plan: SendPlan): Promise<void> {
     return;
   }
   set({ phase: 'idle', progress: null, startedArn: created.value.jobArn });
+  onStarted();
   await refreshJobs();
   await pollJob(created.value.jobArn);
 }

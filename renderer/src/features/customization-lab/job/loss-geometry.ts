@@ -46,7 +46,7 @@ export function lossGeometry(
     xMax,
     yMax,
     xTicks: ticks(xMax, 5),
-    yTicks: ticks(yMax, 4),
+    yTicks: ticks(yMax, 5),
     training: path(training),
     validation: path(validation),
     x,
