@@ -92,6 +92,7 @@ describe('an imported model with log probabilities', () => {
     const note = page.getByRole('note').filter({ hasText: 'No imported models in us-east-1' });
     await note.waitFor();
     expect(await note.innerText()).toMatch(/Custom Model Import/);
+    await page.screenshot({ path: `${SCREENS}/token-lab-imported-empty-light.png` });
     expect(await page.getByLabel('Imported model', { exact: true }).count()).toBe(0);
     app.fake.importedModelStore.reset();
     await note.getByRole('button', { name: 'Reload the list' }).click();
