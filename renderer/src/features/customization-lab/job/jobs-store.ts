@@ -79,7 +79,7 @@ export async function refreshJobs(): Promise<void> {
   }
   set({ jobs: result.value.jobs, listed: true });
   const finished = result.value.jobs
-    .filter((j) => (j.status === 'Completed' || j.status === 'Failed') && !state.details[j.jobArn])
+    .filter((j) => j.status !== 'InProgress' && j.status !== 'Stopping' && !state.details[j.jobArn])
     .slice(0, DETAILS_ON_LIST);
   for (const j of finished) await pollJob(j.jobArn);
 }
