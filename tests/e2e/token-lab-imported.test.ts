@@ -94,9 +94,14 @@ describe('an imported model with log probabilities', () => {
     expect(await note.innerText()).toMatch(/Custom Model Import/);
     await page.screenshot({ path: `${SCREENS}/token-lab-imported-empty-light.png` });
     expect(await page.getByLabel('Imported model', { exact: true }).count()).toBe(0);
-    app.fake.importedModelStore.reset();
+    app.fake.importedModelStore.set([
+      { id: 'old0model001', name: 'older-import', createdAt: '2025-06-02T10:00:00Z' },
+    ]);
     await note.getByRole('button', { name: 'Reload the list' }).click();
-    await page.getByLabel('Imported model', { exact: true }).waitFor();
+    const select = page.getByLabel('Imported model', { exact: true });
+    await select.waitFor();
+    expect(await page.getByText(/imported before 11 November 2025/).count()).toBe(1);
+    app.fake.importedModelStore.reset();
   });
 
   it('renders the strip in dark', async () => {

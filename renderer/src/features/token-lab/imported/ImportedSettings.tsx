@@ -5,6 +5,7 @@
 import { useId } from 'react';
 import { Link } from 'wouter';
 import {
+  ADVANCED_FEATURES_SINCE,
   MAX_IMPORTED_TOKENS,
   MAX_TOP_LOGPROBS,
   type ImportedModel,
@@ -41,6 +42,9 @@ function modelNote(model: ImportedModel): string {
     `Imported ${model.createdAt ? formatDate(model.createdAt) : 'on an unknown date'}`,
     model.architecture ? `architecture ${model.architecture}` : null,
     model.instructSupported === false ? 'no chat template' : null,
+    model.createdAt && model.createdAt < ADVANCED_FEATURES_SINCE
+      ? 'imported before 11 November 2025: AWS documents log probabilities in this format for later imports, so it may need importing again'
+      : null,
   ];
   return `${parts.filter(Boolean).join(', ')}.`;
 }
