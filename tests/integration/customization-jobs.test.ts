@@ -20,6 +20,7 @@ import {
   type JobPlan,
 } from '../../shared/customization-jobs-contract';
 import type { AppError } from '../../shared/result';
+import { BedrockClient, CreateModelCustomizationJobCommand } from '@aws-sdk/client-bedrock';
 import { FAKE_BUCKET, startFakeAws, type FakeAws } from '../support/app';
 
 let aws: FakeAws;
@@ -292,5 +293,59 @@ describe('the customization job, over the wire', () => {
     const error = await fails('startCustomizationJob', { request });
     expect(error.code).toBe('invalid_input');
     expect(aws.fake.requests.some((r) => r.operation === 'create-customization-job')).toBe(false);
+  });
+
+  describe('the fake refuses what the service would, with the contract out of the way', () => {
+    const direct = (patch: Record<string, unknown>) => {
+      const client = new BedrockClient({ region: 'us-east-1', endpoint: aws.fake.url });
+      const input = { ...buildCustomizationJobRequest(plan()), ...patch };
+      return client
+        .send(new CreateModelCustomizationJobCommand(input as never))
+        .then(
+          () => 'accepted',
+          (e: Error) => `${e.name}: ${e.message}`,
+        )
+        .finally(() => client.destroy());
+    };
+    it.each([
+      [
+        'a job name with a space',
+        { jobName: 'bad name' },
+        /^ValidationException: .*'jobName' failed to satisfy constraint: Member must satisfy regular expression pattern/,
+      ],
+      [
+        'an unknown hyperparameter',
+        { hyperParameters: { batchSize: '8' } },
+        /^ValidationException: The hyperparameter batchSize is not supported for the base model amazon\.nova-micro-v1:0:128k\./,
+      ],
+      [
+        'an out-of-range value',
+        { hyperParameters: { epochCount: '9' } },
+        /^ValidationException: The value 9 of hyperparameter epochCount is out of range: it must be between 1 and 5\./,
+      ],
+      [
+        'training data not in S3',
+        { trainingDataConfig: { s3Uri: `s3://${FAKE_BUCKET}/missing/train.jsonl` } },
+        /^ValidationException: The training data file s3:\/\/.*missing\/train\.jsonl does not exist/,
+      ],
+      [
+        'an output bucket that does not exist',
+        { outputDataConfig: { s3Uri: 's3://no-such-bucket-x/out/' } },
+        /^ValidationException: The output S3 bucket no-such-bucket-x does not exist/,
+      ],
+      [
+        'a base model that is not customizable',
+        { baseModelIdentifier: 'amazon.nova-micro-v1:0' },
+        /^ValidationException: The base model amazon\.nova-micro-v1:0 does not support customization type FINE_TUNING/,
+      ],
+      [
+        'an unknown customization type',
+        { customizationType: 'MAGIC' },
+        /^ValidationException: .*'customizationType' failed to satisfy constraint: Member must satisfy enum value set/,
+      ],
+    ])('refuses %s', async (_name, patch, message) => {
+      await upload();
+      expect(await direct(patch)).toMatch(message);
+    });
   });
 });
