@@ -34,7 +34,7 @@ export function S3Settings({ form }: { form: JobForm }) {
           hint="A role that trusts bedrock.amazonaws.com and may read the data and write output/; you need iam:PassRole on it."
         />
         <IntegerField
-          label="Check running jobs every"
+          label="Check jobs every"
           unit=" seconds"
           min={POLL_SECONDS.min}
           max={POLL_SECONDS.max}
