@@ -36,11 +36,15 @@ async function axeProblems(p: Page, where: string): Promise<string[]> {
 }
 
 /** Fills the job name, asks to send and confirms; returns the confirmation's text. */
-async function send(p: Page, jobName: string): Promise<string> {
+async function send(p: Page, jobName: string, screenshot?: string): Promise<string> {
   await p.getByLabel('Job name').fill(jobName);
   await p.getByRole('button', { name: 'Upload and start the job…' }).click();
   const dialog = p.getByRole('alertdialog');
   const text = await dialog.innerText();
+  if (screenshot) {
+    await dialog.scrollIntoViewIfNeeded();
+    await p.screenshot({ path: screenshot });
+  }
   await dialog.getByRole('button', { name: 'Yes, upload and start' }).click();
   return text;
 }
@@ -90,7 +94,11 @@ describe('a real job against the fake', () => {
     });
     expect(opened!.app.s3.requests).toEqual([]);
 
-    const confirmation = await send(page, 'stratum-e2e-1');
+    const confirmation = await send(
+      page,
+      'stratum-e2e-1',
+      `${SCREENS}/customization-job-confirm-light.png`,
+    );
     expect(confirmation).toMatch(
       /Estimated training cost: \$[\d.]+ \([\d,]+ tokens × 2 epochs × \$0\.008/,
     );

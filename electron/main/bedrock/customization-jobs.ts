@@ -63,7 +63,7 @@ const PASS_ROLE_REMEDY =
 export function jobFailure(error: unknown, op: ControlOp, region: string): AppFailure | null {
   const name = nameOf(error);
   const message = messageOf(error);
-  if (/passrole|assume.*role|role.*(not|does not) exist|iam role/i.test(message)) {
+  if (/iam:PassRole|(could not|cannot|unable to) assume|role .*does not exist/i.test(message)) {
     return new AppFailure({
       code: name === 'AccessDeniedException' ? 'access_denied' : 'validation',
       message: `${op} was refused in ${region}: ${message}`,
