@@ -2,6 +2,7 @@
  * The confirmation before anything is sent: where the files go, the job, and the estimated
  * training cost from the learner's own price (or why it is unknown). Then the upload's progress.
  */
+import { useEffect, useRef } from 'react';
 import { formatCount, formatUsd, plural } from '../../../lib/format';
 import type { CustomizationJobRequest } from '../../../../../shared/customization-jobs-contract';
 import type { TrainingEstimate } from './job-cost';
@@ -42,9 +43,21 @@ export function SendConfirmation({
   epochs: number;
 }) {
   const request: CustomizationJobRequest = plan.request;
+  const box = useRef<HTMLDivElement>(null);
+  // The question appears below the button that asked for it: bring it into view and focus.
+  useEffect(() => {
+    box.current?.scrollIntoView({ block: 'nearest' });
+    box.current?.focus();
+  }, []);
   const files = plan.validationJsonl ? 'train.jsonl and validation.jsonl' : 'train.jsonl';
   return (
-    <div className="cl-job-confirm" role="alertdialog" aria-labelledby="cl-job-confirm-text">
+    <div
+      ref={box}
+      tabIndex={-1}
+      className="cl-job-confirm"
+      role="alertdialog"
+      aria-labelledby="cl-job-confirm-text"
+    >
       <p id="cl-job-confirm-text">
         {`Upload ${files} to s3://${plan.bucket}/${plan.prefix ? `${plan.prefix}/` : ''} and start "${request.jobName}" on ${request.baseModelIdentifier} in ${region}? The job runs in your AWS account and bills it; it takes an hour or more.`}
       </p>

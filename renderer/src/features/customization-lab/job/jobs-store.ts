@@ -66,7 +66,6 @@ export function useJobsState(): JobsState {
 export const askToSend = () => set({ phase: 'confirming', error: null });
 export const cancelSend = () => set({ phase: 'idle' });
 export const askToStop = (jobArn: string | null) => set({ stopping: jobArn });
-export const clearError = () => set({ error: null });
 
 /** Finished jobs whose detail (failure message, loss) is read when they are listed. */
 const DETAILS_ON_LIST = 5;
