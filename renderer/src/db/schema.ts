@@ -6,6 +6,12 @@ import { z } from 'zod';
 import { CaseStudy, Question } from '../../../shared/questions';
 import { BlindCheck, CaseSetEvent } from '../../../shared/question-generation';
 import { GuardrailTraceSummary } from '../../../shared/guardrails';
+import {
+  JudgeMetric,
+  JudgeResponsesEvent,
+  MAX_RUBRIC_CHARS,
+} from '../../../shared/eval-judge-contract';
+import { AppError } from '../../../shared/result';
 
 export const NoteProgress = z.object({
   noteId: z.string().min(1),
@@ -579,26 +585,70 @@ export const CustomDatasetRow = z.object({
 });
 export type CustomDatasetRow = z.infer<typeof CustomDatasetRow>;
 
+/** One judged result of a judge run: a response's scores (single) or one order's verdict. */
+export const EvalJudgement = z.union([
+  JudgeResponsesEvent.options[1],
+  JudgeResponsesEvent.options[2],
+]);
+export type EvalJudgement = z.infer<typeof EvalJudgement>;
+
 /**
- * One model-as-judge run of the evaluation lab over a saved run (v12). The evaluation lab's owner
- * fleshes out the judged scores; rows are read with this schema and a damaged row is skipped.
+ * One model-as-judge run of the evaluation lab over a saved run (v12): what the judge was asked
+ * (model, mode, metrics with the rubrics sent, the pair compared) so a stopped run can be resumed
+ * the same way, and every judged result with its reasoning, saved as each one arrives. `total` is
+ * the number of results the run asked for (responses in single mode, two verdicts per item in
+ * pairwise mode). Rows are read with this schema and a damaged row is skipped.
  */
 export const EvalJudgementRow = z.object({
   id: z.string().min(1),
   runId: z.string().min(1),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+  judgeModelId: z.string().min(1),
+  mode: z.enum(['single', 'pairwise']),
+  metrics: z
+    .array(z.object({ metric: JudgeMetric, rubric: z.string().min(1).max(MAX_RUBRIC_CHARS) }))
+    .min(1),
+  pair: z.tuple([z.string().min(1), z.string().min(1)]).nullable(),
+  total: z.number().int().nonnegative(),
+  judgements: z.array(EvalJudgement),
+  /** 'running' in a stored row means the window closed mid-run: read as stopped. */
+  status: z.enum(['running', 'complete', 'stopped', 'failed']),
+  error: AppError.nullable(),
 });
 export type EvalJudgementRow = z.infer<typeof EvalJudgementRow>;
 
 /**
- * A denoising network the learner trained in the diffusion lab (v12): its weights and how it was
- * trained. The diffusion lab's owner fleshes out the fields.
+ * A denoising network the learner trained in the diffusion lab (v12): its weights (float16,
+ * little-endian, base64, as in content/diffusion/shapes-denoiser.json), its architecture, and how
+ * it was trained (on the lab's shapes dataset, seeded).
  */
 export const DiffusionModelRow = z.object({
   id: z.string().min(1),
   name: z.string().trim().min(1).max(200),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+  architecture: z.object({
+    kind: z.literal('residual-mlp'),
+    dim: z.number().int().positive(),
+    hidden: z.number().int().positive(),
+    blocks: z.number().int().nonnegative(),
+    timeDim: z.number().int().positive(),
+    classes: z.number().int().positive(),
+  }),
+  parameters: z.number().int().positive(),
+  weights: z.string().min(1),
+  training: z.object({
+    start: z.enum(['fresh', 'shipped']),
+    seed: z.number().int(),
+    steps: z.number().int().nonnegative(),
+    batch: z.number().int().positive(),
+    /** Mean loss per window of `lossWindow` steps. */
+    lossCurve: z.array(z.number().nonnegative()),
+    lossWindow: z.number().int().positive(),
+    ms: z.number().nonnegative(),
+    cancelled: z.boolean(),
+  }),
+  dataset: z.object({ seed: z.number().int(), count: z.number().int().positive() }),
 });
 export type DiffusionModelRow = z.infer<typeof DiffusionModelRow>;

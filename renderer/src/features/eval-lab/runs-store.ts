@@ -12,6 +12,7 @@ import { useSyncExternalStore } from 'react';
 import type { EvalCandidate, EvalPair, EvalResponseEvent } from '../../../../shared/eval-contract';
 import type { AppError } from '../../../../shared/result';
 import { openStream, type StreamHandle } from '../../api';
+import { deleteRunAndJudgements } from '../../db/eval-judgements';
 import { deleteEvalRun, loadEvalRuns, saveEvalRun, type SkippedRun } from '../../db/eval-runs';
 import type { EvalResponse, EvalRunItem, EvalRunRow } from '../../db/schema';
 
@@ -204,7 +205,7 @@ export function cancelRun(): void {
 export async function removeRun(id: string): Promise<void> {
   if (state.active?.runId === id) return;
   try {
-    await deleteEvalRun(id);
+    await deleteRunAndJudgements(id, () => deleteEvalRun(id));
   } catch (error) {
     set({ storageError: storageMessage('delete the run', error) });
     return;

@@ -3,13 +3,13 @@ import { ModelSelect } from '../../../components/ModelSelect';
 import type { ModelOption } from '../../../../../shared/models';
 import { plural } from '../../../lib/format';
 import type { EvalRunRow } from '../runs-store';
+import { cancelJudge, startJudge } from './judge-runs';
 import {
-  cancelJudge,
   chosenMetrics,
+  expectedResults,
   judgeItems,
   pairOf,
   setJudgeSettings,
-  startJudge,
   type JudgeMode,
   type JudgeSettings,
 } from './judge-store';
@@ -61,10 +61,7 @@ export function JudgeForm({
 }) {
   const items = judgeItems(run, settings);
   const metrics = chosenMetrics(settings);
-  const calls =
-    settings.mode === 'pairwise'
-      ? items.length * 2
-      : items.reduce((n, i) => n + i.responses.length, 0);
+  const calls = expectedResults(settings.mode, items);
   const ready = settings.judgeModelId !== null && metrics.length > 0 && items.length > 0;
   const modes: { id: JudgeMode; label: string }[] = [
     { id: 'single', label: 'Score each response' },

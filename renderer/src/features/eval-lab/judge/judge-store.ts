@@ -1,8 +1,8 @@
 /**
  * The Model as judge tab's state, outside React so a judge run keeps going while the learner looks
  * at another tab: the settings (judge model, mode, metrics with their editable rubrics, the pair
- * compared) and the last judge run's events. `startJudge(run)` builds the `judgeResponses` input
- * from a run's answered items; `cancelJudge()` stops it (what arrived stays).
+ * compared) and the saved judge runs of the current evaluation run (judge-runs.ts starts, resumes,
+ * saves and deletes them; this file holds the state and the pure helpers).
  */
 import { useSyncExternalStore } from 'react';
 import {
@@ -10,11 +10,9 @@ import {
   MAX_JUDGE_ITEMS,
   type JudgeItem,
   type JudgeMetric,
-  type JudgeResponsesEvent,
   type JudgeResponsesInput,
 } from '../../../../../shared/eval-judge-contract';
-import type { AppError } from '../../../../../shared/result';
-import { openStream, type StreamHandle } from '../../../api';
+import type { EvalJudgement, EvalJudgementRow } from '../../../db/eval-judgements';
 import { METRIC_INFO } from '../../../lib/eval/judge';
 import { itemsWithResponses, type EvalRunRow } from '../runs-store';
 
@@ -28,21 +26,23 @@ export interface JudgeSettings {
   pair: [string, string] | null;
 }
 
-export interface JudgeRunState {
-  runId: string;
-  mode: JudgeMode;
-  metrics: JudgeMetric[];
-  events: JudgeResponsesEvent[];
-  total: number;
-  status: 'running' | 'complete' | 'stopped' | 'failed';
-  error: AppError | null;
-  /** Changes on every start (for the results region). */
-  startedAt: number;
-}
-
 export interface JudgeState {
   settings: JudgeSettings;
-  run: JudgeRunState | null;
+  /** The evaluation run whose judge runs `saved` holds. */
+  forRunId: string | null;
+  /** Its saved judge runs, newest first (null while they are read). */
+  saved: EvalJudgementRow[] | null;
+  /** Stored judge runs of this run that failed the schema (not shown). */
+  skipped: number;
+  /** The judge run shown in the results. */
+  shownId: string | null;
+  /** The judge run streaming now. */
+  activeId: string | null;
+  /** Changes when the learner starts, resumes or opens a judge run (for the results region). */
+  revealKey: number | null;
+  /** The judge run deleted last, for Undo. */
+  deleted: EvalJudgementRow | null;
+  storageError: string | null;
 }
 
 const DEFAULT_ON: readonly JudgeMetric[] = ['correctness', 'completeness', 'helpfulness'];
@@ -55,13 +55,30 @@ function initialSettings(): JudgeSettings {
   return { judgeModelId: null, mode: 'single', metrics, pair: null };
 }
 
-let state: JudgeState = { settings: initialSettings(), run: null };
+let state: JudgeState = {
+  settings: initialSettings(),
+  forRunId: null,
+  saved: null,
+  skipped: 0,
+  shownId: null,
+  activeId: null,
+  revealKey: null,
+  deleted: null,
+  storageError: null,
+};
 const listeners = new Set<() => void>();
-let handle: StreamHandle | null = null;
+
+export function getJudgeState(): JudgeState {
+  return state;
+}
+
+export function setJudgeState(patch: Partial<JudgeState>): void {
+  state = { ...state, ...patch };
+  for (const l of listeners) l();
+}
 
 function set(next: JudgeState): void {
-  state = next;
-  for (const l of listeners) l();
+  setJudgeState(next);
 }
 
 function subscribe(l: () => void): () => void {
@@ -120,53 +137,38 @@ export function judgeItems(run: EvalRunRow, settings: JudgeSettings): JudgeItem[
   return items.slice(0, MAX_JUDGE_ITEMS);
 }
 
-function patchRun(patch: Partial<JudgeRunState>): void {
-  if (state.run) set({ ...state, run: { ...state.run, ...patch } });
+/** Results a judge run over `items` asks for: each response, or two verdicts per item. */
+export function expectedResults(mode: JudgeMode, items: readonly JudgeItem[]): number {
+  return mode === 'pairwise' ? items.length * 2 : items.reduce((n, i) => n + i.responses.length, 0);
 }
 
-export function startJudge(run: EvalRunRow): void {
-  const { settings } = state;
-  const metrics = chosenMetrics(settings);
-  const items = judgeItems(run, settings);
-  if (!settings.judgeModelId || metrics.length === 0 || items.length === 0) return;
-  handle?.cancel();
-  set({
-    ...state,
-    run: {
-      runId: run.id,
-      mode: settings.mode,
-      metrics,
-      events: [],
-      total: 0,
-      status: 'running',
-      error: null,
-      startedAt: Date.now(),
-    },
-  });
-  const h = openStream(
-    'judgeResponses',
-    {
-      judgeModelId: settings.judgeModelId,
-      mode: settings.mode,
-      metrics: metrics.map((metric) => ({ metric, rubric: settings.metrics[metric].rubric })),
-      items,
-      concurrency: 2,
-    },
-    (event) => {
-      if (handle !== h || !state.run) return;
-      if (event.kind === 'started') patchRun({ total: event.total });
-      else patchRun({ events: [...state.run.events, event] });
-    },
-  );
-  handle = h;
-  void h.done.then((error) => {
-    if (handle !== h) return;
-    handle = null;
-    if (!error) patchRun({ status: 'complete' });
-    else patchRun({ status: error.code === 'cancelled' ? 'stopped' : 'failed', error });
-  });
+/** What makes a judged result unique in its judge run (a newer one replaces it). */
+export function judgementKey(j: EvalJudgement): string {
+  return j.kind === 'scores' ? `${j.itemId}\u0001${j.responseKey}` : `${j.itemId}\u0001${j.order}`;
 }
 
-export function cancelJudge(): void {
-  handle?.cancel();
+/**
+ * What a resumed judge run still has to judge: the run's items as the judge run first asked for
+ * them (its mode and pair), less what is judged. Single mode keeps only an item's unjudged
+ * responses; pairwise judges an item again (both orders) unless both verdicts are in.
+ */
+export function missingItems(run: EvalRunRow, judged: EvalJudgementRow): JudgeItem[] {
+  const done = new Set(judged.judgements.map(judgementKey));
+  const items = judgeItems(run, { ...state.settings, mode: judged.mode, pair: judged.pair });
+  const out: JudgeItem[] = [];
+  for (const item of items) {
+    if (judged.mode === 'pairwise') {
+      const both = ['original', 'swapped'].every((o) => done.has(`${item.id}\u0001${o}`));
+      if (!both) out.push(item);
+      continue;
+    }
+    const responses = item.responses.filter((r) => !done.has(`${item.id}\u0001${r.key}`));
+    if (responses.length > 0) out.push({ ...item, responses });
+  }
+  return out;
+}
+
+/** The judge run shown (null when none is). */
+export function shownJudgeRun(s: JudgeState): EvalJudgementRow | null {
+  return s.saved?.find((r) => r.id === s.shownId) ?? null;
 }

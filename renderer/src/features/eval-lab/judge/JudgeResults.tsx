@@ -1,0 +1,78 @@
+import type { EvalJudgementRow } from '../../../db/eval-judgements';
+import type { ScoresEvent, VerdictEvent } from '../../../lib/eval/judge';
+import { plural } from '../../../lib/format';
+import type { EvalRunRow } from '../runs-store';
+import { AgreementPanel } from './AgreementPanel';
+import { resumeJudge } from './judge-runs';
+import { expectedResults, missingItems } from './judge-store';
+import { PairwiseResults } from './PairwiseResults';
+import { judgeRunTitle } from './SavedJudgeRuns';
+import { ScoreTable } from './ScoreTable';
+
+export function judgeStatus(r: EvalJudgementRow): string {
+  const done = r.judgements.length;
+  if (r.status === 'running') return `Judging… ${done} of ${plural(r.total, 'result')}.`;
+  if (r.status === 'complete') return `Judged: ${plural(done, 'result')}.`;
+  if (r.status === 'stopped') return `Stopped after ${plural(done, 'result')}; they are kept.`;
+  return `Stopped by an error after ${plural(done, 'result')}; they are kept.`;
+}
+
+function ResumeButton({ run, judged }: { run: EvalRunRow; judged: EvalJudgementRow }) {
+  if (judged.status === 'running') return null;
+  const missing = expectedResults(judged.mode, missingItems(run, judged));
+  if (judged.status === 'complete' || missing === 0) return null;
+  return (
+    <button type="button" className="primary" onClick={() => resumeJudge(run, judged.id)}>
+      {`Resume: judge the ${plural(missing, 'missing result')}`}
+    </button>
+  );
+}
+
+/** One judge run's results (saved or streaming), its Resume, and the agreement with the learner. */
+export function JudgeResults({
+  run,
+  judged,
+  busy,
+}: {
+  run: EvalRunRow;
+  judged: EvalJudgementRow;
+  /** Another judge run is streaming (Resume waits for it). */
+  busy: boolean;
+}) {
+  const prompts = new Map(run.items.map((i) => [i.id, i.prompt]));
+  const labels = new Map(run.candidates.map((c) => [c.id, c.label]));
+  const scores = judged.judgements.filter((e): e is ScoresEvent => e.kind === 'scores');
+  const verdicts = judged.judgements.filter((e): e is VerdictEvent => e.kind === 'verdict');
+  const metrics = judged.metrics.map((m) => m.metric);
+  return (
+    <>
+      <section className="card" aria-labelledby="judge-results-heading">
+        <h3 id="judge-results-heading">Judge results</h3>
+        <p className="hint">{judgeRunTitle(judged)}</p>
+        <p role="status">{judgeStatus(judged)}</p>
+        {judged.error ? (
+          <p className="error" role="alert">
+            {`${judged.error.message} ${judged.error.remedy ?? ''}`}
+          </p>
+        ) : null}
+        {busy ? null : (
+          <div className="actions">
+            <ResumeButton run={run} judged={judged} />
+          </div>
+        )}
+        {judged.mode === 'single' ? (
+          <ScoreTable events={scores} metrics={metrics} prompts={prompts} labels={labels} />
+        ) : (
+          <PairwiseResults verdicts={verdicts} prompts={prompts} labels={labels} />
+        )}
+      </section>
+      <AgreementPanel
+        runId={run.id}
+        mode={judged.mode}
+        metrics={metrics}
+        scores={scores}
+        verdicts={verdicts}
+      />
+    </>
+  );
+}
