@@ -61,7 +61,7 @@ export function JobTab() {
       {jobs.phase === 'confirming' && split ? (
         <SendConfirmation
           plan={{
-            bucket: request.trainingDataConfig.s3Uri.split('/')[2] ?? '',
+            bucket: form.bucket.trim(),
             prefix: form.prefix.trim().replace(/^\/+|\/+$/g, ''),
             trainingJsonl: split.trainingJsonl,
             validationJsonl: split.validationJsonl,
