@@ -3,7 +3,10 @@
  * the fake Bedrock: a judge run with reasoning, the pairwise check with the order swapped (a
  * position-biased judge changes its winner), a blind A/B round whose model names appear only
  * after the choice, and a Bedrock evaluation job shown as its request, started after a
- * confirmation and polled to Completed. A run is seeded into IndexedDB as the Runs tab stores it.
+ * confirmation and polled to Completed. Judge runs are kept: after a reload a judge run's
+ * reasoning is still there, a deleted one can be brought back with Undo, and a judge run stopped by
+ * an error resumes with only its missing results. A run is seeded into IndexedDB as the Runs tab
+ * stores it.
  * Screenshots in light and dark at 1280x800.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -190,6 +193,23 @@ describe('model as judge', () => {
     await page.screenshot({ path: `${SCREENS}/eval-judge-single-light.png`, fullPage: true });
   });
 
+  it('keeps the judge run: after a reload its scores and reasoning are still there', async () => {
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Evaluation lab' }).waitFor();
+    await openTab(page, 'Model as judge');
+    await page.getByRole('status').filter({ hasText: 'Judged: 4 results.' }).waitFor();
+    const saved = page.getByRole('list', { name: 'Saved judge runs' });
+    expect(await saved.getByRole('listitem').count()).toBe(1);
+    const table = page.getByRole('table', { name: /Judge scores/ });
+    expect(await table.getByRole('row').count()).toBe(5);
+    await table.locator('summary').first().click();
+    await table
+      .getByText(/matches the reference on correctness/)
+      .first()
+      .waitFor();
+    await pickJudge(page); // the form's settings are not kept; the judge run is
+  });
+
   it('pairwise with the order swapped exposes a position-biased judge', async () => {
     await page.getByLabel('Pairwise, order swapped').check();
     await page.getByRole('button', { name: /^Judge 2 items \(4 calls\)/ }).click();
@@ -198,6 +218,36 @@ describe('model as judge', () => {
     expect(await summary.innerText()).toMatch(/shown first won 4 of 4 verdicts/);
     expect(await page.getByText('Winner changed with the order').count()).toBe(2);
     await page.screenshot({ path: `${SCREENS}/eval-judge-pairwise-light.png`, fullPage: true });
+  });
+});
+
+describe('saved judge runs', () => {
+  it('deletes a judge run with Undo, and a deletion is kept after a reload', async () => {
+    const saved = page.getByRole('list', { name: 'Saved judge runs' });
+    expect(await saved.getByRole('listitem').count()).toBe(2);
+    const pairwise = saved.getByRole('listitem', { name: /pairwise/ });
+    await pairwise.getByRole('button', { name: 'Delete' }).click();
+    const undo = page.getByRole('status').filter({ hasText: /^Deleted the judge run of / });
+    await undo.waitFor();
+    expect(await saved.getByRole('listitem').count()).toBe(1);
+    expect(await page.getByTestId('position-summary').count()).toBe(0);
+    await page.screenshot({ path: `${SCREENS}/eval-judge-undo-light.png`, fullPage: true });
+    await undo.getByRole('button', { name: 'Undo' }).click();
+    await page
+      .getByTestId('position-summary')
+      .getByText(/Agreement across orders: 0 of 2 items/)
+      .waitFor();
+    expect(await saved.getByRole('listitem').count()).toBe(2);
+    // Delete the single-mode run for good: after a reload only the pairwise one is left.
+    const single = saved.getByRole('listitem', { name: /Correctness/ });
+    await single.getByRole('button', { name: 'Delete' }).click();
+    await undo.waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Evaluation lab' }).waitFor();
+    await openTab(page, 'Model as judge');
+    await page.getByTestId('position-summary').waitFor();
+    expect(await saved.getByRole('listitem').count()).toBe(1);
+    expect(await saved.getByRole('listitem', { name: /pairwise/ }).count()).toBe(1);
   });
 });
 
@@ -263,6 +313,44 @@ describe('evaluation jobs on Bedrock', () => {
     const create = opened!.app.fake.requests.find((r) => r.operation === 'create-evaluation-job');
     expect(create?.status).toBe(202);
   });
+});
+
+describe('a judge run stopped by an error', () => {
+  it('keeps its results across a reload, and Resume judges only the missing ones', async () => {
+    const fake = opened!.app.fake;
+    fake.reset();
+    fake.enqueue({ kind: 'toolUse', input: judgeReply }, { kind: 'toolUse', input: judgeReply });
+    fake.setBehavior({ kind: 'accessDenied' });
+    await openTab(page, 'Model as judge');
+    await page.getByLabel('Score each response').check();
+    await pickJudge(page);
+    await page.getByRole('button', { name: /^Judge 2 items \(4 calls\)/ }).click();
+    const stopped = page
+      .getByRole('status')
+      .filter({ hasText: 'Stopped by an error after 2 results; they are kept.' });
+    await stopped.waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Evaluation lab' }).waitFor();
+    await openTab(page, 'Model as judge');
+    await stopped.waitFor();
+    expect(
+      await page
+        .getByRole('table', { name: /Judge scores/ })
+        .getByRole('row')
+        .count(),
+    ).toBe(3);
+    fake.setBehavior({ kind: 'toolUse', input: judgeReply });
+    const before = fake.requests.filter((r) => r.operation === 'converse').length;
+    await page.getByRole('button', { name: 'Resume: judge the 2 missing results' }).click();
+    await page.getByRole('status').filter({ hasText: 'Judged: 4 results.' }).waitFor();
+    expect(fake.requests.filter((r) => r.operation === 'converse').length - before).toBe(2);
+    expect(
+      await page
+        .getByRole('table', { name: /Judge scores/ })
+        .getByRole('row')
+        .count(),
+    ).toBe(5);
+  }, 60_000);
 });
 
 describe('dark theme', () => {
