@@ -272,7 +272,7 @@ describe('a case-study set of your own', () => {
       version: number;
       tables: { cases: { id: string; scenario: string }[]; questions: unknown[] };
     };
-    expect(file.version).toBe(2);
+    expect(file.version).toBe(3);
     expect(file.tables.cases).toHaveLength(1);
     expect(file.tables.cases[0]!.scenario).toContain(EDITED);
     expect(file.tables.questions).toHaveLength(3);
