@@ -2,13 +2,13 @@
  * The log's first card: the period to count, Refresh, and the summary (or why there is none: the
  * log is being read, could not be read, or is empty).
  */
-import { useId } from 'react';
 import { Link } from 'wouter';
 import type { InvocationList } from '../../../../shared/contract';
 import { plural } from '../../lib/format';
 import type { Aggregate } from '../../lib/metrics';
 import { PERIODS, type PeriodId } from './log-labels';
 import { LogSummary } from './LogSummary';
+import { SelectField } from '../../components/choice-fields';
 
 export function LogOverview({
   list,
@@ -28,26 +28,18 @@ export function LogOverview({
   loading: boolean;
   onRefresh: () => void;
 }) {
-  const periodId = useId();
   return (
     <section className="card" aria-labelledby="log-summary-h">
       <div className="log-head">
         <h2 id="log-summary-h">Bedrock calls from this app</h2>
         <div className="log-head-tools">
-          <div className="field inline">
-            <label htmlFor={periodId}>Period</label>
-            <select
-              id={periodId}
-              value={period}
-              onChange={(e) => onPeriod(e.target.value as PeriodId)}
-            >
-              {PERIODS.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            inline
+            label="Period"
+            value={period}
+            options={PERIODS.map((p) => ({ value: p.id, label: p.label }))}
+            onChange={onPeriod}
+          />
           <button type="button" onClick={onRefresh} disabled={loading}>
             {loading ? 'Loading…' : 'Refresh'}
           </button>

@@ -2,8 +2,9 @@
  * Picks a prompt-technique preset, shows what it teaches, lets the learner fill its variables,
  * and loads it into the chat (or loads and runs it at once).
  */
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { applyPreset, defaultValues, PRESETS, type PresetRun, type PromptPreset } from './presets';
+import { SelectField } from '../../components/choice-fields';
 
 export function PresetPicker({
   onLoad,
@@ -15,7 +16,6 @@ export function PresetPicker({
 }) {
   const [preset, setPreset] = useState<PromptPreset>(PRESETS[0]!);
   const [values, setValues] = useState<Record<string, string>>(() => defaultValues(PRESETS[0]!));
-  const selectId = useId();
   const filled = applyPreset(preset, values);
   const blocked = disabled || filled.missing.length > 0;
 
@@ -25,24 +25,16 @@ export function PresetPicker({
         <strong>Prompt techniques</strong>{' '}
         <span className="muted small">exam task 3.2: load a preset, run it, compare</span>
       </summary>
-      <div className="field">
-        <label htmlFor={selectId}>Technique</label>
-        <select
-          id={selectId}
-          value={preset.id}
-          onChange={(e) => {
-            const next = PRESETS.find((p) => p.id === e.target.value) ?? PRESETS[0]!;
-            setPreset(next);
-            setValues(defaultValues(next));
-          }}
-        >
-          {PRESETS.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        label="Technique"
+        value={preset.id}
+        options={PRESETS.map((p) => ({ value: p.id, label: p.label }))}
+        onChange={(id) => {
+          const next = PRESETS.find((p) => p.id === id) ?? PRESETS[0]!;
+          setPreset(next);
+          setValues(defaultValues(next));
+        }}
+      />
       <p className="preset-explanation">{preset.explanation}</p>
       {preset.variables.length > 0 ? (
         <div className="preset-variables">

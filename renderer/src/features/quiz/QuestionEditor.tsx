@@ -16,6 +16,7 @@ import { MatchingFields } from './editor/MatchingFields';
 import { OrderingFields } from './editor/OrderingFields';
 import { TextArea } from './editor/parts';
 import { useQuestionDraft } from './editor/use-question-draft';
+import { SelectField, type Choice } from '../../components/choice-fields';
 
 /** The answer part of the form, per type. */
 function AnswerFields({ draft, set }: { draft: Question; set: (q: Question) => void }) {
@@ -29,6 +30,12 @@ function AnswerFields({ draft, set }: { draft: Question; set: (q: Question) => v
       return <MatchingFields draft={draft} set={set} />;
   }
 }
+
+const DIFFICULTIES: Choice<Question['difficulty']>[] = [
+  { value: 'easy', label: 'Easy' },
+  { value: 'medium', label: 'Medium' },
+  { value: 'hard', label: 'Hard' },
+];
 
 export function QuestionEditor({
   question,
@@ -47,7 +54,7 @@ export function QuestionEditor({
 }) {
   const d = useQuestionDraft(question, otherStems, onSave);
   const { draft, setDraft } = d;
-  const ids = { difficulty: useId(), tags: useId(), problems: useId() };
+  const ids = { tags: useId(), problems: useId() };
   const note = CORPUS.noteById.get(question.sourceNoteId);
   return (
     <form
@@ -84,20 +91,12 @@ export function QuestionEditor({
         hint="Copied word for word from the note; it is checked against the note’s text."
       />
       <div className="form-grid">
-        <div className="field">
-          <label htmlFor={ids.difficulty}>Difficulty</label>
-          <select
-            id={ids.difficulty}
-            value={draft.difficulty}
-            onChange={(e) =>
-              setDraft({ ...draft, difficulty: e.target.value as Question['difficulty'] })
-            }
-          >
-            <option value="easy">Easy</option>
-            <option value="medium">Medium</option>
-            <option value="hard">Hard</option>
-          </select>
-        </div>
+        <SelectField
+          label="Difficulty"
+          value={draft.difficulty}
+          options={DIFFICULTIES}
+          onChange={(difficulty) => setDraft({ ...draft, difficulty })}
+        />
         <div className="field">
           <label htmlFor={ids.tags}>Tags (comma-separated)</label>
           <input id={ids.tags} value={d.tags} onChange={(e) => d.setTags(e.target.value)} />

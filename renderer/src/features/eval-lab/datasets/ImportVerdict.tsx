@@ -3,6 +3,7 @@ import type { EvalTaskKind } from '../../../lib/eval';
 import { plural } from '../../../lib/format';
 import { TASK_LABELS } from './builtin-datasets';
 import { acceptImport, discardImport, setImportTask, type ImportState } from './datasets-store';
+import { SelectField } from '../../../components/choice-fields';
 
 const PROBLEMS_SHOWN = 50;
 
@@ -50,20 +51,15 @@ export function ImportVerdict({ state }: { state: Extract<ImportState, { status:
         </details>
       ) : null}
       {check.valid.length > 0 ? (
-        <div className="field">
-          <label htmlFor="eval-import-task">Task type for these prompts</label>
-          <select
-            id="eval-import-task"
-            value={state.task}
-            onChange={(e) => setImportTask(e.currentTarget.value as EvalTaskKind)}
-          >
-            {(Object.keys(TASK_LABELS) as EvalTaskKind[]).map((t) => (
-              <option key={t} value={t}>
-                {TASK_LABELS[t]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label="Task type for these prompts"
+          value={state.task}
+          options={(Object.keys(TASK_LABELS) as EvalTaskKind[]).map((t) => ({
+            value: t,
+            label: TASK_LABELS[t],
+          }))}
+          onChange={setImportTask}
+        />
       ) : null}
       <div className="actions">
         <button

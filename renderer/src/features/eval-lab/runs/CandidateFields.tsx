@@ -2,6 +2,7 @@
 import type { ModelOption } from '../../../../../shared/models';
 import { NumberField } from '../../../components/fields';
 import { updateRunForm, type CandidateMode, type RunForm } from './run-form-store';
+import { SelectField } from '../../../components/choice-fields';
 
 const MODES: { id: CandidateMode; label: string }[] = [
   { id: 'models', label: 'Up to three models' },
@@ -10,14 +11,12 @@ const MODES: { id: CandidateMode; label: string }[] = [
 ];
 
 function ModelSelect({
-  id,
   label,
   value,
   models,
   optional,
   onChange,
 }: {
-  id: string;
   label: string;
   value: string;
   models: readonly ModelOption[];
@@ -25,17 +24,15 @@ function ModelSelect({
   onChange: (value: string) => void;
 }) {
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
-        <option value="">{optional ? 'None' : 'The default model (Settings)'}</option>
-        {models.map((m) => (
-          <option key={m.id} value={m.id}>
-            {m.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField
+      label={label}
+      value={value}
+      options={[
+        { value: '', label: optional ? 'None' : 'The default model (Settings)' },
+        ...models.map((m) => ({ value: m.id, label: m.label })),
+      ]}
+      onChange={onChange}
+    />
   );
 }
 
@@ -64,7 +61,6 @@ export function CandidateFields({
         form.models.map((value, i) => (
           <ModelSelect
             key={i}
-            id={`eval-model-${i + 1}`}
             label={`Model ${i + 1}`}
             value={value}
             models={models}
@@ -76,7 +72,6 @@ export function CandidateFields({
         ))
       ) : (
         <ModelSelect
-          id="eval-model"
           label="Model"
           value={form.model}
           models={models}

@@ -11,6 +11,7 @@ import type { EvalRunRow } from '../runs-store';
 import { ItemScores } from './ItemScores';
 import { OverlapText } from './OverlapText';
 import { overlapOf, type OverlapMode } from './overlap';
+import { SelectField } from '../../../components/choice-fields';
 
 const MODES: { id: OverlapMode; label: string }[] = [
   { id: 'rouge1', label: 'ROUGE-1 (words)' },
@@ -42,20 +43,12 @@ export function ItemDrill({
         {reference ?? 'No reference: reference-based metrics do not apply.'}
       </p>
       {reference && run.dataset.task !== 'classification' ? (
-        <div className="field">
-          <label htmlFor="eval-overlap-mode">Highlight the overlap counted by</label>
-          <select
-            id="eval-overlap-mode"
-            value={mode}
-            onChange={(e) => setMode(e.currentTarget.value as OverlapMode)}
-          >
-            {MODES.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label="Highlight the overlap counted by"
+          value={mode}
+          options={MODES.map((m) => ({ value: m.id, label: m.label }))}
+          onChange={setMode}
+        />
       ) : null}
       {run.candidates.map((c) => {
         const r = run.responses.find((x) => x.itemId === item.id && x.candidateId === c.id);

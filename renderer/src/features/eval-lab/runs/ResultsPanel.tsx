@@ -16,6 +16,7 @@ import { MetricSummary } from './MetricSummary';
 import { SemanticPanel } from './SemanticPanel';
 import { download, fileStem, runCsv, runJson } from './export';
 import { useScores } from './use-scores';
+import { SelectField } from '../../../components/choice-fields';
 
 export function ResultsPanel({ run }: { run: EvalRunRow }) {
   const { scores, ms, error } = useScores(run);
@@ -64,20 +65,12 @@ export function ResultsPanel({ run }: { run: EvalRunRow }) {
           {scores.task !== 'classification' ? <SemanticPanel run={run} /> : null}
           <h3>Items</h3>
           {run.candidates.length > 1 ? (
-            <div className="field">
-              <label htmlFor="eval-table-candidate">Scores of</label>
-              <select
-                id="eval-table-candidate"
-                value={shown?.candidateId ?? ''}
-                onChange={(e) => setCandidateId(e.currentTarget.value)}
-              >
-                {run.candidates.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.label}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              label="Scores of"
+              value={shown?.candidateId ?? ''}
+              options={run.candidates.map((c) => ({ value: c.id, label: c.label }))}
+              onChange={setCandidateId}
+            />
           ) : null}
           {shown ? (
             <ItemsTable

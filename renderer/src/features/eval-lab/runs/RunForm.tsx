@@ -9,6 +9,7 @@ import { startRun, useEvalRuns } from '../runs-store';
 import { CandidateFields } from './CandidateFields';
 import { planOf, updateRunForm, useRunForm } from './run-form-store';
 import { useRunSetup } from './use-run-setup';
+import { SelectField } from '../../../components/choice-fields';
 
 const KINDS: { id: PerturbationKind; label: string }[] = [
   { id: 'typos', label: 'Typos' },
@@ -38,20 +39,15 @@ export function RunForm() {
       }}
     >
       <h2 id="eval-run-form-title">New run</h2>
-      <div className="field">
-        <label htmlFor="eval-run-dataset">Dataset</label>
-        <select
-          id="eval-run-dataset"
-          value={datasets.selectedId}
-          onChange={(e) => selectDataset(e.currentTarget.value)}
-        >
-          {allDatasets(datasets).map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.title} ({formatCount(d.items.length)})
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        label="Dataset"
+        value={datasets.selectedId}
+        options={allDatasets(datasets).map((d) => ({
+          value: d.id,
+          label: `${d.title} (${formatCount(d.items.length)})`,
+        }))}
+        onChange={selectDataset}
+      />
       <IntegerField
         label="Items (a seeded sample; 0 for all)"
         value={form.sample}

@@ -2,7 +2,6 @@
  * Sensitive information filters: PII entity types and custom regexes, each with the console's
  * behaviour (Block, Mask, or detect only).
  */
-import { useId } from 'react';
 import {
   GUARDRAIL_LIMITS,
   PiiEntityType,
@@ -13,6 +12,7 @@ import {
 import { editDefinition, type GuardrailLabState } from './guardrail-store';
 import { problemAt } from './problems';
 import { TextField } from './TextField';
+import { SelectField } from '../../../components/choice-fields';
 
 const ACTION_LABELS: Record<SensitiveInformationAction, string> = {
   BLOCK: 'Block',
@@ -65,7 +65,6 @@ export function SensitiveSection({
   lab: GuardrailLabState;
   problems: readonly GuardrailProblem[];
 }) {
-  const addId = useId();
   const { piiEntities, regexes } = lab.definition.sensitiveInformation;
   const unused = PiiEntityType.options.filter((t) => !piiEntities.some((p) => p.type === t));
   return (
@@ -99,29 +98,23 @@ export function SensitiveSection({
           </li>
         ))}
       </ul>
-      <div className="field">
-        <label htmlFor={addId}>Add a PII type</label>
-        <select
-          id={addId}
-          value=""
-          onChange={(e) => {
-            const type = PiiEntityType.safeParse(e.target.value);
-            if (type.success) {
-              edit((s) => ({
-                ...s,
-                piiEntities: [...s.piiEntities, { type: type.data, action: 'ANONYMIZE' }],
-              }));
-            }
-          }}
-        >
-          <option value="">Choose one of {unused.length} types…</option>
-          {unused.map((t) => (
-            <option key={t} value={t}>
-              {t}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        label="Add a PII type"
+        value=""
+        options={[
+          { value: '', label: `Choose one of ${unused.length} types…` },
+          ...unused.map((t) => ({ value: t, label: t })),
+        ]}
+        onChange={(value) => {
+          const type = PiiEntityType.safeParse(value);
+          if (type.success) {
+            edit((s) => ({
+              ...s,
+              piiEntities: [...s.piiEntities, { type: type.data, action: 'ANONYMIZE' }],
+            }));
+          }
+        }}
+      />
       <h3>Regex patterns</h3>
       <ol className="gr-items">
         {regexes.map((r, i) => (

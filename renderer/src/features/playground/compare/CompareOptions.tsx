@@ -2,7 +2,7 @@
  * The first row of Compare's settings: what to compare, how many columns, the output limit and
  * how many times "Run N times" calls each column.
  */
-import { useId, type Dispatch } from 'react';
+import type { Dispatch } from 'react';
 import { IntegerField } from '../../../components/fields';
 import {
   COLUMN_COUNTS,
@@ -11,6 +11,7 @@ import {
   type CompareForm,
   type FormAction,
 } from './compare-form';
+import { SelectField } from '../../../components/choice-fields';
 
 export function CompareOptions({
   form,
@@ -21,7 +22,6 @@ export function CompareOptions({
   dispatch: Dispatch<FormAction>;
   running: boolean;
 }) {
-  const countId = useId();
   const set = (patch: Extract<FormAction, { type: 'set' }>['patch']) =>
     dispatch({ type: 'set', patch });
   return (
@@ -47,21 +47,13 @@ export function CompareOptions({
           One model, different temperatures
         </label>
       </fieldset>
-      <div className="field">
-        <label htmlFor={countId}>Columns</label>
-        <select
-          id={countId}
-          value={form.count}
-          disabled={running}
-          onChange={(e) => set({ count: Number(e.target.value) })}
-        >
-          {COLUMN_COUNTS.map((n) => (
-            <option key={n} value={n}>
-              {n}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        label="Columns"
+        value={String(form.count)}
+        disabled={running}
+        options={COLUMN_COUNTS.map((n) => ({ value: String(n), label: String(n) }))}
+        onChange={(n) => set({ count: Number(n) })}
+      />
       <IntegerField
         label="Max output tokens"
         value={form.maxTokens}

@@ -2,6 +2,7 @@
 import { useId, type Dispatch } from 'react';
 import { findPreset, PRESETS } from '../presets';
 import type { CompareForm, FormAction } from './compare-form';
+import { SelectField } from '../../../components/choice-fields';
 
 export function ComparePrompt({
   form,
@@ -15,26 +16,20 @@ export function ComparePrompt({
   /** Ctrl+Enter in the prompt. */
   onRunOnce: () => void;
 }) {
-  const ids = { system: useId(), prompt: useId(), preset: useId() };
+  const ids = { system: useId(), prompt: useId() };
   return (
     <>
-      <div className="field">
-        <label htmlFor={ids.preset}>Prompt-technique preset</label>
-        <select
-          id={ids.preset}
-          value={form.presetId}
-          disabled={running}
-          onChange={(e) => dispatch({ type: 'preset', id: e.target.value })}
-        >
-          <option value="">None: write your own</option>
-          {PRESETS.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.label}
-            </option>
-          ))}
-        </select>
-        {form.presetId ? <p className="hint">{findPreset(form.presetId)?.explanation}</p> : null}
-      </div>
+      <SelectField
+        label="Prompt-technique preset"
+        value={form.presetId}
+        disabled={running}
+        options={[
+          { value: '', label: 'None: write your own' },
+          ...PRESETS.map((p) => ({ value: p.id, label: p.label })),
+        ]}
+        onChange={(id) => dispatch({ type: 'preset', id })}
+        hint={form.presetId ? findPreset(form.presetId)?.explanation : undefined}
+      />
       <div className="field">
         <label htmlFor={ids.system}>
           System prompt <span className="muted small">(optional)</span>

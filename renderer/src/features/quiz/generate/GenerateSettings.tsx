@@ -10,9 +10,17 @@ import { CaseSetFields, GenerateKind } from './CaseSetFields';
 import { ModelField } from './ModelField';
 import { NotePicker } from './NotePicker';
 import type { GenerateFormState } from './use-generate-form';
+import { SelectField, type Choice } from '../../../components/choice-fields';
 
 /** Most questions one run may ask for. */
 export const MAX_COUNT = 50;
+
+const DIFFICULTIES: Choice<GenerateQuestionsInput['difficulty']>[] = [
+  { value: 'mixed', label: 'Mixed' },
+  { value: 'easy', label: 'Easy' },
+  { value: 'medium', label: 'Medium' },
+  { value: 'hard', label: 'Hard' },
+];
 
 export function GenerateSettings({ g }: { g: GenerateFormState }) {
   const { form, set } = g;
@@ -72,21 +80,12 @@ function Options({ g }: { g: GenerateFormState }) {
           </label>
         ))}
       </fieldset>
-      <div className="field">
-        <label htmlFor="gen-difficulty">Difficulty</label>
-        <select
-          id="gen-difficulty"
-          value={form.difficulty}
-          onChange={(e) =>
-            set({ difficulty: e.target.value as GenerateQuestionsInput['difficulty'] })
-          }
-        >
-          <option value="mixed">Mixed</option>
-          <option value="easy">Easy</option>
-          <option value="medium">Medium</option>
-          <option value="hard">Hard</option>
-        </select>
-      </div>
+      <SelectField
+        label="Difficulty"
+        value={form.difficulty}
+        options={DIFFICULTIES}
+        onChange={(difficulty) => set({ difficulty })}
+      />
       <ModelField value={g.modelId} onChange={(model) => set({ model })} models={g.models} />
       <label className="check">
         <input

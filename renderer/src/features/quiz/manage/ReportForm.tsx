@@ -2,6 +2,7 @@
 import { useId, useState } from 'react';
 import { REPORT_REASONS, reportQuestion, type ReportReason } from '../../../db/questions';
 import type { QuestionReport } from '../../../db/schema';
+import { SelectField } from '../../../components/choice-fields';
 
 export function ReportForm({
   questionId,
@@ -12,7 +13,7 @@ export function ReportForm({
 }) {
   const [reason, setReason] = useState<ReportReason>('wrong-answer');
   const [comment, setComment] = useState('');
-  const ids = { reason: useId(), comment: useId() };
+  const commentId = useId();
   return (
     <form
       className="report-form"
@@ -22,24 +23,19 @@ export function ReportForm({
         void reportQuestion(questionId, reason, comment).then(onDone);
       }}
     >
+      <SelectField
+        label="What is wrong?"
+        value={reason}
+        options={(Object.keys(REPORT_REASONS) as ReportReason[]).map((id) => ({
+          value: id,
+          label: REPORT_REASONS[id],
+        }))}
+        onChange={setReason}
+      />
       <div className="field">
-        <label htmlFor={ids.reason}>What is wrong?</label>
-        <select
-          id={ids.reason}
-          value={reason}
-          onChange={(e) => setReason(e.target.value as ReportReason)}
-        >
-          {Object.entries(REPORT_REASONS).map(([id, label]) => (
-            <option key={id} value={id}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={ids.comment}>Comment (optional)</label>
+        <label htmlFor={commentId}>Comment (optional)</label>
         <textarea
-          id={ids.comment}
+          id={commentId}
           rows={2}
           maxLength={2000}
           value={comment}

@@ -1,10 +1,16 @@
 /** Quick practice's set-up: the filters, how many questions, and Start. */
-import { useId } from 'react';
 import type { Question } from '../../../../../shared/questions';
 import { IntegerField } from '../../../components/fields';
 import { plural } from '../../../lib/format';
 import { DomainFilter, TypeFilter } from '../filters';
 import { MAX_COUNT, type PracticeFilters } from './use-practice-filters';
+import { SelectField } from '../../../components/choice-fields';
+
+const ORIGINS = [
+  { value: '', label: 'All origins' },
+  { value: 'bank', label: 'Starter bank' },
+  { value: 'generated', label: 'Generated with Bedrock' },
+];
 
 export function PracticeSetup({
   poolSize,
@@ -16,7 +22,6 @@ export function PracticeSetup({
   filters: PracticeFilters;
   onStart: (pool: readonly Question[], count: number) => void;
 }) {
-  const ids = { task: useId(), origin: useId() };
   const { values, set, pool, tasks, missedCount } = filters;
   const size = Math.min(values.count, pool.length);
   return (
@@ -29,30 +34,22 @@ export function PracticeSetup({
       <div className="card">
         <div className="form-grid">
           <DomainFilter value={values.domain} onChange={set.domain} />
-          <div className="field">
-            <label htmlFor={ids.task}>Task statement</label>
-            <select id={ids.task} value={values.task} onChange={(e) => set.task(e.target.value)}>
-              <option value="">All</option>
-              {tasks.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.id} {t.title}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            label="Task statement"
+            value={values.task}
+            options={[
+              { value: '', label: 'All' },
+              ...tasks.map((t) => ({ value: t.id, label: `${t.id} ${t.title}` })),
+            ]}
+            onChange={set.task}
+          />
           <TypeFilter value={values.type} onChange={set.type} />
-          <div className="field">
-            <label htmlFor={ids.origin}>Origin</label>
-            <select
-              id={ids.origin}
-              value={values.origin}
-              onChange={(e) => set.origin(e.target.value)}
-            >
-              <option value="">All origins</option>
-              <option value="bank">Starter bank</option>
-              <option value="generated">Generated with Bedrock</option>
-            </select>
-          </div>
+          <SelectField
+            label="Origin"
+            value={values.origin}
+            options={ORIGINS}
+            onChange={set.origin}
+          />
           <IntegerField
             label="Questions"
             min={1}
