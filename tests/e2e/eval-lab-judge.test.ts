@@ -339,6 +339,7 @@ describe('a judge run stopped by an error', () => {
         .getByRole('row')
         .count(),
     ).toBe(3);
+    await page.screenshot({ path: `${SCREENS}/eval-judge-resume-light.png`, fullPage: true });
     fake.setBehavior({ kind: 'toolUse', input: judgeReply });
     const before = fake.requests.filter((r) => r.operation === 'converse').length;
     await page.getByRole('button', { name: 'Resume: judge the 2 missing results' }).click();
