@@ -339,10 +339,12 @@ describe('a judge run stopped by an error', () => {
         .getByRole('row')
         .count(),
     ).toBe(3);
+    const resume = page.getByRole('button', { name: 'Resume: judge the 2 missing results' });
+    await resume.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SCREENS}/eval-judge-resume-light.png`, fullPage: true });
     fake.setBehavior({ kind: 'toolUse', input: judgeReply });
     const before = fake.requests.filter((r) => r.operation === 'converse').length;
-    await page.getByRole('button', { name: 'Resume: judge the 2 missing results' }).click();
+    await resume.click();
     await page.getByRole('status').filter({ hasText: 'Judged: 4 results.' }).waitFor();
     expect(fake.requests.filter((r) => r.operation === 'converse').length - before).toBe(2);
     expect(
