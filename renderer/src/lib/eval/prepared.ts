@@ -200,10 +200,8 @@ export function prepareText(text: string, cache: TokenCache): PreparedText {
  * empties it in O(1) by moving to a new mark.
  */
 export class GramTable {
-  private keysA = new Int32Array(0);
-  private keysB = new Int32Array(0);
-  private values = new Int32Array(0);
-  private marks = new Int32Array(0);
+  /** Slot i is slots[4i .. 4i+3]: mark, key a, key b, id (one cache line holds four slots). */
+  private slots = new Int32Array(0);
   private mark = 0;
   private mask = 0;
   count = 0;
@@ -212,11 +210,8 @@ export class GramTable {
   reset(entries: number): void {
     let capacity = 1024;
     while (capacity < entries * 2) capacity *= 2;
-    if (capacity > this.marks.length) {
-      this.keysA = new Int32Array(capacity);
-      this.keysB = new Int32Array(capacity);
-      this.values = new Int32Array(capacity);
-      this.marks = new Int32Array(capacity);
+    if (capacity * 4 > this.slots.length) {
+      this.slots = new Int32Array(capacity * 4);
       this.mask = capacity - 1;
       this.mark = 0;
     }
@@ -225,17 +220,19 @@ export class GramTable {
   }
 
   id(a: number, b: number): number {
+    const slots = this.slots;
     let h = Math.imul(a ^ Math.imul(b, 0x9e3779b1), 0x85ebca6b);
     h = (h ^ (h >>> 15)) & this.mask;
     for (;;) {
-      if (this.marks[h] !== this.mark) {
-        this.marks[h] = this.mark;
-        this.keysA[h] = a;
-        this.keysB[h] = b;
-        this.values[h] = this.count;
+      const at = h << 2;
+      if (slots[at] !== this.mark) {
+        slots[at] = this.mark;
+        slots[at + 1] = a;
+        slots[at + 2] = b;
+        slots[at + 3] = this.count;
         return this.count++;
       }
-      if (this.keysA[h] === a && this.keysB[h] === b) return this.values[h] as number;
+      if (slots[at + 1] === a && slots[at + 2] === b) return slots[at + 3] as number;
       h = (h + 1) & this.mask;
     }
   }
