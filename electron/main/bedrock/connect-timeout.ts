@@ -28,21 +28,27 @@ export class ConnectTimeoutError extends Error {
   }
 }
 
-/** `http2.connect`'s `createConnection` with a connect timeout of `timeoutMs`. */
-export function connectWithTimeout(timeoutMs: number): (authority: URL) => Duplex {
-  return (authority) => {
+/**
+ * `http2.connect`'s `createConnection` with a connect timeout of `timeoutMs`. `options` are the
+ * connect options http2.connect passes on (TLS ones such as `ca` included), used as it would.
+ */
+export function connectWithTimeout(
+  timeoutMs: number,
+): (authority: URL, options?: Record<string, unknown>) => Duplex {
+  return (authority, options = {}) => {
     const secure = authority.protocol === 'https:';
     const host = authority.hostname.replace(/^\[(.*)\]$/, '$1');
     const port = Number(authority.port) || (secure ? 443 : 80);
     const socket = secure
       ? tlsConnect({
+          ...options,
           host,
           port,
           ALPNProtocols: ['h2'],
           // As http2.connect does: SNI for a host name, none for an IP address.
           ...(isIP(host) ? {} : { servername: host }),
         })
-      : netConnect({ host, port });
+      : netConnect({ ...options, host, port });
     const timer = setTimeout(
       () => socket.destroy(new ConnectTimeoutError(authority.host, timeoutMs)),
       timeoutMs,
