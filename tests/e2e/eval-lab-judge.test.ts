@@ -278,10 +278,14 @@ describe('human review', () => {
     await page.getByRole('heading', { name: 'Round finished' }).waitFor();
   });
 
-  it('the judge tab compares the judge with those choices (kappa)', async () => {
+  it('the judge tab compares the saved judge run with those choices (kappa), after a reload', async () => {
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Evaluation lab' }).waitFor();
     await openTab(page, 'Model as judge');
     await page.getByRole('heading', { name: 'Agreement with your ratings' }).waitFor();
-    await page.getByText(/Judge's preference vs your A\/B choices/).waitFor();
+    // The judge always preferred the first shown (Nova Micro in the original order): whatever the
+    // learner chose, two items with one A/B choice and one tie give kappa 0.
+    await page.getByText(/^Judge's preference vs your A\/B choices: κ = 0\.00$/).waitFor();
   });
 });
 
@@ -354,6 +358,35 @@ describe('a judge run stopped by an error', () => {
         .count(),
     ).toBe(5);
   }, 60_000);
+});
+
+describe('deleting the evaluation run', () => {
+  it('deletes its judge runs too', async () => {
+    const judgeRuns = () =>
+      page.evaluate(
+        (runId) =>
+          new Promise<number>((resolve, reject) => {
+            const open = indexedDB.open('stratum');
+            open.onerror = () => reject(new Error(String(open.error)));
+            open.onsuccess = () => {
+              const tx = open.result.transaction('evalJudgements');
+              const count = tx.objectStore('evalJudgements').index('runId').count(runId);
+              count.onsuccess = () => {
+                open.result.close();
+                resolve(count.result);
+              };
+              count.onerror = () => reject(new Error(String(count.error)));
+            };
+          }),
+        RUN.id,
+      );
+    expect(await judgeRuns()).toBeGreaterThan(0);
+    await openTab(page, 'Runs and metrics');
+    await page.getByRole('button', { name: 'Delete this run' }).click();
+    await expect.poll(judgeRuns).toBe(0);
+    await openTab(page, 'Model as judge');
+    await page.getByText(/^No runs yet\./).waitFor();
+  });
 });
 
 describe('dark theme', () => {
