@@ -56,15 +56,31 @@ function persist(row: EvalJudgementRow): void {
   flights.set(row.id, flight);
 }
 
+// Judge runs streaming now, kept here too: the learner may open another evaluation run meanwhile.
+const live = new Map<string, EvalJudgementRow>();
+
 function replaceRow(row: EvalJudgementRow): void {
+  if (live.has(row.id)) live.set(row.id, row);
   const { saved } = getJudgeState();
-  if (!saved?.some((r) => r.id === row.id)) return;
-  setJudgeState({ saved: saved.map((r) => (r.id === row.id ? row : r)) });
+  if (saved?.some((r) => r.id === row.id)) {
+    setJudgeState({ saved: saved.map((r) => (r.id === row.id ? row : r)) });
+  }
   persist(row);
 }
 
 function rowById(id: string): EvalJudgementRow | null {
-  return getJudgeState().saved?.find((r) => r.id === id) ?? null;
+  return live.get(id) ?? getJudgeState().saved?.find((r) => r.id === id) ?? null;
+}
+
+/** Stored rows, with the in-memory state of any of them being judged (or just started). */
+function merged(runId: string, stored: EvalJudgementRow[]): EvalJudgementRow[] {
+  const known = new Map<string, EvalJudgementRow>(stored.map((r) => [r.id, r]));
+  for (const r of [...(getJudgeState().saved ?? []), ...live.values()]) {
+    if (r.runId === runId && (live.has(r.id) || !known.has(r.id))) known.set(r.id, r);
+  }
+  return [...known.values()].sort(
+    (a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id),
+  );
 }
 
 /** Reads the judge runs of `runId` (once per run opened; the streaming one stays as it is). */
@@ -75,7 +91,8 @@ export async function loadJudgeRunsOf(runId: string): Promise<void> {
     const { rows, skipped } = await loadJudgeRuns(runId);
     const s = getJudgeState();
     if (s.forRunId !== runId) return;
-    setJudgeState({ saved: rows, skipped, shownId: rows[0]?.id ?? null });
+    const saved = merged(runId, rows);
+    setJudgeState({ saved, skipped, shownId: s.shownId ?? saved[0]?.id ?? null });
   } catch (error) {
     setJudgeState({ saved: [], storageError: storageMessage('read the saved judge runs', error) });
   }
@@ -108,6 +125,7 @@ function finish(id: string, error: AppError | null): void {
 /** One judgeResponses stream over `items` for judge run `row`, saving each result. */
 function stream(row: EvalJudgementRow, items: JudgeItem[]): void {
   handle?.cancel();
+  live.set(row.id, row);
   setJudgeState({ activeId: row.id, shownId: row.id, revealKey: ++reveal });
   const h = openStream(
     'judgeResponses',
@@ -129,6 +147,7 @@ function stream(row: EvalJudgementRow, items: JudgeItem[]): void {
     handle = null;
     setJudgeState({ activeId: null });
     finish(row.id, error);
+    live.delete(row.id);
   });
 }
 
