@@ -21,6 +21,7 @@ export const InvocationFeature = z.enum([
   'guardrails',
   'evaluation',
   'customization',
+  'models',
 ]);
 export type InvocationFeature = z.infer<typeof InvocationFeature>;
 
@@ -70,6 +71,8 @@ export const InvocationRecord = z.object({
     'ListEvaluationJobs',
     'StopEvaluationJob',
     'GetInferenceProfile',
+    'ListFoundationModels',
+    'ListInferenceProfiles',
   ]),
   /**
    * The id the call used (a model id or an inference-profile id); for a control-plane call, the
@@ -116,6 +119,8 @@ export const CONTROL_PLANE_OPERATIONS: ReadonlySet<InvocationRecord['operation']
   'ListEvaluationJobs',
   'StopEvaluationJob',
   'GetInferenceProfile',
+  'ListFoundationModels',
+  'ListInferenceProfiles',
   'CreateModelCustomizationJob',
   'GetModelCustomizationJob',
   'ListModelCustomizationJobs',

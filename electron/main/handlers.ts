@@ -12,7 +12,7 @@ import {
   type BedrockTimeouts,
 } from './bedrock/client';
 import { converseStream, testConnection } from './bedrock/converse';
-import { AppFailure, toAppError } from './errors';
+import { AppFailure } from './errors';
 import { describeImage, generateImages } from './bedrock/images';
 import { embedTexts } from './bedrock/embeddings';
 import { judgeResponses } from './bedrock/evaluation-judge';
@@ -142,11 +142,8 @@ export function createBackend({
     },
     getAvailability: async () => {
       const target = targetOf(store.get());
-      try {
-        return await fetchAvailability(clients.controlFor(target), target.region);
-      } catch (error) {
-        throw new AppFailure(toAppError(error, { region: target.region, profile: target.profile }));
-      }
+      const control = clients.controlFor(target);
+      return fetchAvailability({ control, target, record, timeouts: clients.timeouts });
     },
     generateImages: async (input) => {
       const target = targetOf(store.get());

@@ -10,6 +10,7 @@ import { dispatchRequest, StreamHub } from '../../electron/main/dispatch';
 import { createBackend, type Backend } from '../../electron/main/handlers';
 import { openSettingsStore, type SettingsStore } from '../../electron/main/settings-store';
 import type { ConverseStreamEvent, StreamMessage } from '../../shared/contract';
+import type { InvocationRecord } from '../../shared/invocations';
 import type { AppError } from '../../shared/result';
 import { type FakeBedrock } from '../fakes/bedrock';
 import {
@@ -256,6 +257,14 @@ describe('availability', () => {
       (p) => p.id === 'us.anthropic.claude-sonnet-4-5-20250929-v1:0',
     );
     expect(sonnet?.modelIds).toContain('anthropic.claude-sonnet-4-5-20250929-v1:0');
+    // Both control-plane lists are in the invocation log, with no cost (no model is invoked).
+    const log = await dispatchRequest(backend.requests, 'listInvocations', undefined);
+    if (!log.ok) throw new Error(JSON.stringify(log.error));
+    const records = (log.value as { records: InvocationRecord[] }).records;
+    expect(records.map((r) => [r.feature, r.operation, r.status, r.costUsd]).reverse()).toEqual([
+      ['models', 'ListFoundationModels', 'ok', null],
+      ['models', 'ListInferenceProfiles', 'ok', null],
+    ]);
   });
 
   it('maps a failed control-plane call to an error with a remedy', async () => {

@@ -2,21 +2,64 @@
  * What the account can use in the selected region, from the Bedrock control plane. A model
  * listed here is offered in the region; whether the account may call it is only known when a
  * call succeeds (model access, IAM and Marketplace subscriptions are checked at invocation).
+ * ListFoundationModels and each page of ListInferenceProfiles are recorded calls (feature
+ * 'models'): in the invocation log with their latency and outcome, their cost not applicable.
  */
 import {
   ListFoundationModelsCommand,
-  paginateListInferenceProfiles,
+  ListInferenceProfilesCommand,
   type BedrockClient,
 } from '@aws-sdk/client-bedrock';
 import type { Availability } from '../../../shared/contract';
+import type { CallRecorder, InvocationRecord } from '../../../shared/invocations';
+import type { AwsTarget, BedrockTimeouts } from './client';
+import { recordedCall } from './recorded-call';
 
-export async function fetchAvailability(
-  client: BedrockClient,
-  region: string,
-): Promise<Availability> {
-  const models = await client.send(new ListFoundationModelsCommand({}));
+export interface AvailabilityCaller {
+  control: BedrockClient;
+  target: AwsTarget;
+  record: CallRecorder;
+  timeouts: BedrockTimeouts;
+}
+
+const IAM_ACTIONS = ['bedrock:ListFoundationModels', 'bedrock:ListInferenceProfiles'];
+/** Pages of inference profiles read at most (the list is a few hundred long). */
+const MAX_PAGES = 20;
+
+function listCall<T>(
+  caller: AvailabilityCaller,
+  operation: Extract<
+    InvocationRecord['operation'],
+    'ListFoundationModels' | 'ListInferenceProfiles'
+  >,
+  run: (options: { abortSignal: AbortSignal; requestTimeout: number }) => Promise<T>,
+): Promise<T> {
+  return recordedCall(
+    {
+      feature: 'models',
+      operation,
+      modelId: operation === 'ListFoundationModels' ? 'foundation-models' : 'inference-profiles',
+      target: caller.target,
+      record: caller.record,
+      timeoutMs: caller.timeouts.testMs,
+      errorContext: { iamActions: IAM_ACTIONS },
+    },
+    (meter) => run(meter.sendOptions),
+  );
+}
+
+export async function fetchAvailability(caller: AvailabilityCaller): Promise<Availability> {
+  const { control, target } = caller;
+  const models = await listCall(caller, 'ListFoundationModels', (options) =>
+    control.send(new ListFoundationModelsCommand({}), options),
+  );
   const inferenceProfiles: Availability['inferenceProfiles'] = [];
-  for await (const page of paginateListInferenceProfiles({ client }, {})) {
+  let nextToken: string | undefined;
+  let pages = 0;
+  do {
+    const page = await listCall(caller, 'ListInferenceProfiles', (options) =>
+      control.send(new ListInferenceProfilesCommand(nextToken ? { nextToken } : {}), options),
+    );
     for (const p of page.inferenceProfileSummaries ?? []) {
       if (!p.inferenceProfileId) continue;
       inferenceProfiles.push({
@@ -28,9 +71,11 @@ export async function fetchAvailability(
           .filter((id) => id.length > 0),
       });
     }
-  }
+    nextToken = page.nextToken;
+    pages += 1;
+  } while (nextToken && pages < MAX_PAGES);
   return {
-    region,
+    region: target.region,
     checkedAt: new Date().toISOString(),
     models: (models.modelSummaries ?? []).map((m) => ({
       modelId: m.modelId ?? '',

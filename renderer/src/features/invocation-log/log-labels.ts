@@ -13,6 +13,7 @@ export const FEATURE_LABELS: Record<InvocationFeature, string> = {
   agents: 'Agents',
   guardrails: 'Guardrails',
   evaluation: 'Evaluation',
+  models: 'Models (region check)',
   customization: 'Customization',
 };
 
@@ -54,6 +55,8 @@ export const OPERATION_NOTES: Partial<Record<string, string>> = {
   ListEvaluationJobs: 'control plane: your evaluation jobs',
   StopEvaluationJob: 'control plane: an evaluation job stopped',
   GetInferenceProfile: 'control plane: an inference profile’s ARN looked up',
+  ListFoundationModels: 'control plane: the models offered in the Region',
+  ListInferenceProfiles: 'control plane: the inference profiles offered in the Region',
 };
 
 /**
