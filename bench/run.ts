@@ -7,7 +7,9 @@
  *
  * - notes search: index build and query latency over the whole corpus;
  * - token lab: the sampling pipeline over 50 candidates and 10,000 draws with a histogram;
- * - diffusion lab: one forward frame of a 256x256 image and 50 reverse steps.
+ * - diffusion lab: one forward frame of a 256x256 image and 50 reverse steps; the trained
+ *   network's training step, in-app training run and sampling of 1 and 200 images
+ *   (bench/diffusion-net.ts).
  * - spaced review: the due-queue query over 10,000 cards and 50,000 attempts, in headless
  *   Chromium's IndexedDB (what the app uses) and on fake-indexeddb in Node; drawing a mock exam
  *   from 10,000 questions; Home's dashboard with 10,000 questions, 50,000 attempts and 100 exams
@@ -65,6 +67,7 @@ import { printStreaming, streamingFigures } from './streaming';
 import { chatFigures, printChat } from './chat';
 import { printRag, ragFigures } from './rag';
 import { evalFigures, printEval } from './eval';
+import { diffusionNetFigures, printDiffusionNet } from './diffusion-net';
 import { median as medianOrNull } from '../shared/statistics';
 
 const median = (xs: readonly number[]): number => medianOrNull(xs) ?? NaN;
@@ -421,6 +424,9 @@ printChat(await chatFigures());
 // Knowledge bases lab: chunking, BM25 recall over the bank, flat cosine search (bench/rag.ts).
 printRag(ragFigures());
 printEval(evalFigures());
+
+// Diffusion lab, trained network: training step, in-app run, sampling (bench/diffusion-net.ts).
+printDiffusionNet(diffusionNetFigures());
 
 // Token lab: a slider move -> repaint, in headless Chromium (bench/token-lab.ts runs on import).
 console.log('');

@@ -54,6 +54,9 @@ export interface TrainOptions {
   emaDecay: number;
 }
 
+/** Training in the app reports the mean loss of every this many steps. */
+export const LOSS_WINDOW = 10;
+
 export const DEFAULT_TRAIN: TrainOptions = {
   batch: 64,
   lr: 1e-3,

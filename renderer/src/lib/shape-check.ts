@@ -212,6 +212,8 @@ export interface SampleFigures {
   count: number;
   valid: number;
   novel: number;
+  /** Samples both valid and new: a blurry blob is far from every training picture too. */
+  validNovel: number;
   /** Share of valid samples, and of samples farther than NOVEL_DISTANCE from every training image. */
   validity: number;
   novelty: number;
@@ -229,19 +231,23 @@ export function sampleFigures(
   const dim = size * size * 3;
   let valid = 0;
   let novel = 0;
+  let validNovel = 0;
   const distances: number[] = [];
   for (let i = 0; i < count; i++) {
     const img = Array.prototype.slice.call(samples, i * dim, (i + 1) * dim) as number[];
-    if (checkShape(img, size).valid) valid += 1;
+    const ok = checkShape(img, size).valid;
+    if (ok) valid += 1;
     const d = nearestDistance(img, training.pixels, training.count);
     distances.push(d);
     if (d > NOVEL_DISTANCE) novel += 1;
+    if (ok && d > NOVEL_DISTANCE) validNovel += 1;
   }
   distances.sort((a, b) => a - b);
   return {
     count,
     valid,
     novel,
+    validNovel,
     validity: count ? valid / count : 0,
     novelty: count ? novel / count : 0,
     medianDistance: distances[Math.floor(count / 2)] ?? 0,

@@ -5,12 +5,14 @@ import { ForwardView } from './ForwardView';
 import { ImagesView } from './ImagesView';
 import { ParticlesView } from './ParticlesView';
 import { ReverseView } from './ReverseView';
+import { TrainedView } from './trained/TrainedView';
 import './diffusion-lab.css';
 
-type View = 'forward' | 'reverse' | 'particles' | 'bedrock';
+type View = 'forward' | 'reverse' | 'trained' | 'particles' | 'bedrock';
 const VIEWS: { id: View; label: string }[] = [
   { id: 'forward', label: 'Forward: adding noise' },
   { id: 'reverse', label: 'Reverse: removing noise' },
+  { id: 'trained', label: 'New images: a trained network' },
   { id: 'particles', label: 'New samples in 2-D' },
   { id: 'bedrock', label: 'Images on Bedrock' },
 ];
@@ -30,6 +32,7 @@ export default function DiffusionLab() {
       <TabStrip tabs={VIEWS} current={view} onSelect={setView} label="Diffusion views" />
       {view === 'forward' ? <ForwardView /> : null}
       {view === 'reverse' ? <ReverseView /> : null}
+      {view === 'trained' ? <TrainedView /> : null}
       {view === 'particles' ? <ParticlesView /> : null}
       {view === 'bedrock' ? <ImagesView /> : null}
     </section>

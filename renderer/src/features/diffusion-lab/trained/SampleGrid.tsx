@@ -1,0 +1,40 @@
+/** A run's samples, each marked valid or not by the shape check, with the two figures. */
+import { formatPercent } from '../../../lib/format';
+import { NOVEL_DISTANCE } from '../../../lib/shape-check';
+import type { NetSampleResponse } from '../../../workers/diffusion-net.worker';
+import { PixelCanvas } from '../PixelCanvas';
+
+export function SampleGrid({ result }: { result: NetSampleResponse }) {
+  const f = result.figures;
+  return (
+    <section className="card sample-grid" aria-labelledby="sample-grid-title">
+      <h3 id="sample-grid-title">{f.count} new images from this model, same settings</h3>
+      <p className="figures" data-testid="net-figures">
+        <strong>Valid: {formatPercent(f.validity, 0)}</strong> ({f.valid} of {f.count} are one clean
+        shape) · <strong>New: {formatPercent(f.novelty, 0)}</strong> ({f.novel} of {f.count} differ
+        from every training picture by more than {NOVEL_DISTANCE} RMS) · Both:{' '}
+        {formatPercent(f.validNovel / Math.max(1, f.count), 0)}
+      </p>
+      <ul className="samples">
+        {result.samples.map((s, i) => (
+          <li key={i} className={s.valid ? 'valid' : 'invalid'}>
+            <PixelCanvas
+              rgba={s.rgba}
+              size={result.size}
+              display={56}
+              label={`Sample ${i + 1}: ${s.valid ? 'valid' : `not valid, ${s.problem ?? ''}`}; ${s.distance.toFixed(2)} from the nearest training picture`}
+            />
+            <span aria-hidden="true">{s.valid ? '✓' : '✗'}</span>
+          </li>
+        ))}
+      </ul>
+      <p className="muted small">
+        Valid means one connected shape whose best-fitting disc, square or bar overlaps it by at
+        least 80% (intersection over union), in one near-uniform colour on a near-black background.
+        New means its root-mean-square difference from the nearest of the training pictures is above{' '}
+        {NOVEL_DISTANCE} (values run from −1 to 1); pictures drawn fresh from the same generator
+        score about 69% by this measure, the exact denoiser about 0%.
+      </p>
+    </section>
+  );
+}
