@@ -73,6 +73,7 @@ export const InvocationRecord = z.object({
     'GetInferenceProfile',
     'ListFoundationModels',
     'ListInferenceProfiles',
+    'ListImportedModels',
   ]),
   /**
    * The id the call used (a model id or an inference-profile id); for a control-plane call, the
@@ -121,6 +122,7 @@ export const CONTROL_PLANE_OPERATIONS: ReadonlySet<InvocationRecord['operation']
   'GetInferenceProfile',
   'ListFoundationModels',
   'ListInferenceProfiles',
+  'ListImportedModels',
   'CreateModelCustomizationJob',
   'GetModelCustomizationJob',
   'ListModelCustomizationJobs',

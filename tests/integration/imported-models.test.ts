@@ -76,6 +76,11 @@ describe('listing imported models', () => {
     const sent = fake.requests.find((r) => r.operation === 'list-imported-models');
     expect(sent?.path).toMatch(/maxResults=100/);
     expect(sent?.path).toMatch(/sortBy=CreationTime/);
+    // In the invocation log as a control-plane call: no model, so no price.
+    const log = await ok<{ records: InvocationRecord[] }>('listInvocations', undefined);
+    const row = log.records.find((r) => r.operation === 'ListImportedModels');
+    expect(row?.feature).toBe('token-lab');
+    expect(row?.costUsd).toBeNull();
   });
 
   it('is empty when the account has none', async () => {

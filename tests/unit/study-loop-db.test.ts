@@ -292,8 +292,8 @@ describe('version 9', () => {
 
     const current = new StratumDb(name);
     await current.open();
-    // The upgrade runs through every later version too (v10 and v11 only add stores).
-    expect(current.verno).toBe(11);
+    // The upgrade runs through every later version too (v10, v11 and v12 only add stores).
+    expect(current.verno).toBe(12);
     expect(await current.attempts.count()).toBe(4);
     expect(await current.exams.get('e1')).toEqual(exam);
     expect(await current.noteProgress.count()).toBe(1);

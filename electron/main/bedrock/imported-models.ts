@@ -4,8 +4,8 @@
  * OpenAI chat format with `logprobs: true`, whose answer carries every generated token as text
  * with its log probability and, when asked, the most likely alternatives.
  *
- * Listing calls no model and costs nothing, so like the guardrail control calls it is not in the
- * invocation log. The InvokeModel call is recorded (feature 'token-lab'); its cost is logged as
+ * Both calls are recorded in the invocation log (feature 'token-lab'): each listing page as a
+ * control-plane call (no model, cost not applicable), and InvokeModel with its cost logged as
  * unknown, because imported models are billed by Custom Model Units (the hardware that hosts a
  * model copy; API reference, CustomModelUnits), not per token.
  */
@@ -23,12 +23,14 @@ import {
 } from '../../../shared/imported-models-contract';
 import { AppFailure, toAppError } from '../errors';
 import type { AwsTarget, BedrockCaller, BedrockTimeouts } from './client';
+import type { CallRecorder } from '../../../shared/invocations';
 import { recordedCall } from './recorded-call';
 
 export interface ImportedControlCaller {
   control: BedrockClient;
   target: AwsTarget;
   timeouts: BedrockTimeouts;
+  record: CallRecorder;
 }
 
 /** The most imported models read, page after page (an account has a few at most). */
@@ -49,6 +51,37 @@ function listFailure(error: unknown, target: AwsTarget): AppFailure {
   });
 }
 
+/** One recorded page of ListImportedModels (a deadline, and its failure explained). */
+function listPage(caller: ImportedControlCaller, nextToken: string | undefined) {
+  return recordedCall(
+    {
+      feature: 'token-lab',
+      operation: 'ListImportedModels',
+      modelId: 'imported-models',
+      target: caller.target,
+      record: caller.record,
+      timeoutMs: caller.timeouts.testMs,
+      errorContext: { iamActions: ['bedrock:ListImportedModels'] },
+    },
+    async (meter) => {
+      try {
+        return await caller.control.send(
+          new ListImportedModelsCommand({
+            maxResults: 100,
+            sortBy: 'CreationTime',
+            sortOrder: 'Descending',
+            ...(nextToken ? { nextToken } : {}),
+          }),
+          meter.sendOptions,
+        );
+      } catch (error) {
+        if (meter.signal.aborted) throw error;
+        throw listFailure(error, caller.target);
+      }
+    },
+  );
+}
+
 /** Lists the account's imported models in the Settings region, newest first. */
 export async function listImportedModels(
   caller: ImportedControlCaller,
@@ -56,42 +89,18 @@ export async function listImportedModels(
   const models: ImportedModel[] = [];
   let nextToken: string | undefined;
   do {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), caller.timeouts.testMs);
-    try {
-      const page = await caller.control.send(
-        new ListImportedModelsCommand({
-          maxResults: 100,
-          sortBy: 'CreationTime',
-          sortOrder: 'Descending',
-          ...(nextToken ? { nextToken } : {}),
-        }),
-        { abortSignal: controller.signal },
-      );
-      for (const m of page.modelSummaries ?? []) {
-        if (!m.modelArn || !m.modelName) continue;
-        models.push({
-          arn: m.modelArn,
-          name: m.modelName,
-          createdAt: m.creationTime ? m.creationTime.toISOString() : '',
-          instructSupported: m.instructSupported ?? null,
-          architecture: m.modelArchitecture ?? null,
-        });
-      }
-      nextToken = page.nextToken;
-    } catch (error) {
-      if (controller.signal.aborted) {
-        throw new AppFailure({
-          code: 'timeout',
-          message: `Amazon Bedrock did not answer within ${caller.timeouts.testMs / 1000} seconds while listing imported models (${caller.target.region}).`,
-          remedy:
-            'Check your internet connection, proxy or VPN, and the endpoint in Settings, then try again.',
-        });
-      }
-      throw listFailure(error, caller.target);
-    } finally {
-      clearTimeout(timer);
+    const page = await listPage(caller, nextToken);
+    for (const m of page.modelSummaries ?? []) {
+      if (!m.modelArn || !m.modelName) continue;
+      models.push({
+        arn: m.modelArn,
+        name: m.modelName,
+        createdAt: m.creationTime ? m.creationTime.toISOString() : '',
+        instructSupported: m.instructSupported ?? null,
+        architecture: m.modelArchitecture ?? null,
+      });
     }
+    nextToken = page.nextToken;
   } while (nextToken && models.length < MAX_LISTED);
   return { models: models.slice(0, MAX_LISTED), region: caller.target.region };
 }
