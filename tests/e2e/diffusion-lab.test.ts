@@ -88,6 +88,81 @@ describe('reverse diffusion', () => {
   });
 });
 
+describe('a trained network', () => {
+  it('samples new images from the shipped model, beside the exact denoiser, with validity and novelty', async () => {
+    await page.getByRole('tab', { name: /trained network/ }).click();
+    await page.getByLabel('“Prompt” (shape)').selectOption('square');
+    await page.getByRole('button', { name: 'Sample new images' }).click();
+    const figures = page.getByTestId('net-figures');
+    await figures.waitFor({ timeout: 60_000 });
+    expect(await figures.innerText()).toMatch(/Valid: \d+%.*New: \d+%/s);
+    // The exact denoiser lands on a training picture; the network's image is compared with one.
+    expect(await page.getByTestId('exact-column').innerText()).toMatch(
+      /0\.0\d\d RMS from a training picture/,
+    );
+    expect(await page.getByTestId('net-column').innerText()).toMatch(/RMS from its nearest/);
+    expect(await page.getByRole('img', { name: /^Sample \d+: / }).count()).toBe(24);
+    await page.getByRole('region', { name: 'How small this model is' }).waitFor();
+    expect(await page.getByText(/543,744 weights/).count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${SCREENS}/diffusion-trained-light.png`, fullPage: true });
+    await expectSoundLayout(page, 'Diffusion lab / Trained network / light');
+  });
+
+  it('trains a few steps with a live loss curve, saves the model and finds it after a reload', async () => {
+    await page.getByLabel('Training steps').fill('30');
+    await page.getByRole('button', { name: 'Train for 30 steps' }).click();
+    await page
+      .getByTestId('train-progress')
+      .filter({ hasText: /Step (10|20) of 30/ })
+      .waitFor({ timeout: 60_000 });
+    const line = page.locator('.train-panel .loss-line');
+    const early = await line.getAttribute('points');
+    await page
+      .getByRole('status')
+      .filter({ hasText: /saved as your model/ })
+      .waitFor({ timeout: 120_000 });
+    const late = await line.getAttribute('points');
+    expect(late?.split(' ').length).toBe(3);
+    expect(late).not.toBe(early);
+    const picker = page.getByLabel('Model', { exact: true });
+    expect(await picker.locator('option:checked').innerText()).toMatch(/^Yours: 30 steps/);
+    await page.screenshot({
+      path: `${SCREENS}/diffusion-trained-after-training-light.png`,
+      fullPage: true,
+    });
+    await page.reload();
+    await page.getByRole('tab', { name: /trained network/ }).click();
+    await expect
+      .poll(async () => (await picker.locator('option').allInnerTexts()).join('\n'))
+      .toMatch(/Yours: 30 steps/);
+    await picker.selectOption({
+      label: (await picker.locator('option').nth(1).innerText()).trim(),
+    });
+    await page.getByRole('button', { name: 'Sample new images' }).click();
+    await page.getByTestId('net-figures').waitFor({ timeout: 60_000 });
+  });
+
+  it('renders in dark, with the samples and the loss chart', async () => {
+    const dark = await opened!.newPage({
+      colorScheme: 'dark',
+      path: '#/diffusion-lab',
+      heading: 'Diffusion lab',
+    });
+    await dark.getByRole('tab', { name: /trained network/ }).click();
+    await dark.getByRole('button', { name: 'Sample new images' }).click();
+    await dark.getByTestId('net-figures').waitFor({ timeout: 60_000 });
+    await dark.getByLabel('Training steps').fill('10');
+    await dark.getByRole('button', { name: 'Train for 10 steps' }).click();
+    await dark
+      .getByRole('status')
+      .filter({ hasText: /saved as your model/ })
+      .waitFor({ timeout: 60_000 });
+    await dark.screenshot({ path: `${SCREENS}/diffusion-trained-dark.png`, fullPage: true });
+    await expectSoundLayout(dark, 'Diffusion lab / Trained network / dark');
+    await dark.context().close();
+  });
+});
+
 describe('2-D samples', () => {
   it('releases particles that end as new samples', async () => {
     await page.getByRole('tab', { name: /2-D/ }).click();

@@ -21,7 +21,7 @@ export function SampleGrid({ result }: { result: NetSampleResponse }) {
             <PixelCanvas
               rgba={s.rgba}
               size={result.size}
-              display={56}
+              display={64}
               label={`Sample ${i + 1}: ${s.valid ? 'valid' : `not valid, ${s.problem ?? ''}`}; ${s.distance.toFixed(2)} from the nearest training picture`}
             />
             <span aria-hidden="true">{s.valid ? '✓' : '✗'}</span>
