@@ -26,7 +26,13 @@ import {
 } from './customization';
 import { ROLE_ARN_PATTERN, S3_URI_PATTERN } from './eval-jobs';
 
-export const CUSTOMIZATION_JOB_NAME_PATTERN = /^[a-zA-Z0-9](-*[a-zA-Z0-9+\-.])*$/;
+/**
+ * The service model's jobName pattern `[a-zA-Z0-9](-*[a-zA-Z0-9\+\-\.])*` matches the same strings
+ * as this one (the class already holds `-`), but as a regular expression it backtracks
+ * exponentially on a run of hyphens followed by a character it refuses ("a" + 30 "-" + "!" takes
+ * seconds): the nested quantifier is left out.
+ */
+export const CUSTOMIZATION_JOB_NAME_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9+\-.]*$/;
 export const CUSTOM_MODEL_NAME_PATTERN = /^([0-9a-zA-Z][_-]?){1,63}$/;
 /** S3 bucket naming (general purpose buckets): 3..63 of a-z 0-9 . -, starting and ending with a letter or digit. */
 export const BUCKET_PATTERN = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;

@@ -135,6 +135,23 @@ describe('the CreateModelCustomizationJob request', () => {
     expect(problems.some((p) => message.test(p))).toBe(true);
   });
 
+  it('accepts and refuses job names as the service pattern does, without stalling on hyphens', () => {
+    // The service's pattern, run on short names only (it backtracks exponentially on long ones).
+    const service = /^[a-zA-Z0-9](-*[a-zA-Z0-9+\-.])*$/;
+    for (const name of ['a', 'a-b', 'a--b', 'a-', 'A.b+c-9', '-a', '.a', 'a b', 'a_b', 'a--!']) {
+      expect(requestProblems({ ...GOOD, jobName: name }).length === 0, name).toBe(
+        service.test(name),
+      );
+    }
+    // A run of hyphens then a refused character: the nested pattern took seconds here.
+    const started = performance.now();
+    const problems = requestProblems({ ...GOOD, jobName: `a${'-'.repeat(30)}!` });
+    expect(performance.now() - started).toBeLessThan(200);
+    expect(problems).toEqual([
+      'jobName: A job name starts with a letter or digit and uses letters, digits, +, - and . only.',
+    ]);
+  });
+
   it('checks the Claude 3 Haiku ranges for Claude', () => {
     const haiku = buildCustomizationJobRequest({
       ...PLAN,
