@@ -2,8 +2,9 @@
  * The evaluation lab's saved judge runs (renderer/src/db/eval-judgements.ts) on fake-indexeddb: a
  * judge run is checked before it is written and read back per evaluation run, newest first; a row
  * left 'running' by a closed window reads as stopped; a damaged row is skipped and counted (never
- * deleted); deleting an evaluation run deletes its judge runs in the same transaction. Also the
- * judge store's pure helpers that decide what a resumed judge run still has to judge.
+ * deleted); deleting an evaluation run deletes its judge runs in the same transaction, and a judge
+ * run is not written once its evaluation run is gone. Also the judge store's pure helpers that
+ * decide what a resumed judge run still has to judge.
  */
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -110,6 +111,8 @@ function judgeRun(
 
 describe('saved judge runs', () => {
   it('reads back the judge runs of one evaluation run, newest first, with the reasoning', async () => {
+    await saveEvalRun(RUN);
+    await saveEvalRun({ ...RUN, id: 'run-2' });
     await saveJudgeRun(judgeRun('j1', 1));
     await saveJudgeRun(judgeRun('j2', 2, { status: 'running' }));
     await saveJudgeRun(judgeRun('other', 3, { runId: 'run-2' }));
@@ -123,6 +126,7 @@ describe('saved judge runs', () => {
   });
 
   it('refuses to write a malformed row and skips a damaged stored one', async () => {
+    await saveEvalRun(RUN);
     await expect(saveJudgeRun(judgeRun('bad', 1, { total: -1 }))).rejects.toThrow();
     await saveJudgeRun(judgeRun('good', 1));
     await db.evalJudgements.put({ ...judgeRun('damaged', 2), mode: 'sideways' } as never);
@@ -136,13 +140,27 @@ describe('saved judge runs', () => {
     await saveEvalRun(RUN);
     await saveJudgeRun(judgeRun('j1', 1));
     await saveJudgeRun(judgeRun('j2', 2));
-    await saveJudgeRun(judgeRun('other', 3, { runId: 'run-2' }));
+    // Stored directly: saveJudgeRun writes only for a stored run, and run-2 is not.
+    await db.evalJudgements.put(judgeRun('other', 3, { runId: 'run-2' }));
     await deleteJudgeRun('j1');
     expect((await loadJudgeRuns('run-1')).rows.map((r) => r.id)).toEqual(['j2']);
     await deleteRunAndJudgements('run-1', () => deleteEvalRun('run-1'));
     expect((await loadEvalRuns()).rows).toEqual([]);
     expect((await loadJudgeRuns('run-1')).rows).toEqual([]);
     expect((await loadJudgeRuns('run-2')).rows.map((r) => r.id)).toEqual(['other']);
+  });
+
+  it('does not bring back a judge run whose evaluation run was deleted while it was judging', async () => {
+    await saveEvalRun(RUN);
+    expect(await saveJudgeRun(judgeRun('j1', 1, { status: 'running' }))).toBe(true);
+    await deleteRunAndJudgements('run-1', () => deleteEvalRun('run-1'));
+    // The next result arrives after the delete: it is not written.
+    const later = judgeRun('j1', 1, {
+      status: 'running',
+      judgements: [scores('q1', 'a'), scores('q1', 'b')],
+    });
+    expect(await saveJudgeRun(later)).toBe(false);
+    expect(await db.evalJudgements.count()).toBe(0);
   });
 });
 

@@ -33,9 +33,19 @@ export async function loadJudgeRuns(runId: string): Promise<JudgeRunLoad> {
   return { rows, skipped };
 }
 
-/** Writes a judge run (checked against the schema first, so nothing malformed is stored). */
-export async function saveJudgeRun(row: EvalJudgementRow): Promise<void> {
-  await getDb().evalJudgements.put(EvalJudgementRow.parse(row));
+/**
+ * Writes a judge run (checked against the schema first, so nothing malformed is stored) while its
+ * evaluation run is stored: a result arriving after the run was deleted (`deleteRunAndJudgements`)
+ * would otherwise bring back a judge run that no run can open. False when the run is gone.
+ */
+export async function saveJudgeRun(row: EvalJudgementRow): Promise<boolean> {
+  const checked = EvalJudgementRow.parse(row);
+  const db = getDb();
+  return db.transaction('rw', [db.evalRuns, db.evalJudgements], async () => {
+    if ((await db.evalRuns.where('id').equals(checked.runId).count()) === 0) return false;
+    await db.evalJudgements.put(checked);
+    return true;
+  });
 }
 
 export async function deleteJudgeRun(id: string): Promise<void> {

@@ -46,7 +46,9 @@ function persist(row: EvalJudgementRow): void {
     for (let next = latest.get(row.id); next; next = latest.get(row.id)) {
       latest.delete(row.id);
       try {
-        await saveJudgeRun(next);
+        // Its evaluation run was deleted meanwhile: nothing more of this judge run can be kept.
+        const kept = await saveJudgeRun(next);
+        if (!kept && getJudgeState().activeId === row.id) cancelJudge();
       } catch (error) {
         setJudgeState({ storageError: storageMessage('save the judge results', error) });
       }
