@@ -11,7 +11,7 @@
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { CallRecorder, InvocationRecord } from '../../../shared/invocations';
-import { AppFailure, toAppError } from '../errors';
+import { AppFailure } from '../errors';
 import type { AwsTarget, BedrockTimeouts } from './client';
 import { recordedCall } from './recorded-call';
 
@@ -123,17 +123,8 @@ async function s3Call<T>(
       try {
         return await run(meter.sendOptions);
       } catch (error) {
-        throw (
-          s3Failure(error, op, bucket, key, caller.target.region) ??
-          new AppFailure(
-            toAppError(error, {
-              modelId: `s3://${bucket}`,
-              region: caller.target.region,
-              profile: caller.target.profile,
-              iamActions: [op === 'PutObject' ? 's3:PutObject' : 's3:GetObject'],
-            }),
-          )
-        );
+        // Anything else recordedCall maps with the same context (bucket, Region, profile, action).
+        throw s3Failure(error, op, bucket, key, caller.target.region) ?? error;
       }
     },
   );
