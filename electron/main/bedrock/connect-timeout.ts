@@ -39,16 +39,17 @@ export function connectWithTimeout(
     const secure = authority.protocol === 'https:';
     const host = authority.hostname.replace(/^\[(.*)\]$/, '$1');
     const port = Number(authority.port) || (secure ? 443 : 80);
+    // As http2.connect does: the options win over the authority's host and port (and name the
+    // SNI server if they say one), SNI is the host name, none for an IP address, and ALPN is h2.
     const socket = secure
       ? tlsConnect({
-          ...options,
           host,
           port,
-          ALPNProtocols: ['h2'],
-          // As http2.connect does: SNI for a host name, none for an IP address.
           ...(isIP(host) ? {} : { servername: host }),
+          ...options,
+          ALPNProtocols: ['h2'],
         })
-      : netConnect({ ...options, host, port });
+      : netConnect({ host, port, ...options });
     const timer = setTimeout(
       () => socket.destroy(new ConnectTimeoutError(authority.host, timeoutMs)),
       timeoutMs,
