@@ -4,7 +4,9 @@
  * GetModelCustomizationJob, StopModelCustomizationJob, and the loss metrics the job writes to S3.
  * The request was checked by the contract (shared/customization-jobs-contract.ts); the service
  * checks it again (the role, S3 access, quotas). Every call goes through `recordedCall`, so it is
- * in the invocation log (no model is called: cost unknown there; the job bills training).
+ * in the invocation log: the four job calls are control-plane calls (no model is called, so their
+ * cost shows as not applicable; the job bills its training as it runs), and the S3 calls' cost is
+ * unknown there.
  */
 import {
   CreateModelCustomizationJobCommand,
