@@ -229,7 +229,11 @@ export function requestProblems(request: unknown): string[] {
 
 // ---- Requests ------------------------------------------------------------------------------
 
-/** Browser mode's bridge takes 8 MB a request; Electron's IPC has no such cap. */
+/**
+ * Stratum's own cap on one uploaded file, not an AWS limit. Browser mode's bridge takes at most
+ * 80 MiB a request body (electron/web/server.ts), JSON-escaped, so a file near the cap can fail
+ * there first; Electron's IPC has no such cap.
+ */
 export const MAX_UPLOAD_CHARS = 64 * 1024 * 1024;
 
 export const UploadDatasetFileInput = z
