@@ -2,7 +2,8 @@
 import { isControlPlane, type InvocationRecord } from '../../../../shared/invocations';
 import { formatCount, formatDuration, formatUsdOrUnknown, plural } from '../../lib/format';
 import { modelLabel } from '../../lib/metrics';
-import { CONTROL_PLANE_COST, FEATURE_LABELS, formatCallTime, operationLabel } from './log-labels';
+import { FEATURE_LABELS, formatCallTime, operationLabel } from './log-labels';
+import { NotApplicableCost } from './NotApplicableCost';
 
 const count = (n: number | null) => (n === null ? '–' : formatCount(n));
 
@@ -25,11 +26,7 @@ function CallStatus({ record: r }: { record: InvocationRecord }) {
 /** A call's cost: its estimate, unknown, or not applicable for a control-plane call. */
 function CallCost({ record: r }: { record: InvocationRecord }) {
   if (!isControlPlane(r.operation)) return <>{formatUsdOrUnknown(r.costUsd, '–')}</>;
-  return (
-    <span title={CONTROL_PLANE_COST}>
-      n/a<span className="sr-only">: {CONTROL_PLANE_COST}</span>
-    </span>
-  );
+  return <NotApplicableCost />;
 }
 
 export function CallsTable({ records }: { records: readonly InvocationRecord[] }) {

@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { formatCount, formatDuration, formatUsd, plural } from '../../lib/format';
 import type { Aggregate } from '../../lib/metrics';
-import { CONTROL_PLANE_COST } from './log-labels';
+import { NotApplicableCost } from './NotApplicableCost';
 
 export interface StatsRow {
   key: string;
@@ -66,9 +66,7 @@ export function StatsTable({
                   </span>
                   <span className="cost-value">
                     {r.stats.controlPlane === r.stats.invocations && r.stats.invocations > 0 ? (
-                      <span title={CONTROL_PLANE_COST}>
-                        n/a<span className="sr-only">: {CONTROL_PLANE_COST}</span>
-                      </span>
+                      <NotApplicableCost />
                     ) : (
                       formatUsd(r.stats.costUsd)
                     )}
