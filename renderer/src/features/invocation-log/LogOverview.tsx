@@ -70,7 +70,7 @@ export function LogOverview({
               ? ` ${plural(stats.unpriced, 'call')} used models without a price in the catalog and are not in the cost.`
               : ''}
             {stats.controlPlane > 0
-              ? ` ${plural(stats.controlPlane, 'control-plane call')} (guardrails, jobs) invoked no model: a per-call cost does not apply.`
+              ? ` ${plural(stats.controlPlane, 'control-plane call')} (guardrails, jobs, model lists) invoked no model: a per-call cost does not apply.`
               : ''}
             {list.skippedLines > 0
               ? ` ${plural(list.skippedLines, 'damaged line')} of the log file were skipped.`

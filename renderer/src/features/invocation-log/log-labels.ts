@@ -43,6 +43,7 @@ export const OPERATION_NOTES: Partial<Record<string, string>> = {
   Retrieve: 'chunks from a knowledge base',
   RetrieveAndGenerate: 'chunks from a knowledge base, then an answer citing them',
   Rerank: 'documents reordered by relevance to a query',
+  InvokeAgent: 'a Bedrock agent’s answer, with its trace',
   ApplyGuardrail: 'a text checked by a guardrail, no model called',
   ListGuardrails: 'control plane: your guardrails, or one guardrail’s versions',
   GetGuardrail: 'control plane: one guardrail’s definition',
@@ -57,6 +58,13 @@ export const OPERATION_NOTES: Partial<Record<string, string>> = {
   GetInferenceProfile: 'control plane: an inference profile’s ARN looked up',
   ListFoundationModels: 'control plane: the models offered in the Region',
   ListInferenceProfiles: 'control plane: the inference profiles offered in the Region',
+  ListImportedModels: 'control plane: your imported models (Custom Model Import)',
+  CreateModelCustomizationJob: 'control plane: a model customization job started',
+  GetModelCustomizationJob: 'control plane: a customization job’s status',
+  ListModelCustomizationJobs: 'control plane: your customization jobs',
+  StopModelCustomizationJob: 'control plane: a customization job stopped',
+  PutObject: 'Amazon S3: a dataset file uploaded to your bucket',
+  GetObject: 'Amazon S3: a customization job’s metrics read from your bucket',
 };
 
 /**
