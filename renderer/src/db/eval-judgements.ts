@@ -16,6 +16,11 @@ export interface JudgeRunLoad {
   skipped: number;
 }
 
+/** Sort order of judge runs: newest first (ties by id, so the order is stable). */
+export function newestFirst(a: EvalJudgementRow, b: EvalJudgementRow): number {
+  return b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id);
+}
+
 /** The judge runs of evaluation run `runId`, validated. */
 export async function loadJudgeRuns(runId: string): Promise<JudgeRunLoad> {
   const raw: unknown[] = await getDb().evalJudgements.where('runId').equals(runId).toArray();
@@ -29,7 +34,7 @@ export async function loadJudgeRuns(runId: string): Promise<JudgeRunLoad> {
       rows.push(r.status === 'running' ? { ...r, status: 'stopped' } : r);
     }
   }
-  rows.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
+  rows.sort(newestFirst);
   return { rows, skipped };
 }
 

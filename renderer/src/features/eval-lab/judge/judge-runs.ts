@@ -11,6 +11,7 @@ import { openStream, type StreamHandle } from '../../../api';
 import {
   deleteJudgeRun,
   loadJudgeRuns,
+  newestFirst,
   saveJudgeRun,
   type EvalJudgement,
   type EvalJudgementRow,
@@ -80,9 +81,7 @@ function merged(runId: string, stored: EvalJudgementRow[]): EvalJudgementRow[] {
   for (const r of [...(getJudgeState().saved ?? []), ...live.values()]) {
     if (r.runId === runId && (live.has(r.id) || !known.has(r.id))) known.set(r.id, r);
   }
-  return [...known.values()].sort(
-    (a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id),
-  );
+  return [...known.values()].sort(newestFirst);
 }
 
 /** Reads the judge runs of `runId` (once per run opened; the streaming one stays as it is). */
@@ -228,8 +227,6 @@ export async function undoRemoveJudgeRun(): Promise<void> {
     setJudgeState({ storageError: storageMessage('restore the judge run', error) });
     return;
   }
-  const rows = [...(saved ?? []), deleted].sort(
-    (a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id),
-  );
+  const rows = [...(saved ?? []), deleted].sort(newestFirst);
   setJudgeState({ saved: rows, shownId: deleted.id, deleted: null, revealKey: ++reveal });
 }
