@@ -10,7 +10,7 @@ export function judgeModelName(id: string): string {
   return model ? modelDisplayName(model) : id;
 }
 
-/** "Nova Lite, pairwise (order swapped), 4 Dec 2026, 12:00: 3 of 4 results". */
+/** "Nova Lite, pairwise, order swapped, 4 Dec 2026, 12:00" (single mode names its metrics). */
 export function judgeRunTitle(row: EvalJudgementRow): string {
   const mode =
     row.mode === 'pairwise'
