@@ -41,7 +41,7 @@ type JobOperation = Extract<
 >;
 
 /** How a job call names its job in the invocation log: the id at the end of the ARN. */
-export function evaluationJobLogId(jobIdentifier: string): string {
+function evaluationJobLogId(jobIdentifier: string): string {
   return `evaluation-job/${jobIdentifier.split('/').pop() || jobIdentifier}`;
 }
 

@@ -47,7 +47,7 @@ export interface ControlCaller {
 }
 
 /** How a guardrail call names its guardrail in the invocation log. */
-export function guardrailLogId(guardrailIdentifier: string): string {
+function guardrailLogId(guardrailIdentifier: string): string {
   return `guardrail/${guardrailIdentifier}`;
 }
 
