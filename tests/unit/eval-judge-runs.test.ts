@@ -2,15 +2,25 @@
  * The judge tab's saving of judge runs (renderer/src/features/eval-lab/judge/judge-runs.ts) on
  * fake-indexeddb, with the judgeResponses stream played by the test: a judge run whose evaluation
  * run is deleted while it is judging is stopped and not written back, and an evaluation run
- * reopened just as its judge run ends reads the judge run's final state (not a write still queued).
+ * reopened just as its judge run ends reads the judge run's final state (not a write still queued),
+ * and Undo of a deleted judge run does not undo what a streaming one added meanwhile.
  */
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setDb, StratumDb } from '../../renderer/src/db/db';
-import { deleteRunAndJudgements, loadJudgeRuns } from '../../renderer/src/db/eval-judgements';
+import {
+  deleteRunAndJudgements,
+  loadJudgeRuns,
+  saveJudgeRun,
+} from '../../renderer/src/db/eval-judgements';
 import { deleteEvalRun, saveEvalRun } from '../../renderer/src/db/eval-runs';
 import type { EvalRunRow } from '../../renderer/src/db/schema';
-import { loadJudgeRunsOf, startJudge } from '../../renderer/src/features/eval-lab/judge/judge-runs';
+import {
+  loadJudgeRunsOf,
+  removeJudgeRun,
+  startJudge,
+  undoRemoveJudgeRun,
+} from '../../renderer/src/features/eval-lab/judge/judge-runs';
 import {
   getJudgeState,
   setJudgeSettings,
@@ -140,5 +150,33 @@ describe('saving judge runs', () => {
     await settle();
     const shown = getJudgeState().saved;
     expect(shown?.map((r) => [r.status, r.judgements.length])).toEqual([['complete', 2]]);
+  });
+
+  it('Undo of a deleted judge run keeps what a streaming judge run added meanwhile', async () => {
+    await saveEvalRun(RUN);
+    const old = {
+      id: 'old',
+      runId: 'run-1',
+      createdAt: at,
+      updatedAt: at,
+      judgeModelId: 'amazon.nova-lite-v1:0',
+      mode: 'single' as const,
+      metrics: [{ metric: 'correctness' as const, rubric: '5: right. 1: wrong.' }],
+      pair: null,
+      total: 2,
+      judgements: [],
+      status: 'complete' as const,
+      error: null,
+    };
+    await saveJudgeRun(old);
+    await loadJudgeRunsOf('run-1');
+    startJudge(RUN);
+    await removeJudgeRun('old');
+    const undone = undoRemoveJudgeRun();
+    stream.onEvent?.(scores('q1')); // arrives while Undo writes
+    await undone;
+    const rows = getJudgeState().saved ?? [];
+    expect(rows.map((r) => r.id)).toContain('old');
+    expect(rows.find((r) => r.id === getJudgeState().activeId)?.judgements).toHaveLength(1);
   });
 });

@@ -221,7 +221,7 @@ export async function removeJudgeRun(id: string): Promise<void> {
 }
 
 export async function undoRemoveJudgeRun(): Promise<void> {
-  const { deleted, saved } = getJudgeState();
+  const { deleted } = getJudgeState();
   if (!deleted) return;
   try {
     await saveJudgeRun(deleted);
@@ -229,6 +229,7 @@ export async function undoRemoveJudgeRun(): Promise<void> {
     setJudgeState({ storageError: storageMessage('restore the judge run', error) });
     return;
   }
-  const rows = [...(saved ?? []), deleted].sort(newestFirst);
+  // The list as it is now: a judge run streaming meanwhile may have changed it during the write.
+  const rows = [...(getJudgeState().saved ?? []), deleted].sort(newestFirst);
   setJudgeState({ saved: rows, shownId: deleted.id, deleted: null, revealKey: ++reveal });
 }
