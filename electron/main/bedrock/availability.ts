@@ -5,29 +5,18 @@
  * ListFoundationModels and each page of ListInferenceProfiles are recorded calls (feature
  * 'models'): in the invocation log with their latency and outcome, their cost not applicable.
  */
-import {
-  ListFoundationModelsCommand,
-  ListInferenceProfilesCommand,
-  type BedrockClient,
-} from '@aws-sdk/client-bedrock';
+import { ListFoundationModelsCommand, ListInferenceProfilesCommand } from '@aws-sdk/client-bedrock';
 import type { Availability } from '../../../shared/contract';
-import type { CallRecorder, InvocationRecord } from '../../../shared/invocations';
-import type { AwsTarget, BedrockTimeouts } from './client';
+import type { InvocationRecord } from '../../../shared/invocations';
+import type { ControlCaller } from './client';
 import { recordedCall } from './recorded-call';
-
-export interface AvailabilityCaller {
-  control: BedrockClient;
-  target: AwsTarget;
-  record: CallRecorder;
-  timeouts: BedrockTimeouts;
-}
 
 const IAM_ACTIONS = ['bedrock:ListFoundationModels', 'bedrock:ListInferenceProfiles'];
 /** Pages of inference profiles read at most (the list is a few hundred long). */
 const MAX_PAGES = 20;
 
 function listCall<T>(
-  caller: AvailabilityCaller,
+  caller: ControlCaller,
   operation: Extract<
     InvocationRecord['operation'],
     'ListFoundationModels' | 'ListInferenceProfiles'
@@ -48,7 +37,7 @@ function listCall<T>(
   );
 }
 
-export async function fetchAvailability(caller: AvailabilityCaller): Promise<Availability> {
+export async function fetchAvailability(caller: ControlCaller): Promise<Availability> {
   const { control, target } = caller;
   const models = await listCall(caller, 'ListFoundationModels', (options) =>
     control.send(new ListFoundationModelsCommand({}), options),

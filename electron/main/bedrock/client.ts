@@ -72,6 +72,15 @@ export interface BedrockCaller {
   timeouts: BedrockTimeouts;
 }
 
+/** What a control-plane module needs (guardrails, imported models, the region check). */
+export interface ControlCaller {
+  control: BedrockClient;
+  target: AwsTarget;
+  /** Where every call is logged. */
+  record: CallRecorder;
+  timeouts: BedrockTimeouts;
+}
+
 /** What the knowledge-base calls need: the agent runtime, the control plane, the log. */
 export interface AgentCaller {
   client: BedrockAgentRuntimeClient;

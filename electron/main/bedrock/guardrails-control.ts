@@ -14,7 +14,6 @@ import {
   GetGuardrailCommand,
   ListGuardrailsCommand,
   UpdateGuardrailCommand,
-  type BedrockClient,
   type GetGuardrailResponse,
   type GuardrailSummary as SdkGuardrailSummary,
 } from '@aws-sdk/client-bedrock';
@@ -32,19 +31,11 @@ import {
   type GuardrailSummary,
   type GuardrailWriteOutput,
 } from '../../../shared/guardrails-contract';
-import type { CallRecorder, InvocationRecord } from '../../../shared/invocations';
+import type { InvocationRecord } from '../../../shared/invocations';
 import type { AppError } from '../../../shared/result';
 import { AppFailure, toAppError } from '../errors';
-import type { AwsTarget, BedrockTimeouts } from './client';
+import type { AwsTarget, ControlCaller } from './client';
 import { recordedCall } from './recorded-call';
-
-export interface ControlCaller {
-  control: BedrockClient;
-  target: AwsTarget;
-  timeouts: BedrockTimeouts;
-  /** Where every call is logged. */
-  record: CallRecorder;
-}
 
 /** How a guardrail call names its guardrail in the invocation log. */
 function guardrailLogId(guardrailIdentifier: string): string {

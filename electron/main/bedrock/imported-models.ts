@@ -9,7 +9,7 @@
  * unknown, because imported models are billed by Custom Model Units (the hardware that hosts a
  * model copy; API reference, CustomModelUnits), not per token.
  */
-import { ListImportedModelsCommand, type BedrockClient } from '@aws-sdk/client-bedrock';
+import { ListImportedModelsCommand } from '@aws-sdk/client-bedrock';
 import { InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';
 import {
   ADVANCED_FEATURES_SINCE,
@@ -22,16 +22,8 @@ import {
   type ListImportedModelsOutput,
 } from '../../../shared/imported-models-contract';
 import { AppFailure, toAppError } from '../errors';
-import type { AwsTarget, BedrockCaller, BedrockTimeouts } from './client';
-import type { CallRecorder } from '../../../shared/invocations';
+import type { AwsTarget, BedrockCaller, ControlCaller } from './client';
 import { recordedCall } from './recorded-call';
-
-export interface ImportedControlCaller {
-  control: BedrockClient;
-  target: AwsTarget;
-  timeouts: BedrockTimeouts;
-  record: CallRecorder;
-}
 
 /** The most imported models read, page after page (an account has a few at most). */
 const MAX_LISTED = 1000;
@@ -52,7 +44,7 @@ function listFailure(error: unknown, target: AwsTarget): AppFailure {
 }
 
 /** One recorded page of ListImportedModels (a deadline, and its failure explained). */
-function listPage(caller: ImportedControlCaller, nextToken: string | undefined) {
+function listPage(caller: ControlCaller, nextToken: string | undefined) {
   return recordedCall(
     {
       feature: 'token-lab',
@@ -83,9 +75,7 @@ function listPage(caller: ImportedControlCaller, nextToken: string | undefined) 
 }
 
 /** Lists the account's imported models in the Settings region, newest first. */
-export async function listImportedModels(
-  caller: ImportedControlCaller,
-): Promise<ListImportedModelsOutput> {
+export async function listImportedModels(caller: ControlCaller): Promise<ListImportedModelsOutput> {
   const models: ImportedModel[] = [];
   let nextToken: string | undefined;
   do {
