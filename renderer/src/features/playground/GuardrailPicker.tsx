@@ -17,7 +17,7 @@ type Listing = { guardrails: GuardrailSummary[] } | { error: string } | null;
 type Versions = { guardrailId: string; versions: string[] } | null;
 
 /** The versions to offer for `picked`: none while only another guardrail's are known. */
-export function versionsFor(listed: Versions, picked: string): string[] {
+function versionsFor(listed: Versions, picked: string): string[] {
   return picked && listed?.guardrailId === picked ? listed.versions : [];
 }
 
