@@ -89,8 +89,9 @@ export async function loadJudgeRunsOf(runId: string): Promise<void> {
   if (getJudgeState().forRunId === runId) return;
   setJudgeState({ forRunId: runId, saved: null, skipped: 0, shownId: null, deleted: null });
   try {
-    // A judge run that ended a moment ago may still have its last state queued (`persist`).
-    await Promise.all(flights.values());
+    // A judge run that ended a moment ago may still have its last state queued (`persist`); the
+    // streaming ones need no wait, `merged` takes them from memory.
+    await Promise.all([...flights].filter(([id]) => !live.has(id)).map(([, flight]) => flight));
     const { rows, skipped } = await loadJudgeRuns(runId);
     const s = getJudgeState();
     if (s.forRunId !== runId) return;
