@@ -67,7 +67,7 @@ export function LogOverview({
             Latency is from sending a request to its last byte, measured in Stratum’s main process;
             p50 and p95 are nearest-rank percentiles over successful calls.
             {stats.unpriced > 0
-              ? ` ${plural(stats.unpriced, 'call')} used models without a price in the catalog and are not in the cost.`
+              ? ` ${plural(stats.unpriced, 'call')} had no price in Stratum’s catalog (a model it does not price, an imported model, an agent, an S3 request): the cost leaves them out.`
               : ''}
             {stats.controlPlane > 0
               ? ` ${plural(stats.controlPlane, 'control-plane call')} (guardrails, jobs, model lists) invoked no model: a per-call cost does not apply.`
