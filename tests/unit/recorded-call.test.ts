@@ -120,6 +120,14 @@ describe('recordedCall', () => {
     expect(rows[0]).toMatchObject({ status: 'error', errorCode: 'timeout' });
   });
 
+  it("names S3, not Bedrock, when an upload to the learner's bucket does not answer", async () => {
+    const { spec: s } = spec({ timeoutMs: 20, operation: 'PutObject' });
+    const failure = await recordedCall(s, () => new Promise<never>(() => undefined)).catch(
+      (e: unknown) => e as AppFailure,
+    );
+    expect(failure.appError.message).toMatch(/^Amazon S3 did not answer within/);
+  });
+
   it('restarts an idle deadline on every sign of life, and says a stream stopped', async () => {
     const { spec: s } = spec({ timeoutMs: 60, idle: true });
     // Alive every 20 ms for 200 ms: longer than the deadline, never silent for that long.

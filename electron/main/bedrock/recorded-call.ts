@@ -172,9 +172,14 @@ export function timeoutFailure(spec: CallSpec, meter: CallMeter): AppFailure {
   }
   return new AppFailure({
     code: 'timeout',
-    message: `Amazon Bedrock did not answer within ${seconds(spec.timeoutMs)} (${spec.target.region}).`,
+    message: `${serviceOf(spec.operation)} did not answer within ${seconds(spec.timeoutMs)} (${spec.target.region}).`,
     remedy: `${NETWORK_REMEDY} A proxy or captive portal that accepts the connection but never answers looks like this.`,
   });
+}
+
+/** The service an operation goes to, as a learner knows it (the customization job's upload is S3). */
+function serviceOf(operation: InvocationRecord['operation']): string {
+  return operation === 'PutObject' || operation === 'GetObject' ? 'Amazon S3' : 'Amazon Bedrock';
 }
 
 const CANCELLED = { code: 'cancelled', message: 'Stopped.' } as const;
