@@ -150,8 +150,8 @@ export type Availability = z.infer<typeof Availability>;
 
 /**
  * Stratum's own cap on each input image of an image variation, decoded. It is not an AWS limit
- * (the service checks the images itself); it only bounds what one request can carry. Browser
- * mode's HTTP bridge takes at most 8 MB per request body, so there large inputs fail earlier.
+ * (the service checks the images itself); it only bounds what one request can carry (browser
+ * mode's HTTP bridge takes at most 80 MiB per request body, enough for five such images).
  */
 export const MAX_VARIATION_IMAGE_BYTES = 10 * 1024 * 1024;
 /** Converse's documented limit for one image block: 3.75 MB (taken as 3,750,000 bytes). */

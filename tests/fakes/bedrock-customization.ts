@@ -26,7 +26,9 @@ import { decodePathPart, isRecord, type JsonObject } from './json.js';
 import type { S3Store } from './s3.js';
 
 const ACCOUNT_ID = '123456789012';
-const JOB_NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9+\-.])*$/;
+// The service model's pattern [a-zA-Z0-9](-*[a-zA-Z0-9\+\-\.])* accepts exactly these names; written
+// this way it cannot backtrack for seconds on a run of hyphens.
+const JOB_NAME = /^[a-zA-Z0-9][a-zA-Z0-9+\-.]*$/;
 const MODEL_NAME = /^([0-9a-zA-Z][_-]?){1,63}$/;
 const ROLE_ARN = /^arn:aws(-[^:]+)?:iam::([0-9]{12})?:role\/.+$/;
 const S3_URI =
