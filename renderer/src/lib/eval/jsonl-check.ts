@@ -50,7 +50,7 @@ export function streamingDatasetCheck(options: DatasetCheckOptions = {}): Stream
         if (text.startsWith('\uFEFF')) {
           text = text.slice(1);
           notes.push(
-            'The file starts with a byte-order mark; Stratum skipped it. Save as UTF-8 without BOM for Bedrock.',
+            'The file starts with a byte-order mark; Stratum skipped it. AWS documents no rule about one, so saving as UTF-8 without a BOM is the safe choice for Bedrock.',
           );
         }
       }

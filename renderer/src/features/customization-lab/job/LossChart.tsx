@@ -77,7 +77,7 @@ export function LossChart({ metrics }: { metrics: JobMetrics }) {
       <figcaption>
         <span className="cl-key cl-key-training">Training loss</span>
         {validation.length ? (
-          <span className="cl-key cl-key-validation">Validation loss (per epoch)</span>
+          <span className="cl-key cl-key-validation">Validation loss</span>
         ) : null}
         <span className="hint">{summary ? `Last: ${summary}.` : ''}</span>
       </figcaption>

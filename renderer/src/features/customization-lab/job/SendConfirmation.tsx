@@ -59,7 +59,7 @@ export function SendConfirmation({
       aria-labelledby="cl-job-confirm-text"
     >
       <p id="cl-job-confirm-text">
-        {`Upload ${files} to s3://${plan.bucket}/${plan.prefix ? `${plan.prefix}/` : ''} and start "${request.jobName}" on ${request.baseModelIdentifier} in ${region}? The job runs in your AWS account and bills it; it takes an hour or more.`}
+        {`Upload ${files} to s3://${plan.bucket}/${plan.prefix ? `${plan.prefix}/` : ''} and start "${request.jobName}" on ${request.baseModelIdentifier} in ${region}? The job runs in your AWS account, which is billed for it.`}
       </p>
       <CostLine estimate={estimate} tokens={tokens} epochs={epochs} />
       <div className="actions">
