@@ -5,7 +5,7 @@ import type { CustomDatasetRow } from '../../../db/schema';
 import { formatCount, plural } from '../../../lib/format';
 import type { CustomizationModelId } from '../../../../../shared/customization';
 import { JOB_MODELS, setJobForm, type JobForm } from './job-form-store';
-import { TextField } from './TextField';
+import { TextField } from '../../../components/TextField';
 import type { Preparation } from './use-prepared-dataset';
 
 const MODEL_CHOICES = JOB_MODELS.map((m) => ({ value: m.id, label: m.label }));

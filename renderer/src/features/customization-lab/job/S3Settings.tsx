@@ -1,7 +1,7 @@
 /** Where the job's files go and which role Bedrock uses: kept across reloads (job-form-store). */
 import { IntegerField } from '../../../components/fields';
 import { POLL_SECONDS, setJobForm, type JobForm } from './job-form-store';
-import { TextField } from './TextField';
+import { TextField } from '../../../components/TextField';
 
 export function S3Settings({ form }: { form: JobForm }) {
   return (

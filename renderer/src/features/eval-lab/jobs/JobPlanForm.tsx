@@ -1,33 +1,6 @@
-import { useId } from 'react';
 import { BEDROCK_JUDGE_METRIC, JUDGE_METRICS } from '../../../../../shared/eval-judge-contract';
+import { TextField } from '../../../components/TextField';
 import { setFields, type PlanFields } from './jobs-store';
-
-function TextField({
-  label,
-  value,
-  placeholder,
-  onChange,
-}: {
-  label: string;
-  value: string;
-  placeholder: string;
-  onChange: (v: string) => void;
-}) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="text"
-        value={value}
-        placeholder={placeholder}
-        spellCheck={false}
-        onChange={(e) => onChange(e.target.value.trim())}
-      />
-    </div>
-  );
-}
 
 /** Step 2: what the job needs that only the learner has (S3 locations, a service role). */
 export function JobPlanForm({ fields }: { fields: PlanFields }) {
@@ -81,7 +54,7 @@ export function JobPlanForm({ fields }: { fields: PlanFields }) {
           label="Evaluator model id"
           value={fields.evaluatorModel}
           placeholder="anthropic.claude-3-5-sonnet-20240620-v1:0"
-          onChange={(v) => setFields({ evaluatorModel: v })}
+          onChange={(v) => setFields({ evaluatorModel: v.trim() })}
         />
       ) : null}
       <div className="plan-grid">
@@ -89,25 +62,25 @@ export function JobPlanForm({ fields }: { fields: PlanFields }) {
           label="Job name"
           value={fields.jobName}
           placeholder="(suggested from the run)"
-          onChange={(v) => setFields({ jobName: v })}
+          onChange={(v) => setFields({ jobName: v.trim() })}
         />
         <TextField
           label="Dataset S3 URI"
           value={fields.datasetS3Uri}
           placeholder="s3://my-bucket/eval/dataset.jsonl"
-          onChange={(v) => setFields({ datasetS3Uri: v })}
+          onChange={(v) => setFields({ datasetS3Uri: v.trim() })}
         />
         <TextField
           label="Output S3 URI"
           value={fields.outputS3Uri}
           placeholder="s3://my-bucket/eval/output/"
-          onChange={(v) => setFields({ outputS3Uri: v })}
+          onChange={(v) => setFields({ outputS3Uri: v.trim() })}
         />
         <TextField
           label="Service role ARN"
           value={fields.roleArn}
           placeholder="arn:aws:iam::123456789012:role/BedrockEval"
-          onChange={(v) => setFields({ roleArn: v })}
+          onChange={(v) => setFields({ roleArn: v.trim() })}
         />
       </div>
     </section>

@@ -1,7 +1,7 @@
 /** One text through ApplyGuardrail: as a prompt (INPUT) or an answer (OUTPUT), with grounding. */
 import { estimatedTextUnits } from '../../../../../shared/guardrail-suite';
 import { formatCount, plural } from '../../../lib/format';
-import { TextField } from '../builder/TextField';
+import { TextField } from '../../../components/TextField';
 import { editForm, runSingle, type BenchState } from './bench-store';
 
 export function SingleTest({ bench }: { bench: BenchState }) {

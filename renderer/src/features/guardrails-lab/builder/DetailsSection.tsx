@@ -3,7 +3,7 @@ import type { GuardrailProblem } from '../../../../../shared/guardrail-builder';
 import { GUARDRAIL_LIMITS } from '../../../../../shared/guardrail-builder';
 import { editDefinition, type GuardrailLabState } from './guardrail-store';
 import { problemAt } from './problems';
-import { TextField } from './TextField';
+import { TextField } from '../../../components/TextField';
 
 export function DetailsSection({
   lab,

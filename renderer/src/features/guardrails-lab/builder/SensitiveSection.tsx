@@ -11,7 +11,7 @@ import {
 } from '../../../../../shared/guardrail-builder';
 import { editDefinition, type GuardrailLabState } from './guardrail-store';
 import { problemAt } from './problems';
-import { TextField } from './TextField';
+import { TextField } from '../../../components/TextField';
 import { SelectField } from '../../../components/choice-fields';
 
 const ACTION_LABELS: Record<SensitiveInformationAction, string> = {

@@ -7,7 +7,8 @@ import {
 import { plural } from '../../../lib/format';
 import { editDefinition, type GuardrailLabState } from './guardrail-store';
 import { problemAt } from './problems';
-import { LinesField, TextField } from './TextField';
+import { TextField } from '../../../components/TextField';
+import { LinesField } from './LinesField';
 
 function editTopic(i: number, patch: Partial<DeniedTopicDefinition> | null) {
   editDefinition((d) => ({

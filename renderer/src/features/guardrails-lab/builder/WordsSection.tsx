@@ -3,7 +3,7 @@ import { GUARDRAIL_LIMITS, type GuardrailProblem } from '../../../../../shared/g
 import { formatCount, plural } from '../../../lib/format';
 import { editDefinition, type GuardrailLabState } from './guardrail-store';
 import { problemAt } from './problems';
-import { LinesField } from './TextField';
+import { LinesField } from './LinesField';
 
 export function WordsSection({
   lab,
