@@ -70,7 +70,7 @@ describe('forward diffusion', () => {
 
 describe('reverse diffusion', () => {
   it('runs to the end and ends on a training image of the chosen class', async () => {
-    await page.getByRole('tab', { name: /Reverse/ }).click();
+    await page.getByRole('tab', { name: 'Removing noise' }).click();
     await page.getByLabel('“Prompt” (class)').selectOption('house');
     await page.getByRole('button', { name: 'Generate' }).click();
     await page.getByRole('button', { name: 'Pause' }).click();
@@ -245,7 +245,7 @@ describe('dark theme', () => {
     await dark.getByRole('heading', { level: 1, name: 'Diffusion lab' }).waitFor();
     await dark.screenshot({ path: `${SCREENS}/diffusion-forward-dark.png` });
     await expectSoundLayout(dark, 'Diffusion lab / Forward / dark');
-    await dark.getByRole('tab', { name: /Reverse/ }).click();
+    await dark.getByRole('tab', { name: 'Removing noise' }).click();
     await dark.getByRole('button', { name: 'Generate' }).click();
     await dark.getByRole('button', { name: 'Pause' }).click();
     await dark.getByRole('button', { name: 'Step' }).click();

@@ -77,9 +77,10 @@ const VISITS: ScreenToVisit[] = [
     path: '#/diffusion-lab',
     heading: 'Diffusion lab',
     tabs: [
-      { id: 'forward', name: /^Forward/ },
-      { id: 'reverse', name: /^Reverse/ },
-      { id: 'samples-2d', name: /New samples|2-D/ },
+      { id: 'forward', name: /^Adding noise/ },
+      { id: 'reverse', name: /^Removing noise/ },
+      { id: 'trained', name: /trained network/ },
+      { id: 'samples-2d', name: /2-D/ },
       { id: 'images', name: /Images/ },
     ],
   },

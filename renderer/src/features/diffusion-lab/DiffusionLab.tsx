@@ -10,10 +10,10 @@ import './diffusion-lab.css';
 
 type View = 'forward' | 'reverse' | 'trained' | 'particles' | 'bedrock';
 const VIEWS: { id: View; label: string }[] = [
-  { id: 'forward', label: 'Forward: adding noise' },
-  { id: 'reverse', label: 'Reverse: removing noise' },
-  { id: 'trained', label: 'New images: a trained network' },
-  { id: 'particles', label: 'New samples in 2-D' },
+  { id: 'forward', label: 'Adding noise' },
+  { id: 'reverse', label: 'Removing noise' },
+  { id: 'trained', label: 'A trained network' },
+  { id: 'particles', label: 'Samples in 2-D' },
   { id: 'bedrock', label: 'Images on Bedrock' },
 ];
 

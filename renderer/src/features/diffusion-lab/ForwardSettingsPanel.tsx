@@ -7,10 +7,15 @@ import { IMAGE_SIZE, type ForwardSettings } from './use-forward-diffusion';
 
 const MAX_SEED = 2 ** 31 - 1;
 
+// Short labels fit the side panel; what each choice means is its hint under the field.
 const SCHEDULES: Choice<ForwardSettings['kind']>[] = [
-  { value: 'linear', label: 'Linear (beta 1e-4 to 0.02, rescaled for T)' },
-  { value: 'cosine', label: 'Cosine (Nichol and Dhariwal, s = 0.008)' },
+  { value: 'linear', label: 'Linear' },
+  { value: 'cosine', label: 'Cosine' },
 ];
+const SCHEDULE_HINTS: Record<ForwardSettings['kind'], string> = {
+  linear: 'β from 1e-4 to 0.02 (Ho et al.), rescaled for T.',
+  cosine: 'Nichol and Dhariwal, s = 0.008: noise comes in more gently.',
+};
 
 export function ForwardSettingsPanel({
   settings,
@@ -31,9 +36,10 @@ export function ForwardSettingsPanel({
       <h2>Adding noise</h2>
       <SelectField
         label="Image"
+        hint={settings.source === 'custom' ? undefined : 'A drawing made by Stratum.'}
         value={settings.source}
         options={[
-          ...CLASSES.map((c) => ({ value: c, label: `A ${c} (drawn by Stratum)` })),
+          ...CLASSES.map((c) => ({ value: c, label: `A ${c}` })),
           ...(customName !== null ? [{ value: 'custom', label: `Your image: ${customName}` }] : []),
         ]}
         onChange={(source) => set({ source })}
@@ -66,6 +72,7 @@ export function ForwardSettingsPanel({
         label="Noise schedule"
         value={settings.kind}
         options={SCHEDULES}
+        hint={SCHEDULE_HINTS[settings.kind]}
         onChange={(kind) => set({ kind })}
       />
       <RangeField

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 
-/** Draws RGBA pixels at a fixed display size, nearest-neighbour (pixels stay visible). */
+/** Draws RGBA pixels at a display size (at most its box's width), nearest-neighbour (pixels stay visible). */
 export function PixelCanvas({
   rgba,
   size,
@@ -24,7 +24,8 @@ export function PixelCanvas({
       width={size}
       height={size}
       className="pixels"
-      style={{ width: display, height: display }}
+      // Never wider than its box: in a narrow column the picture shrinks and stays square.
+      style={{ width: display, maxWidth: '100%', height: 'auto', aspectRatio: '1' }}
       role="img"
       aria-label={label}
     />

@@ -63,8 +63,8 @@ export function ReversePlayer({ run, player }: { run: ReverseResponse; player: P
           The result is training image #{run.nearest.index + 1} (a {run.nearest.label}), reproduced
           almost exactly (RMS difference {run.nearest.rms.toFixed(4)}). An exact denoiser can only
           return its training images: it memorises. Real diffusion models learn an approximation
-          that generalises, which is why they make new images: see “New images: a trained network”,
-          and the 2-D view.
+          that generalises, which is why they make new images: see “A trained network”, and the 2-D
+          view.
         </p>
       ) : null}
     </>

@@ -7,9 +7,13 @@ import type { ReverseSettings } from './use-reverse-run';
 const MAX_SEED = 2 ** 31 - 1;
 
 const SAMPLERS: Choice<ReverseSettings['sampler']>[] = [
-  { value: 'ddim', label: 'DDIM (eta = 0 is deterministic)' },
-  { value: 'ddpm', label: 'DDPM (adds fresh noise each step)' },
+  { value: 'ddim', label: 'DDIM' },
+  { value: 'ddpm', label: 'DDPM' },
 ];
+const SAMPLER_HINTS: Record<ReverseSettings['sampler'], string> = {
+  ddim: 'With eta = 0 it is deterministic: the seed only picks the starting noise.',
+  ddpm: 'Adds fresh noise at each step.',
+};
 
 const SCHEDULE_KINDS: Choice<ReverseSettings['scheduleKind']>[] = [
   { value: 'cosine', label: 'Cosine' },
@@ -54,6 +58,7 @@ export function ReverseSettingsPanel({
         label="Sampler"
         value={s.sampler}
         options={SAMPLERS}
+        hint={SAMPLER_HINTS[s.sampler]}
         onChange={(sampler) => set({ sampler })}
       />
       {s.sampler === 'ddim' ? (
