@@ -9,7 +9,7 @@ import { ListFoundationModelsCommand, ListInferenceProfilesCommand } from '@aws-
 import type { Availability } from '../../../shared/contract';
 import type { InvocationRecord } from '../../../shared/invocations';
 import type { ControlCaller } from './client';
-import { recordedCall } from './recorded-call';
+import { controlPlaneCall } from './control-call';
 
 const IAM_ACTIONS = ['bedrock:ListFoundationModels', 'bedrock:ListInferenceProfiles'];
 /** Pages of inference profiles read at most (the list is a few hundred long). */
@@ -23,17 +23,15 @@ function listCall<T>(
   >,
   run: (options: { abortSignal: AbortSignal; requestTimeout: number }) => Promise<T>,
 ): Promise<T> {
-  return recordedCall(
+  return controlPlaneCall(
+    caller,
     {
       feature: 'models',
       operation,
-      modelId: operation === 'ListFoundationModels' ? 'foundation-models' : 'inference-profiles',
-      target: caller.target,
-      record: caller.record,
-      timeoutMs: caller.timeouts.testMs,
-      errorContext: { iamActions: IAM_ACTIONS },
+      resource: operation === 'ListFoundationModels' ? 'foundation-models' : 'inference-profiles',
+      iamActions: IAM_ACTIONS,
     },
-    (meter) => run(meter.sendOptions),
+    run,
   );
 }
 

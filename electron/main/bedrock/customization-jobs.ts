@@ -35,7 +35,7 @@ import {
 import type { CallRecorder, InvocationRecord } from '../../../shared/invocations';
 import { AppFailure } from '../errors';
 import type { AwsTarget, BedrockTimeouts } from './client';
-import { recordedCall } from './recorded-call';
+import { controlPlaneCall } from './control-call';
 import { getTextOrNull, putText, type S3Caller } from './s3';
 
 export interface CustomizationCaller {
@@ -108,29 +108,22 @@ export function jobFailure(error: unknown, op: ControlOp, region: string): AppFa
   return null;
 }
 
-async function controlCall<T>(
+function controlCall<T>(
   caller: CustomizationCaller,
   op: ControlOp,
   modelId: string,
   run: (options: { abortSignal: AbortSignal; requestTimeout: number }) => Promise<T>,
 ): Promise<T> {
-  return recordedCall(
+  return controlPlaneCall(
+    caller,
     {
       feature: 'customization',
       operation: op,
-      modelId,
-      target: caller.target,
-      record: caller.record,
-      timeoutMs: caller.timeouts.testMs,
-      errorContext: { iamActions: CUSTOMIZATION_JOB_IAM_ACTIONS },
+      resource: modelId,
+      iamActions: CUSTOMIZATION_JOB_IAM_ACTIONS,
+      describe: (error) => jobFailure(error, op, caller.target.region),
     },
-    async (meter) => {
-      try {
-        return await run(meter.sendOptions);
-      } catch (error) {
-        throw jobFailure(error, op, caller.target.region) ?? error;
-      }
-    },
+    run,
   );
 }
 

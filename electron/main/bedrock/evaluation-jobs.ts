@@ -25,7 +25,7 @@ import {
 import type { CallRecorder, InvocationRecord } from '../../../shared/invocations';
 import { AppFailure, toAppError } from '../errors';
 import type { AwsTarget, BedrockTimeouts } from './client';
-import { recordedCall } from './recorded-call';
+import { controlPlaneCall } from './control-call';
 
 export interface JobsCaller {
   client: BedrockClient;
@@ -66,30 +66,22 @@ function failure(error: unknown, caller: JobsCaller, operation: string): AppFail
 }
 
 /** One control-plane call, recorded in the invocation log under `resource`, with a deadline. */
-async function send<T>(
+function send<T>(
   caller: JobsCaller,
   operation: JobOperation,
   resource: string,
   run: (options: { abortSignal: AbortSignal; requestTimeout: number }) => Promise<T>,
 ): Promise<T> {
-  return recordedCall(
+  return controlPlaneCall(
+    caller,
     {
       feature: 'evaluation',
       operation,
-      modelId: resource,
-      target: caller.target,
-      record: caller.record,
-      timeoutMs: caller.timeouts.testMs,
-      errorContext: { iamActions: EVALUATION_JOB_IAM_ACTIONS },
+      resource,
+      iamActions: EVALUATION_JOB_IAM_ACTIONS,
+      describe: (error) => failure(error, caller, operation),
     },
-    async (meter) => {
-      try {
-        return await run(meter.sendOptions);
-      } catch (error) {
-        if (meter.signal.aborted) throw error;
-        throw failure(error, caller, operation);
-      }
-    },
+    run,
   );
 }
 

@@ -35,7 +35,7 @@ import type { InvocationRecord } from '../../../shared/invocations';
 import type { AppError } from '../../../shared/result';
 import { AppFailure, toAppError } from '../errors';
 import type { AwsTarget, ControlCaller } from './client';
-import { recordedCall } from './recorded-call';
+import { controlPlaneCall } from './control-call';
 
 /** How a guardrail call names its guardrail in the invocation log. */
 function guardrailLogId(guardrailIdentifier: string): string {
@@ -125,29 +125,21 @@ type GuardrailOperation = Extract<
  * Sends one control-plane command as a recorded call: logged under `operation` and `resource`,
  * with a deadline; failures become AppFailures that say what the learner should do.
  */
-async function send<T>(
+function send<T>(
   caller: ControlCaller,
   call: { operation: GuardrailOperation; resource: string; what: string },
   run: (options: { abortSignal: AbortSignal; requestTimeout: number }) => Promise<T>,
 ): Promise<T> {
-  return recordedCall(
+  return controlPlaneCall(
+    caller,
     {
       feature: 'guardrails',
       operation: call.operation,
-      modelId: call.resource,
-      target: caller.target,
-      record: caller.record,
-      timeoutMs: caller.timeouts.testMs,
-      errorContext: { iamActions: GUARDRAIL_CONTROL_ACTIONS },
+      resource: call.resource,
+      iamActions: GUARDRAIL_CONTROL_ACTIONS,
+      describe: (error) => new AppFailure(guardrailFailure(error, caller.target, call.what)),
     },
-    async (meter) => {
-      try {
-        return await run(meter.sendOptions);
-      } catch (error) {
-        if (meter.signal.aborted) throw error;
-        throw new AppFailure(guardrailFailure(error, caller.target, call.what));
-      }
-    },
+    run,
   );
 }
 

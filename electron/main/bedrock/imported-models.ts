@@ -23,6 +23,7 @@ import {
 } from '../../../shared/imported-models-contract';
 import { AppFailure, toAppError } from '../errors';
 import type { AwsTarget, BedrockCaller, ControlCaller } from './client';
+import { controlPlaneCall } from './control-call';
 import { recordedCall } from './recorded-call';
 
 /** The most imported models read, page after page (an account has a few at most). */
@@ -45,32 +46,25 @@ function listFailure(error: unknown, target: AwsTarget): AppFailure {
 
 /** One recorded page of ListImportedModels (a deadline, and its failure explained). */
 function listPage(caller: ControlCaller, nextToken: string | undefined) {
-  return recordedCall(
+  return controlPlaneCall(
+    caller,
     {
       feature: 'token-lab',
       operation: 'ListImportedModels',
-      modelId: 'imported-models',
-      target: caller.target,
-      record: caller.record,
-      timeoutMs: caller.timeouts.testMs,
-      errorContext: { iamActions: ['bedrock:ListImportedModels'] },
+      resource: 'imported-models',
+      iamActions: ['bedrock:ListImportedModels'],
+      describe: (error) => listFailure(error, caller.target),
     },
-    async (meter) => {
-      try {
-        return await caller.control.send(
-          new ListImportedModelsCommand({
-            maxResults: 100,
-            sortBy: 'CreationTime',
-            sortOrder: 'Descending',
-            ...(nextToken ? { nextToken } : {}),
-          }),
-          meter.sendOptions,
-        );
-      } catch (error) {
-        if (meter.signal.aborted) throw error;
-        throw listFailure(error, caller.target);
-      }
-    },
+    (options) =>
+      caller.control.send(
+        new ListImportedModelsCommand({
+          maxResults: 100,
+          sortBy: 'CreationTime',
+          sortOrder: 'Descending',
+          ...(nextToken ? { nextToken } : {}),
+        }),
+        options,
+      ),
   );
 }
 
