@@ -1,24 +1,11 @@
-import { useEffect } from 'react';
+import { useJobPolling as usePolling } from '../../../streams/use-job-polling';
 import { pollJob, refreshJobs, useJobs } from './jobs-store';
 
 /** Polling interval for jobs still running (Bedrock's jobs take minutes to hours). */
 export const POLL_MS = 5_000;
+const STORE = { refresh: refreshJobs, poll: pollJob };
 
-/** Lists the jobs once, then polls every job still InProgress or Stopping while mounted. */
+/** Lists the evaluation jobs once, then polls every job still running while mounted. */
 export function useJobPolling(): void {
-  const { jobs, listed } = useJobs();
-  useEffect(() => {
-    if (!listed) void refreshJobs();
-  }, [listed]);
-  const active = jobs
-    .filter((j) => j.status === 'InProgress' || j.status === 'Stopping')
-    .map((j) => j.jobArn)
-    .join(' ');
-  useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(() => {
-      for (const arn of active.split(' ')) void pollJob(arn);
-    }, POLL_MS);
-    return () => clearInterval(timer);
-  }, [active]);
+  usePolling(useJobs(), POLL_MS, STORE);
 }
