@@ -12,6 +12,7 @@ import {
   MAX_RUBRIC_CHARS,
 } from '../../../shared/eval-judge-contract';
 import { AppError } from '../../../shared/result';
+import { NetArchitecture } from '../lib/denoiser-weights';
 
 export const NoteProgress = z.object({
   noteId: z.string().min(1),
@@ -628,14 +629,7 @@ export const DiffusionModelRow = z.object({
   name: z.string().trim().min(1).max(200),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
-  architecture: z.object({
-    kind: z.literal('residual-mlp'),
-    dim: z.number().int().positive(),
-    hidden: z.number().int().positive(),
-    blocks: z.number().int().nonnegative(),
-    timeDim: z.number().int().positive(),
-    classes: z.number().int().positive(),
-  }),
+  architecture: NetArchitecture,
   parameters: z.number().int().positive(),
   weights: z.string().min(1),
   training: z.object({

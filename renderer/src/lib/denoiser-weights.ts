@@ -10,17 +10,20 @@
 import { z } from 'zod';
 import { parameterCount, type NetConfig } from './denoiser-net';
 
+/** The network's shape as a weights file or a saved model states it. */
+export const NetArchitecture = z.object({
+  kind: z.literal('residual-mlp'),
+  dim: z.number().int().positive(),
+  hidden: z.number().int().positive(),
+  blocks: z.number().int().nonnegative(),
+  timeDim: z.number().int().positive(),
+  classes: z.number().int().positive(),
+});
+
 export const WeightsFile = z.object({
   format: z.literal('stratum-shapes-denoiser'),
   version: z.literal(1),
-  architecture: z.object({
-    kind: z.literal('residual-mlp'),
-    dim: z.number().int().positive(),
-    hidden: z.number().int().positive(),
-    blocks: z.number().int().nonnegative(),
-    timeDim: z.number().int().positive(),
-    classes: z.number().int().positive(),
-  }),
+  architecture: NetArchitecture,
   parameters: z.number().int().positive(),
   dataset: z.object({
     seed: z.number().int(),
