@@ -1,24 +1,9 @@
 /** The reverse view's side panel: class "prompt", guidance, sampler, steps, schedule, seed. */
-import { SelectField, type Choice } from '../../components/choice-fields';
-import { IntegerField, RangeField } from '../../components/fields';
+import { SelectField } from '../../components/choice-fields';
+import { RangeField } from '../../components/fields';
 import { CLASSES } from '../../lib/drawings';
 import type { ReverseSettings } from './use-reverse-run';
-
-const MAX_SEED = 2 ** 31 - 1;
-
-const SAMPLERS: Choice<ReverseSettings['sampler']>[] = [
-  { value: 'ddim', label: 'DDIM' },
-  { value: 'ddpm', label: 'DDPM' },
-];
-const SAMPLER_HINTS: Record<ReverseSettings['sampler'], string> = {
-  ddim: 'With eta = 0 it is deterministic: the seed only picks the starting noise.',
-  ddpm: 'Adds fresh noise at each step.',
-};
-
-const SCHEDULE_KINDS: Choice<ReverseSettings['scheduleKind']>[] = [
-  { value: 'cosine', label: 'Cosine' },
-  { value: 'linear', label: 'Linear' },
-];
+import { SamplerFields } from './SamplerFields';
 
 export function ReverseSettingsPanel({
   settings: s,
@@ -54,45 +39,7 @@ export function ReverseSettingsPanel({
         onChange={(guidance) => set({ guidance })}
         hint="ε = ε_uncond + w (ε_cond − ε_uncond): 0 ignores the prompt, 1 follows it, more exaggerates it."
       />
-      <SelectField
-        label="Sampler"
-        value={s.sampler}
-        options={SAMPLERS}
-        hint={SAMPLER_HINTS[s.sampler]}
-        onChange={(sampler) => set({ sampler })}
-      />
-      {s.sampler === 'ddim' ? (
-        <RangeField
-          label="eta"
-          value={s.eta}
-          min={0}
-          max={1}
-          step={0.1}
-          display={s.eta.toFixed(1)}
-          onChange={(eta) => set({ eta })}
-        />
-      ) : null}
-      <RangeField
-        label="Steps"
-        value={s.steps}
-        min={5}
-        max={200}
-        step={5}
-        onChange={(steps) => set({ steps })}
-      />
-      <SelectField
-        label="Schedule (T = 1000)"
-        value={s.scheduleKind}
-        options={SCHEDULE_KINDS}
-        onChange={(scheduleKind) => set({ scheduleKind })}
-      />
-      <IntegerField
-        label="Seed"
-        value={s.seed}
-        min={0}
-        max={MAX_SEED}
-        onChange={(seed) => set({ seed })}
-      />
+      <SamplerFields settings={s} set={set} maxSteps={200} />
       <div className="actions">
         <button type="button" className="primary" onClick={onGenerate} disabled={busy}>
           {busy ? 'Generating…' : 'Generate'}
