@@ -3,16 +3,10 @@
  * for the training and validation series, axes from 0 to a rounded-up maximum, ticks at even steps.
  */
 import type { LossPoint } from '../../../../../shared/customization-jobs-contract';
-import { niceCeil, ticks } from '../costs/chart-geometry';
+import { niceCeil, ticks, type Plot } from '../costs/chart-geometry';
 
-export interface LossPlot {
-  width: number;
-  height: number;
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
-}
+/** The same plot area as the break-even chart's. */
+export type LossPlot = Plot;
 
 export interface LossGeometry {
   xMax: number;
