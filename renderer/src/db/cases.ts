@@ -7,7 +7,7 @@
  */
 import type { Question } from '../../../shared/questions';
 import { getDb } from './db';
-import { issueText } from './issue-text';
+import { issueText, keyText } from './issue-text';
 import { QuestionRejected, checkQuestion, type NewQuestion } from './questions';
 import { CaseRow, QuestionRow } from './schema';
 
@@ -22,8 +22,6 @@ export interface CaseLoad {
   rows: CaseRow[];
   skipped: SkippedCase[];
 }
-
-const keyText = (key: unknown) => (typeof key === 'string' ? key : (JSON.stringify(key) ?? '?'));
 
 /** Every stored case, validated; a row that fails the schema is skipped and named in `skipped`. */
 export async function loadCases(): Promise<CaseLoad> {

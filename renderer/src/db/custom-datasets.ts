@@ -4,7 +4,7 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from './db';
-import { issueText } from './issue-text';
+import { issueText, keyText } from './issue-text';
 import { CustomDatasetRow } from './schema';
 
 export interface SkippedDataset {
@@ -17,8 +17,6 @@ export interface DatasetLoad {
   rows: CustomDatasetRow[];
   skipped: SkippedDataset[];
 }
-
-const keyText = (key: unknown) => (typeof key === 'string' ? key : (JSON.stringify(key) ?? '?'));
 
 /** Every saved dataset, validated; a row that fails the schema is skipped and named. */
 export async function loadCustomDatasets(): Promise<DatasetLoad> {

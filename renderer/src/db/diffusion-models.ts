@@ -6,7 +6,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { parameterCount } from '../lib/denoiser-net';
 import { getDb } from './db';
-import { issueText } from './issue-text';
+import { issueText, keyText } from './issue-text';
 import { DiffusionModelRow } from './schema';
 
 export interface SkippedModel {
@@ -19,8 +19,6 @@ export interface DiffusionModelsLoad {
   rows: DiffusionModelRow[];
   skipped: SkippedModel[];
 }
-
-const keyText = (key: unknown) => (typeof key === 'string' ? key : (JSON.stringify(key) ?? '?'));
 
 /** The problem with a row that parses, or null: the weights must fit the architecture. */
 function fitProblem(row: DiffusionModelRow): string | null {

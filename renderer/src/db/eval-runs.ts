@@ -5,7 +5,7 @@
  * failure keeps what was paid for and Resume asks only for the missing pairs.
  */
 import { getDb } from './db';
-import { issueText } from './issue-text';
+import { issueText, keyText } from './issue-text';
 import { EvalRunRow } from './schema';
 
 export interface SkippedRun {
@@ -18,8 +18,6 @@ export interface EvalRunLoad {
   rows: EvalRunRow[];
   skipped: SkippedRun[];
 }
-
-const keyText = (key: unknown) => (typeof key === 'string' ? key : (JSON.stringify(key) ?? '?'));
 
 /** Every stored run, validated; a row that fails the schema is skipped and named in `skipped`. */
 export async function loadEvalRuns(): Promise<EvalRunLoad> {

@@ -6,3 +6,8 @@ export function issueText(issue: z.core.$ZodIssue): string {
   const path = issue.path.map(String).join('.');
   return path ? `${path}: ${issue.message}` : issue.message;
 }
+
+/** A row's key as text for a "skipped" notice: a string as it is, anything else as JSON. */
+export function keyText(key: unknown): string {
+  return typeof key === 'string' ? key : (JSON.stringify(key) ?? '?');
+}

@@ -6,6 +6,7 @@
  */
 import type { Question } from '../../../shared/questions';
 import { getDb } from './db';
+import { keyText } from './issue-text';
 import { PendingQuestionRow, type QuestionRow } from './schema';
 import { addQuestions, issueText, type NewQuestion } from './questions';
 
@@ -20,8 +21,6 @@ export interface PendingLoad {
   rows: PendingQuestionRow[];
   skipped: SkippedRow[];
 }
-
-const keyText = (key: unknown) => (typeof key === 'string' ? key : (JSON.stringify(key) ?? '?'));
 
 /**
  * Every stored item in list order, read in one transaction. Rows that fail the schema, and rows
