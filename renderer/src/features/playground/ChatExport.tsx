@@ -1,18 +1,7 @@
 /** The thread's export buttons: the conversation as Markdown (to read) or JSON (everything). */
 import { conversationToJson, conversationToMarkdown, exportFileName } from '../../db/conversations';
 import type { Conversation } from '../../db/schema';
-
-/** Saves a file the learner asked for, through the browser's (or Electron's) download. */
-function download(name: string, type: string, content: string) {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { downloadText } from '../../lib/download';
 
 export function ChatExport({ conversation }: { conversation: Conversation }) {
   return (
@@ -20,10 +9,10 @@ export function ChatExport({ conversation }: { conversation: Conversation }) {
       <button
         type="button"
         onClick={() =>
-          download(
+          downloadText(
             exportFileName(conversation, 'md'),
-            'text/markdown',
             conversationToMarkdown(conversation),
+            'text/markdown',
           )
         }
       >
@@ -32,10 +21,10 @@ export function ChatExport({ conversation }: { conversation: Conversation }) {
       <button
         type="button"
         onClick={() =>
-          download(
+          downloadText(
             exportFileName(conversation, 'json'),
-            'application/json',
             conversationToJson(conversation),
+            'application/json',
           )
         }
       >

@@ -3,18 +3,9 @@ import { useMemo, useState } from 'react';
 import { splitForValidation, type DatasetReport } from '../../../../../shared/customization';
 import { RangeField } from '../../../components/fields';
 import { formatPercent, plural } from '../../../lib/format';
+import { downloadText } from '../../../lib/download';
 
-/** Saves text as a file through the browser's download (a Blob URL on a temporary link). */
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/jsonl' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+const JSONL = 'application/jsonl';
 
 const fileStem = (name: string) =>
   name
@@ -60,7 +51,7 @@ export function ExportPanel({ report, name }: { report: DatasetReport; name: str
           type="button"
           className="primary"
           disabled={split.training.length === 0}
-          onClick={() => download(`${stem}-train.jsonl`, split.trainingJsonl)}
+          onClick={() => downloadText(`${stem}-train.jsonl`, split.trainingJsonl, JSONL)}
         >
           Download {plural(split.training.length, 'training record')} (JSONL)
         </button>
@@ -68,7 +59,7 @@ export function ExportPanel({ report, name }: { report: DatasetReport; name: str
           <button
             type="button"
             disabled={split.validation.length === 0}
-            onClick={() => download(`${stem}-validation.jsonl`, split.validationJsonl)}
+            onClick={() => downloadText(`${stem}-validation.jsonl`, split.validationJsonl, JSONL)}
           >
             Download {plural(split.validation.length, 'validation record')} (JSONL)
           </button>

@@ -1,6 +1,7 @@
 import { BEDROCK_MAX_PROMPTS_PER_JOB, toJsonLine } from '../../../../../shared/eval-dataset';
 import { formatCount, plural } from '../../../lib/format';
 import type { EvalRunRow } from '../runs-store';
+import { downloadText } from '../../../lib/download';
 
 /** The run's items as Bedrock's prompt dataset (JSON Lines): prompt, referenceResponse, category. */
 export function datasetLines(run: EvalRunRow): string[] {
@@ -13,15 +14,6 @@ export function datasetLines(run: EvalRunRow): string[] {
         ...(i.category !== undefined ? { category: i.category } : {}),
       }),
     );
-}
-
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/jsonl' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
 }
 
 /** Step 1: the dataset file to upload to S3. */
@@ -42,7 +34,9 @@ export function DatasetExport({ run }: { run: EvalRunRow }) {
       <div className="actions">
         <button
           type="button"
-          onClick={() => download(`${run.dataset.id}.jsonl`, `${lines.join('\n')}\n`)}
+          onClick={() =>
+            downloadText(`${run.dataset.id}.jsonl`, `${lines.join('\n')}\n`, 'application/jsonl')
+          }
         >
           Download dataset (.jsonl)
         </button>

@@ -14,7 +14,8 @@ import { ItemsTable } from './ItemsTable';
 import { MetricChart } from './MetricChart';
 import { MetricSummary } from './MetricSummary';
 import { SemanticPanel } from './SemanticPanel';
-import { download, fileStem, runCsv, runJson } from './export';
+import { downloadText } from '../../../lib/download';
+import { fileStem, runCsv, runJson } from './export';
 import { useScores } from './use-scores';
 import { SelectField } from '../../../components/choice-fields';
 
@@ -92,14 +93,14 @@ export function ResultsPanel({ run }: { run: EvalRunRow }) {
       <div className="actions">
         <button
           type="button"
-          onClick={() => download(`${fileStem(run)}.csv`, runCsv(run, scores), 'text/csv')}
+          onClick={() => downloadText(`${fileStem(run)}.csv`, runCsv(run, scores), 'text/csv')}
         >
           Export CSV
         </button>
         <button
           type="button"
           onClick={() =>
-            download(`${fileStem(run)}.json`, runJson(run, scores), 'application/json')
+            downloadText(`${fileStem(run)}.json`, runJson(run, scores), 'application/json')
           }
         >
           Export JSON

@@ -67,18 +67,6 @@ export function runJson(run: EvalRunRow, scores: RunScores | null): string {
   return JSON.stringify({ format: 'stratum-eval-run', version: 1, run, scores }, null, 2);
 }
 
-/** Offers text as a file download. */
-export function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 export function fileStem(run: EvalRunRow): string {
   return `stratum-eval-${run.createdAt.slice(0, 19).replace(/[:T]/g, '-')}`;
 }

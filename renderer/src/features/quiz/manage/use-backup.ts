@@ -23,6 +23,7 @@ import { rowCount } from '../../../db/backup';
 import { loadCases } from '../../../db/cases';
 import { checkBackupFile, type CheckProgress } from '../backup-check';
 import { isKnownCase } from '../bank';
+import { downloadText } from '../../../lib/download';
 
 /**
  * The questions of a checked backup whose case study is neither in the file, in the bank nor one
@@ -61,14 +62,7 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 /** Saves the backup as a file through a download link; returns what to tell the learner. */
 async function download(): Promise<string> {
   const { backup, skipped } = await exportBackup(getDb());
-  const url = URL.createObjectURL(new Blob([backupText(backup)], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = backupFileName(backup);
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadText(backupFileName(backup), backupText(backup), 'application/json');
   const first = skipped[0];
   return (
     `Saved ${backupFileName(backup)}: ${countRows(backup)}.` +
