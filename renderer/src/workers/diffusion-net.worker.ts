@@ -28,7 +28,14 @@ import {
   type WeightsFile,
 } from '../lib/denoiser-weights';
 import { checkShape, nearestDistance, sampleFigures, type SampleFigures } from '../lib/shape-check';
-import { SHAPE_CLASSES, SHAPE_DIM, SHAPE_SIZE, shapeAt, shapesDataset } from '../lib/shapes';
+import {
+  SHAPE_CLASSES,
+  SHAPE_DIM,
+  SHAPE_SIZE,
+  shapeAt,
+  shapesDataset,
+  type ShapeClass,
+} from '../lib/shapes';
 
 /** Learner weights travel as the same float16 base64 the database stores. */
 export interface LearnerWeights {
@@ -80,6 +87,8 @@ export interface Pictured {
   rgba: Uint8ClampedArray;
   valid: boolean;
   problem: string | null;
+  /** The shape that fits it best (null: no shape at all). */
+  shape: ShapeClass | null;
   distance: number;
 }
 
@@ -90,6 +99,8 @@ export interface NetSampleResponse {
   frames: { t: number; xt: Uint8ClampedArray; x0hat: Uint8ClampedArray }[];
   samples: Pictured[];
   figures: SampleFigures;
+  /** The shape asked for ("prompt"), or null for none. */
+  prompt: ShapeClass | null;
   /** The exact denoiser from the same seed and settings, and the training image it landed on. */
   exact: Pictured & { nearest: Uint8ClampedArray };
   nearestToFirst: Uint8ClampedArray;
@@ -166,6 +177,7 @@ function picture(img: ArrayLike<number>): Pictured {
     rgba: toRgba(img),
     valid: verdict.valid,
     problem: verdict.problem,
+    shape: verdict.kind,
     distance: nearestDistance(img, DATA.pixels, DATA.count),
   };
 }
@@ -211,6 +223,7 @@ function sample(req: NetSampleRequest): NetSampleResponse {
     })),
     samples,
     figures: sampleFigures(net.images, req.count, SHAPE_SIZE, DATA),
+    prompt: req.label == null ? null : SHAPE_CLASSES[req.label]!,
     exact: { ...picture(exact.x0), nearest: nearestImage(exact.x0) },
     nearestToFirst: nearestImage(net.images.subarray(0, SHAPE_DIM)),
     netMs,

@@ -32,9 +32,14 @@ export function ForwardView() {
             step={1}
             onChange={(value) => set({ t: value })}
           />
-          <div className="equation" aria-live="polite">
+          <div className="equation forward-equation" aria-live="polite">
             <figure>
-              <PixelCanvas rgba={toRgba(lab.x0)} size={IMAGE_SIZE} label="The clean image x0" />
+              <PixelCanvas
+                rgba={toRgba(lab.x0)}
+                size={IMAGE_SIZE}
+                fluid
+                label="The clean image x0"
+              />
               <figcaption>x₀ (clean)</figcaption>
             </figure>
             <span className="op">× {Math.sqrt(ab).toFixed(4)} +</span>
@@ -42,6 +47,7 @@ export function ForwardView() {
               <PixelCanvas
                 rgba={toRgba(lab.eps.map((v) => v / 2))}
                 size={IMAGE_SIZE}
+                fluid
                 label="The noise epsilon"
               />
               <figcaption>ε (noise, seed {settings.seed})</figcaption>
@@ -51,6 +57,7 @@ export function ForwardView() {
               <PixelCanvas
                 rgba={toRgba(lab.xt)}
                 size={IMAGE_SIZE}
+                fluid
                 label={`The noisy image at step ${t}`}
               />
               <figcaption>x_t at t = {t}</figcaption>

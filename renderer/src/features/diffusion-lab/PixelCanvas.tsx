@@ -1,15 +1,18 @@
 import { useEffect, useRef } from 'react';
 
-/** Draws RGBA pixels at a display size (at most its box's width), nearest-neighbour (pixels stay visible). */
+/** Draws RGBA pixels at a display size, nearest-neighbour (pixels stay visible). */
 export function PixelCanvas({
   rgba,
   size,
   display = 160,
+  fluid = false,
   label,
 }: {
   rgba: Uint8ClampedArray;
   size: number;
   display?: number;
+  /** Shrink with a narrow column (in a grid cell), keeping the picture square. */
+  fluid?: boolean;
   label: string;
 }) {
   const ref = useRef<HTMLCanvasElement>(null);
@@ -24,8 +27,11 @@ export function PixelCanvas({
       width={size}
       height={size}
       className="pixels"
-      // Never wider than its box: in a narrow column the picture shrinks and stays square.
-      style={{ width: display, maxWidth: '100%', height: 'auto', aspectRatio: '1' }}
+      style={
+        fluid
+          ? { width: display, maxWidth: '100%', height: 'auto', aspectRatio: '1' }
+          : { width: display, height: display }
+      }
       role="img"
       aria-label={label}
     />

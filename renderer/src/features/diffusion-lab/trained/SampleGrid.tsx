@@ -6,6 +6,8 @@ import { PixelCanvas } from '../PixelCanvas';
 
 export function SampleGrid({ result }: { result: NetSampleResponse }) {
   const f = result.figures;
+  const { prompt } = result;
+  const matching = result.samples.filter((s) => s.valid && s.shape === prompt).length;
   return (
     <section className="card sample-grid" aria-labelledby="sample-grid-title">
       <h3 id="sample-grid-title">{f.count} new images from this model, same settings</h3>
@@ -14,6 +16,17 @@ export function SampleGrid({ result }: { result: NetSampleResponse }) {
         shape) · <strong>New: {formatPercent(f.novelty, 0)}</strong> ({f.novel} of {f.count} differ
         from every training picture by more than {NOVEL_DISTANCE} RMS) · Both:{' '}
         {formatPercent(f.validNovel / Math.max(1, f.count), 0)}
+        {prompt ? (
+          <>
+            {' '}
+            ·{' '}
+            <strong>
+              A valid {prompt}: {formatPercent(matching / Math.max(1, f.count), 0)}
+            </strong>{' '}
+            ({matching} of {f.count}; the check does not look at the prompt, so this says how well
+            the model follows it)
+          </>
+        ) : null}
       </p>
       <ul className="samples">
         {result.samples.map((s, i) => (
