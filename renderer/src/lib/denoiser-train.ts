@@ -61,7 +61,7 @@ export const DEFAULT_TRAIN: TrainOptions = {
   batch: 64,
   lr: 1e-3,
   warmup: 200,
-  steps: 9000,
+  steps: 20000,
   dropLabel: 0.1,
   emaDecay: 0.999,
 };
