@@ -140,6 +140,19 @@ describe('a trained network', () => {
     });
     await page.getByRole('button', { name: 'Sample new images' }).click();
     await page.getByTestId('net-figures').waitFor({ timeout: 60_000 });
+
+    // Deleting it goes back to the shipped weights; Undo puts it back, selected.
+    await page.getByRole('button', { name: 'Delete this model' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Deleted “30 steps/ })
+      .waitFor();
+    expect(await picker.locator('option:checked').innerText()).toBe('Shipped');
+    expect(await picker.locator('option').allInnerTexts()).not.toContain('Yours: 30 steps');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect
+      .poll(async () => picker.locator('option:checked').innerText())
+      .toMatch(/^Yours: 30 steps/);
   });
 
   it('renders in dark, with the samples and the loss chart', async () => {

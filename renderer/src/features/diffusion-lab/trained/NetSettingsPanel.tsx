@@ -5,6 +5,7 @@ import type { DiffusionModelRow } from '../../../db/schema';
 import { SHAPE_CLASSES } from '../../../lib/shapes';
 import type { NetSettings } from './use-net-run';
 import { SamplerFields } from '../SamplerFields';
+import { ModelDelete } from './ModelDelete';
 
 export function NetSettingsPanel({
   settings: s,
@@ -32,6 +33,11 @@ export function NetSettingsPanel({
         ]}
         onChange={(model) => set({ model })}
         hint={chosen ? chosen.name : 'Trained by Stratum with scripts/train-diffusion.ts.'}
+      />
+      <ModelDelete
+        chosen={chosen ?? null}
+        onDeleted={() => set({ model: 'shipped' })}
+        onRestored={(model) => set({ model })}
       />
       <SelectField
         label="“Prompt” (shape)"
