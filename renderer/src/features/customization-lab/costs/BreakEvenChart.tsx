@@ -6,6 +6,7 @@
 import { COMMITMENT_LABELS } from '../../../../../shared/customization';
 import { formatCount, formatUsd } from '../../../lib/format';
 import { chartGeometry, type ChartInput } from './chart-geometry';
+import { ChartAxes } from './ChartAxes';
 
 const PLOT = { width: 640, height: 300, left: 72, right: 16, top: 14, bottom: 46 };
 const TERM_CLASS = { none: 'cl-pt-none', 'one-month': 'cl-pt-1m', 'six-months': 'cl-pt-6m' };
@@ -35,33 +36,16 @@ export function BreakEvenChart({ input }: { input: ChartInput }) {
         role="img"
         aria-label={`Monthly cost against requests per month, from prices you entered. ${summary}.`}
       >
-        {g.yTicks.map((t) => (
-          <g key={`y${t}`}>
-            <line
-              className="cl-grid"
-              x1={PLOT.left}
-              x2={PLOT.width - PLOT.right}
-              y1={g.y(t)}
-              y2={g.y(t)}
-            />
-            <text className="cl-tick" x={PLOT.left - 6} y={g.y(t) + 4} textAnchor="end">
-              {formatUsd(t)}
-            </text>
-          </g>
-        ))}
-        {g.xTicks.map((t) => (
-          <text key={`x${t}`} className="cl-tick" x={g.x(t)} y={bottom + 16} textAnchor="middle">
-            {shortCount(t)}
-          </text>
-        ))}
-        <text
-          className="cl-axis"
-          x={(PLOT.left + PLOT.width - PLOT.right) / 2}
-          y={PLOT.height - 6}
-          textAnchor="middle"
-        >
-          Requests per month
-        </text>
+        <ChartAxes
+          plot={PLOT}
+          xTicks={g.xTicks}
+          yTicks={g.yTicks}
+          x={g.x}
+          y={g.y}
+          formatX={shortCount}
+          formatY={formatUsd}
+          xTitle="Requests per month"
+        />
         {input.provisioned.map((p) => (
           <line
             key={p.term}

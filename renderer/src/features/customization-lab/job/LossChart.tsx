@@ -5,6 +5,7 @@
 import { formatCount } from '../../../lib/format';
 import type { JobMetrics } from '../../../../../shared/customization-jobs-contract';
 import { lossGeometry } from './loss-geometry';
+import { ChartAxes } from '../costs/ChartAxes';
 
 const PLOT = { width: 560, height: 240, left: 56, right: 16, top: 12, bottom: 44 };
 
@@ -28,33 +29,16 @@ export function LossChart({ metrics }: { metrics: JobMetrics }) {
         role="img"
         aria-label={`Loss by training step: ${summary}.`}
       >
-        {g.yTicks.map((t) => (
-          <g key={`y${t}`}>
-            <line
-              className="cl-grid"
-              x1={PLOT.left}
-              x2={PLOT.width - PLOT.right}
-              y1={g.y(t)}
-              y2={g.y(t)}
-            />
-            <text className="cl-tick" x={PLOT.left - 6} y={g.y(t) + 4} textAnchor="end">
-              {Number(t.toFixed(2)).toString()}
-            </text>
-          </g>
-        ))}
-        {g.xTicks.map((t) => (
-          <text key={`x${t}`} className="cl-tick" x={g.x(t)} y={bottom + 16} textAnchor="middle">
-            {formatCount(t)}
-          </text>
-        ))}
-        <text
-          className="cl-axis"
-          x={(PLOT.left + PLOT.width - PLOT.right) / 2}
-          y={PLOT.height - 6}
-          textAnchor="middle"
-        >
-          Training step
-        </text>
+        <ChartAxes
+          plot={PLOT}
+          xTicks={g.xTicks}
+          yTicks={g.yTicks}
+          x={g.x}
+          y={g.y}
+          formatX={formatCount}
+          formatY={(t) => Number(t.toFixed(2)).toString()}
+          xTitle="Training step"
+        />
         <text
           className="cl-axis"
           transform={`translate(14 ${(PLOT.top + bottom) / 2}) rotate(-90)`}
