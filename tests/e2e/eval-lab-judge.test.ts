@@ -5,7 +5,7 @@
  * after the choice, and a Bedrock evaluation job shown as its request, started after a
  * confirmation and polled to Completed. Judge runs are kept: after a reload a judge run's
  * reasoning is still there, a deleted one can be brought back with Undo, and a judge run stopped by
- * an error resumes with only its missing results. A run is seeded into IndexedDB as the Runs tab
+ * an error resumes with only its missing results (the button says how many items and judge calls). A run is seeded into IndexedDB as the Runs tab
  * stores it.
  * Screenshots in light and dark at 1280x800.
  */
@@ -343,7 +343,7 @@ describe('a judge run stopped by an error', () => {
         .getByRole('row')
         .count(),
     ).toBe(3);
-    const resume = page.getByRole('button', { name: 'Resume: judge the 2 missing results' });
+    const resume = page.getByRole('button', { name: /^Resume: \d items? \(2 judge calls\)$/ });
     await resume.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SCREENS}/eval-judge-resume-light.png`, fullPage: true });
     fake.setBehavior({ kind: 'toolUse', input: judgeReply });

@@ -4,7 +4,7 @@ import { plural } from '../../../lib/format';
 import type { EvalRunRow } from '../runs-store';
 import { AgreementPanel } from './AgreementPanel';
 import { resumeJudge } from './judge-runs';
-import { expectedResults, missingItems } from './judge-store';
+import { resumeLabel, resumePlan } from './judge-store';
 import { PairwiseResults } from './PairwiseResults';
 import { judgeRunTitle } from './SavedJudgeRuns';
 import { ScoreTable } from './ScoreTable';
@@ -18,13 +18,20 @@ export function judgeStatus(r: EvalJudgementRow): string {
 }
 
 function ResumeButton({ run, judged }: { run: EvalRunRow; judged: EvalJudgementRow }) {
-  if (judged.status === 'running') return null;
-  const missing = expectedResults(judged.mode, missingItems(run, judged));
-  if (judged.status === 'complete' || missing === 0) return null;
+  if (judged.status === 'running' || judged.status === 'complete') return null;
+  const plan = resumePlan(run, judged);
+  if (plan.calls === 0) return null;
   return (
-    <button type="button" className="primary" onClick={() => resumeJudge(run, judged.id)}>
-      {`Resume: judge the ${plural(missing, 'missing result')}`}
-    </button>
+    <>
+      <button type="button" className="primary" onClick={() => resumeJudge(run, judged.id)}>
+        {resumeLabel(plan)}
+      </button>
+      {plan.redone > 0 ? (
+        <p className="hint">
+          {`Pairwise judges an item's two orders together: ${plural(plan.redone, 'verdict')} already in will be judged again.`}
+        </p>
+      ) : null}
+    </>
   );
 }
 

@@ -14,6 +14,7 @@ import {
 } from '../../../../../shared/eval-judge-contract';
 import type { EvalJudgement, EvalJudgementRow } from '../../../db/eval-judgements';
 import { METRIC_INFO } from '../../../lib/eval/judge';
+import { plural } from '../../../lib/format';
 import { itemsWithResponses, type EvalRunRow } from '../runs-store';
 
 export type JudgeMode = JudgeResponsesInput['mode'];
@@ -166,6 +167,30 @@ export function missingItems(run: EvalRunRow, judged: EvalJudgementRow): JudgeIt
     if (responses.length > 0) out.push({ ...item, responses });
   }
   return out;
+}
+
+/** What Resume will send: the items, the judge calls, and verdicts already in that are redone. */
+export interface ResumePlan {
+  items: number;
+  calls: number;
+  /** Pairwise: verdicts of an item whose other order is missing; Resume judges both again. */
+  redone: number;
+}
+
+export function resumePlan(run: EvalRunRow, judged: EvalJudgementRow): ResumePlan {
+  const items = missingItems(run, judged);
+  const done = new Set(judged.judgements.map(judgementKey));
+  const redone =
+    judged.mode === 'pairwise'
+      ? items.filter((i) => done.has(`${i.id}\u0001original`) || done.has(`${i.id}\u0001swapped`))
+          .length
+      : 0;
+  return { items: items.length, calls: expectedResults(judged.mode, items), redone };
+}
+
+/** The Resume button's words: the items and the judge calls Resume sends. */
+export function resumeLabel(plan: ResumePlan): string {
+  return `Resume: ${plural(plan.items, 'item')} (${plural(plan.calls, 'judge call')})`;
 }
 
 /** The judge run shown (null when none is). */
