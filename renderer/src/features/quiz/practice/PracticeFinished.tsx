@@ -35,7 +35,7 @@ export function PracticeFinished({
         {score}
       </p>
       <p className="muted">
-        {sessionTimeText(session.activeMs)} on {plural(total, 'question')}
+        Time on screen: {sessionTimeText(session.activeMs)} for {plural(total, 'question')}
         {early ? ` · ended early, ${session.questions.length - total} not reached` : ''}. Every
         answer counts in Stats; questions new to you also joined spaced review.
       </p>
