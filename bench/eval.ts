@@ -10,6 +10,7 @@
  * resamples each). Goal: all metrics under 200 ms.
  */
 import { bootstrapMean, scoreGeneration, type GenerationPair } from '../renderer/src/lib/eval';
+import { scoreRun, type RunScoringInput } from '../renderer/src/lib/eval/run-scoring';
 import { createRng, type Rng } from '../shared/random';
 import { median } from '../shared/statistics';
 import { time } from './timing';
@@ -35,6 +36,34 @@ export function evalPairs(seed = 15): GenerationPair[] {
   });
 }
 
+/**
+ * A whole run as the lab's worker scores it (`scoreRun`): the bench's 1,000 references, answered by
+ * `RUN_CANDIDATES` candidates (each a different seeded rewrite), and robustness copies of the
+ * first 200 items (the same references) answered by each candidate too.
+ */
+export const RUN_CANDIDATES = 4;
+const ROBUSTNESS_COPIES = 200;
+
+export function evalRunInput(): RunScoringInput {
+  const base = evalPairs();
+  const candidateIds = Array.from({ length: RUN_CANDIDATES }, (_, k) => `c${k}`);
+  const copies = base.slice(0, ROBUSTNESS_COPIES).map((p) => ({
+    id: `${p.id}-typos`,
+    reference: p.references[0],
+    perturbation: { of: p.id, kind: 'typos' as const },
+  }));
+  const items = [...base.map((p) => ({ id: p.id, reference: p.references[0] })), ...copies];
+  const responses = candidateIds.flatMap((candidateId, k) => {
+    const answers = evalPairs(100 + k);
+    return items.map((item, i) => ({
+      itemId: item.id,
+      candidateId,
+      text: (answers[i % PAIRS] as GenerationPair).response,
+    }));
+  });
+  return { task: 'qa', items, candidateIds, responses, seed: 7 };
+}
+
 export interface EvalFigures {
   pairs: number;
   words: number;
@@ -42,6 +71,9 @@ export interface EvalFigures {
   /** CPU time of the same runs (median): what the scoring costs when other processes share the cores. */
   scoreCpuMs: number;
   bootstrapMs: number;
+  /** `scoreRun` over evalRunInput(): every candidate's metrics, intervals and robustness. */
+  runMs: number;
+  runCpuMs: number;
   corpusBleu: number;
   rougeL: number;
 }
@@ -71,12 +103,22 @@ export function evalFigures(): EvalFigures {
       { seed: 9 },
     );
   });
+  const runInput = evalRunInput();
+  const runCpu: number[] = [];
+  const run = time(5, () => {
+    const before = process.cpuUsage();
+    scoreRun(runInput);
+    const used = process.cpuUsage(before);
+    runCpu.push((used.user + used.system) / 1000);
+  });
   return {
     pairs: PAIRS,
     words: WORDS,
     scoreMs: scored.ms,
     scoreCpuMs: median(cpu.slice(1)) ?? NaN,
     bootstrapMs: boot.ms,
+    runMs: run.ms,
+    runCpuMs: median(runCpu.slice(1)) ?? NaN,
     corpusBleu: scored.value.corpusBleu.score,
     rougeL: scored.value.means.rougeL,
   };
@@ -92,6 +134,9 @@ export function printEval(f: EvalFigures): void {
   );
   console.log(
     `  bootstrap 95% intervals, 6 metrics x 1,000 resamples        ${f.bootstrapMs.toFixed(1).padStart(6)} ms`,
+  );
+  console.log(
+    `  a whole run (scoreRun): ${RUN_CANDIDATES} candidates x ${f.pairs} items + ${ROBUSTNESS_COPIES} robustness copies  ${f.runMs.toFixed(1).padStart(6)} ms  (CPU ${f.runCpuMs.toFixed(1)} ms)`,
   );
 }
 

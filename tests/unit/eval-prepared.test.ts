@@ -5,7 +5,8 @@
  * against the reference implementations. Random texts mix the characters the tokenisers treat
  * specially (punctuation, digits with periods, commas and dashes, articles, HTML entities,
  * `<skipped>`, `-\n`, non-ASCII letters, Greek capital sigma, Python-only whitespace) so any
- * difference in tokenising by word shows up.
+ * difference in tokenising by word shows up. One `SharedScoring` across a run's candidates (each
+ * reference tokenised once) gives the numbers a fresh cache per candidate gives.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -15,12 +16,14 @@ import {
   maxOverReferences,
   rouge,
   scoreGeneration,
+  scoreRun,
   split13a,
   splitPythonWhitespace,
   sumBleuStats,
   tokenF1,
   unescape13a,
 } from '../../renderer/src/lib/eval';
+import { SharedScoring } from '../../renderer/src/lib/eval/prepared';
 import { createRng, type Rng } from '../../shared/random';
 
 const PIECES = [
@@ -182,5 +185,69 @@ describe('the scoring fast path', () => {
       const byWord = splitPythonWhitespace(text).flatMap((w) => split13a(w));
       expect(byWord).toEqual(split13a(text));
     }
+  });
+});
+
+describe('one cache shared by the candidates of a run', () => {
+  const rng = createRng(2207);
+  const references = Array.from({ length: 120 }, () => {
+    const refs = [randomText(rng, 40)];
+    if (rng.next() < 0.2) refs.push(randomText(rng, 30));
+    return refs;
+  });
+  const candidates = ['a', 'b', 'c'].map((name) =>
+    references.map((refs, i) => ({
+      id: `${name}${i}`,
+      response: rng.next() < 0.05 ? (refs[0] as string) : responseLike(rng, refs[0] as string),
+      references: refs,
+    })),
+  );
+
+  it('scoreGeneration gives the numbers of a fresh cache per candidate, and prepares each reference once', () => {
+    const shared = new SharedScoring();
+    for (const pairs of candidates) {
+      const scored = scoreGeneration(pairs, shared);
+      expect(scored).toEqual(scoreGeneration(pairs));
+      pairs.forEach((p, i) => {
+        const s = straightforward(p.response, p.references);
+        expect(scored.items[i]!.rouge).toEqual(s.rouge);
+        expect(scored.items[i]!.tokenF1).toBe(s.tokenF1);
+        expect(scored.items[i]!.sentenceBleu.matches).toEqual(s.stats.matches);
+      });
+    }
+    const text = references[0]![0]!;
+    expect(shared.reference(text)).toBe(shared.reference(text));
+  });
+
+  it('scoreRun scores every candidate and robustness copy as it would alone', () => {
+    const items = [
+      ...references.map((refs, i) => ({ id: `q${i}`, reference: refs[0] })),
+      ...references.slice(0, 30).map((refs, i) => ({
+        id: `q${i}-casing`,
+        reference: refs[0],
+        perturbation: { of: `q${i}`, kind: 'casing' as const },
+      })),
+    ];
+    const responses = candidates.flatMap((pairs, k) =>
+      items.map((item, i) => ({
+        itemId: item.id,
+        candidateId: `c${k}`,
+        text: (pairs[i % pairs.length] as { response: string }).response,
+      })),
+    );
+    const input = {
+      task: 'qa' as const,
+      items,
+      candidateIds: ['c0', 'c1', 'c2'],
+      responses,
+      seed: 3,
+    };
+    const together = scoreRun(input);
+    // The last candidate scored first, alone, with its own cache.
+    for (const id of [...input.candidateIds].reverse()) {
+      const alone = scoreRun({ ...input, candidateIds: [id] });
+      expect(together.candidates.find((c) => c.candidateId === id)).toEqual(alone.candidates[0]);
+    }
+    expect(together.candidates[0]!.robustness?.byKind[0]?.items).toBe(30);
   });
 });

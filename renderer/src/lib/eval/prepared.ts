@@ -194,6 +194,25 @@ export function prepareText(text: string, cache: TokenCache): PreparedText {
 }
 
 /**
+ * What the scoring of one run shares across its candidates and robustness passes: the token cache,
+ * the scratch buffers, and each reference prepared once (keyed by its text), since every candidate
+ * is scored against the same references. Token ids only need to be equal for equal tokens, so the
+ * numbers are the same as with a fresh cache per candidate (tests/unit/eval-prepared.test.ts).
+ */
+export class SharedScoring {
+  readonly cache = new TokenCache();
+  readonly scratch = new PairScratch();
+  private readonly references = new Map<string, PreparedText>();
+
+  /** `reference` prepared with this cache (the first time it is asked for). */
+  reference(text: string): PreparedText {
+    let prepared = this.references.get(text);
+    if (!prepared) this.references.set(text, (prepared = prepareText(text, this.cache)));
+    return prepared;
+  }
+}
+
+/**
  * Small ids for the n-grams (n >= 2) of one pair: a bigram is keyed (-1 - first token id, second
  * token id), a longer n-gram (id of its first n-1 tokens, its last token id). Unigrams need no
  * table: they are counted by token id. Open addressing over typed arrays; `reset`

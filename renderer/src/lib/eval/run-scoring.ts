@@ -10,6 +10,7 @@
  * applies (the judge and human review tabs score them).
  */
 import type { BleuScore } from './bleu';
+import { SharedScoring } from './prepared';
 import { bootstrapMean, type BootstrapInterval } from './bootstrap';
 import type { ClassificationReport } from './classification';
 import { robustnessDelta, type PerturbationKind, type RobustnessDelta } from './robustness';
@@ -115,6 +116,7 @@ function scorePairs(
   task: EvalTaskKind,
   labels: readonly string[],
   pairs: readonly { id: string; response: string; reference: string }[],
+  shared: SharedScoring,
 ): Scored {
   if (task === 'open' || pairs.length === 0) {
     return { items: [], corpusBleu: null, classification: null };
@@ -137,6 +139,7 @@ function scorePairs(
   }
   const scored = scoreGeneration(
     pairs.map((p) => ({ id: p.id, response: p.response, references: [p.reference] })),
+    shared,
   );
   return {
     items: scored.items.map((s) => ({
@@ -181,8 +184,12 @@ function robustnessOf(
   };
 }
 
-/** One candidate's scores (see the file comment). */
-function scoreCandidate(input: RunScoringInput, candidateId: string): CandidateScores {
+/** One candidate's scores (see the file comment); `shared` holds the run's prepared references. */
+function scoreCandidate(
+  input: RunScoringInput,
+  candidateId: string,
+  shared: SharedScoring,
+): CandidateScores {
   const texts = new Map(
     input.responses.filter((r) => r.candidateId === candidateId).map((r) => [r.itemId, r.text]),
   );
@@ -190,10 +197,11 @@ function scoreCandidate(input: RunScoringInput, candidateId: string): CandidateS
   const withResponse = input.items.filter((i) => i.reference !== undefined && texts.has(i.id));
   const pairs = (items: readonly ScoringItem[]) =>
     items.map((i) => ({ id: i.id, response: texts.get(i.id) ?? '', reference: i.reference ?? '' }));
-  const base = scorePairs(input.task, labels, pairs(withResponse.filter((i) => !i.perturbation)));
+  const original = pairs(withResponse.filter((i) => !i.perturbation));
+  const base = scorePairs(input.task, labels, original, shared);
   const copies = withResponse.filter((i) => i.perturbation);
   const metric = robustnessMetric(input.task);
-  const copyScores = metric ? scorePairs(input.task, labels, pairs(copies)).items : [];
+  const copyScores = metric ? scorePairs(input.task, labels, pairs(copies), shared).items : [];
   const perturbed = copyScores.map((s, k) => ({
     ...(copies[k]?.perturbation as { of: string; kind: PerturbationKind }),
     value: s.values[metric as MetricId] ?? 0,
@@ -213,11 +221,15 @@ function scoreCandidate(input: RunScoringInput, candidateId: string): CandidateS
   };
 }
 
-/** Every candidate's scores for a run. */
+/**
+ * Every candidate's scores for a run. The candidates and the robustness copies are scored against
+ * the run's references, so they share one `SharedScoring`: each reference is tokenised once.
+ */
 export function scoreRun(input: RunScoringInput): RunScores {
+  const shared = new SharedScoring();
   return {
     task: input.task,
     metrics: metricsFor(input.task),
-    candidates: input.candidateIds.map((id) => scoreCandidate(input, id)),
+    candidates: input.candidateIds.map((id) => scoreCandidate(input, id, shared)),
   };
 }

@@ -7,7 +7,7 @@
  */
 import { bleuFromStats, sumBleuStats, type BleuScore, type BleuStats } from './bleu';
 import { classificationReport, type ClassificationReport } from './classification';
-import { PairScratch, prepareText, scorePrepared, TokenCache } from './prepared';
+import { prepareText, scorePrepared, SharedScoring } from './prepared';
 import type { RougeScores } from './rouge';
 
 export interface GenerationPair {
@@ -40,17 +40,20 @@ function mean(values: readonly number[]): number {
  * Every generation metric for every pair, and corpus BLEU over the run (sentence and corpus BLEU
  * with sacreBLEU's defaults, from one set of n-gram counts per item). Each text is tokenised once
  * per tokeniser and n-grams are counted as integers (prepared.ts); the numbers are those of
- * `exactMatch`, `tokenF1`, `rouge` and `bleuStats` on the strings.
+ * `exactMatch`, `tokenF1`, `rouge` and `bleuStats` on the strings. Pass one `shared` to the calls
+ * that score the same references (a run's candidates): each reference is then tokenised once.
  */
-export function scoreGeneration(pairs: readonly GenerationPair[]): GenerationScores {
-  const cache = new TokenCache();
-  const scratch = new PairScratch();
+export function scoreGeneration(
+  pairs: readonly GenerationPair[],
+  shared: SharedScoring = new SharedScoring(),
+): GenerationScores {
+  const { cache, scratch } = shared;
   const stats: BleuStats[] = [];
   const items = pairs.map((p) => {
     if (p.references.length === 0) throw new RangeError(`${p.id} has no reference.`);
     const scored = scorePrepared(
       prepareText(p.response, cache),
-      p.references.map((r) => prepareText(r, cache)),
+      p.references.map((r) => shared.reference(r)),
       scratch,
       cache,
     );
