@@ -11,7 +11,7 @@ import type { Question } from '../shared/questions';
 import { StratumDb } from '../renderer/src/db/db';
 import { type QuestionRow } from '../renderer/src/db/schema';
 import { applyImport, backupText, parseBackup, type Backup } from '../renderer/src/db/backup';
-import { BACKUP_VERSION } from '../renderer/src/db/backup-format';
+import { BACKUP_VERSION, emptyTables } from '../renderer/src/db/backup-format';
 import { makeSourceCheck } from '../renderer/src/lib/source-check';
 import { loadCorpus } from '../tests/support/corpus';
 
@@ -71,16 +71,7 @@ export async function backupFigures(count = 10_000) {
     format: 'stratum-backup',
     version: BACKUP_VERSION,
     exportedAt: '2026-11-23T12:00:00.000Z',
-    tables: {
-      cases: [],
-      questions: rows,
-      attempts: [],
-      reviewCards: [],
-      exams: [],
-      reports: [],
-      noteProgress: [],
-      prefs: [],
-    },
+    tables: { ...emptyTables(), questions: rows },
   };
   const text = backupText(backup);
   const check = makeSourceCheck(corpus.noteById);

@@ -8,16 +8,28 @@
  */
 import { z } from 'zod';
 import { questionProblems, type Question } from '../../../shared/questions';
+import { parameterCount } from '../lib/denoiser-net';
+import { decodeFloat32 } from './backup-vectors';
 import { issueText } from './issue-text';
 import {
   Attempt,
   CaseRow,
+  Conversation,
+  CustomDatasetRow,
+  DiffusionModelRow,
+  EvalJudgementRow,
+  EvalRatingRow,
+  EvalRunRow,
   ExamSession,
+  GalleryImage,
   NoteProgress,
   QuestionReport,
   QuestionRow,
+  RagIndex,
+  RagVector,
   ReviewCard,
   StudyPrefs,
+  TokenExperiment,
 } from './schema';
 
 export const BACKUP_FORMAT = 'stratum-backup';
@@ -27,14 +39,45 @@ export const BACKUP_FORMAT = 'stratum-backup';
  * Version 3 adds `prefs`, the learner's study settings (exam date, new questions a day, reviews a
  * day, target retention), checked with the same schema as the database row. Files of versions 1
  * and 2 have none: `prefs` is taken as empty, so importing them leaves the settings here alone.
+ * Version 4 adds what the learner made in the labs: saved chats, token-lab experiments, the
+ * diffusion gallery and trained denoisers, customization datasets, evaluation runs with their
+ * ratings and judge runs, and knowledge-base indexes with their vectors (each vector as base64 of
+ * its little-endian float32 bytes, ./backup-vectors.ts). Older files have none of these tables:
+ * each is taken as empty.
  */
-export const BACKUP_VERSION = 3;
+export const BACKUP_VERSION = 4;
 /** Every version this app reads. */
-export const READABLE_VERSIONS: readonly number[] = [1, 2, 3];
+export const READABLE_VERSIONS: readonly number[] = [1, 2, 3, 4];
+
+/** A row's key: a string, or [indexId, chunkId] for a vector (the table's compound key). */
+export type RowKey = string | [string, string];
+
+/** A vector in the file: the database row with its numbers as base64 (decoded when checked). */
+export const RagVectorFile = RagVector.extend({
+  vector: z.string().transform((text, ctx) => {
+    const vector = decodeFloat32(text);
+    if (typeof vector === 'string') {
+      ctx.addIssue({ code: 'custom', message: vector });
+      return z.NEVER;
+    }
+    return vector;
+  }),
+});
+
+/** The newest of a note progress row's times. */
+const latest = (times: readonly (string | null)[]) =>
+  times.reduce<string>((max, t) => (t && t > max ? t : max), '');
 
 /**
- * The tables a backup holds, with each row's key and the time that says which copy is newer.
- * `cases` comes before `questions`, so a case is written before the questions that name it.
+ * The tables a backup holds, in the order they are checked and written, each with its row key and
+ * the time that says which copy is newer (a row with a later time here than in the file is kept
+ * unless the learner chooses to replace it). A parent comes before the rows that name it: `cases`
+ * before `questions`, `evalRuns` before `evalRatings` and `evalJudgements`, `ragIndexes` before
+ * `ragVectors`; `parent` names the table a row must find its parent in (in the same file: an
+ * export always writes a parent with its rows, so a row without one is from a damaged or edited
+ * file). Rows that never change once saved (token-lab experiments, gallery images) take their
+ * creation time. A vector has no time of its own: its index fixes its chunk, model and size, and
+ * it takes its index's `updatedAt`, so the vectors of an index kept here stay with it.
  */
 const TABLES = {
   cases: {
@@ -84,16 +127,95 @@ const TABLES = {
     schema: NoteProgress,
     noun: ['note progress record', 'note progress records'],
     key: (r: NoteProgress) => r.noteId,
-    time: (r: NoteProgress) =>
-      [r.readAt, r.bookmarkedAt, r.lastOpenedAt].reduce<string>(
-        (max, t) => (t && t > max ? t : max),
-        '',
-      ),
+    time: (r: NoteProgress) => latest([r.readAt, r.bookmarkedAt, r.lastOpenedAt]),
+  },
+  conversations: {
+    schema: Conversation,
+    noun: ['saved chat', 'saved chats'],
+    key: (r: Conversation) => r.id,
+    time: (r: Conversation) => r.updatedAt,
+  },
+  experiments: {
+    schema: TokenExperiment,
+    noun: ['token-lab experiment', 'token-lab experiments'],
+    key: (r: TokenExperiment) => r.id,
+    // Saved once when its run ends, never changed.
+    time: (r: TokenExperiment) => r.createdAt,
+  },
+  images: {
+    schema: GalleryImage,
+    noun: ['gallery image', 'gallery images'],
+    key: (r: GalleryImage) => r.id,
+    // Saved once when generated, never changed.
+    time: (r: GalleryImage) => r.createdAt,
+  },
+  customDatasets: {
+    schema: CustomDatasetRow,
+    noun: ['customization dataset', 'customization datasets'],
+    key: (r: CustomDatasetRow) => r.id,
+    time: (r: CustomDatasetRow) => r.updatedAt,
+  },
+  evalRuns: {
+    schema: EvalRunRow,
+    noun: ['evaluation run', 'evaluation runs'],
+    key: (r: EvalRunRow) => r.id,
+    time: (r: EvalRunRow) => r.updatedAt,
+  },
+  evalRatings: {
+    schema: EvalRatingRow,
+    noun: ['evaluation rating', 'evaluation ratings'],
+    key: (r: EvalRatingRow) => r.id,
+    time: (r: EvalRatingRow) => r.at,
+    parent: { table: 'evalRuns', ref: (r: EvalRatingRow) => r.runId, noun: 'evaluation run' },
+  },
+  evalJudgements: {
+    schema: EvalJudgementRow,
+    noun: ['judge run', 'judge runs'],
+    key: (r: EvalJudgementRow) => r.id,
+    time: (r: EvalJudgementRow) => r.updatedAt,
+    parent: { table: 'evalRuns', ref: (r: EvalJudgementRow) => r.runId, noun: 'evaluation run' },
+  },
+  diffusionModels: {
+    schema: DiffusionModelRow,
+    noun: ['trained diffusion model', 'trained diffusion models'],
+    key: (r: DiffusionModelRow) => r.id,
+    time: (r: DiffusionModelRow) => r.updatedAt,
+  },
+  ragIndexes: {
+    schema: RagIndex,
+    noun: ['knowledge-base index', 'knowledge-base indexes'],
+    key: (r: RagIndex) => r.id,
+    time: (r: RagIndex) => r.updatedAt,
+  },
+  ragVectors: {
+    schema: RagVector,
+    fileSchema: RagVectorFile,
+    noun: ['index vector', 'index vectors'],
+    key: (r: RagVector): RowKey => [r.indexId, r.chunkId],
+    // Replaced by the index's updatedAt when merging (see `timeFromParent`).
+    time: () => '',
+    timeFromParent: true,
+    parent: { table: 'ragIndexes', ref: (r: RagVector) => r.indexId, noun: 'knowledge-base index' },
   },
 } as const;
 
 export type TableName = keyof typeof TABLES;
 export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
+/** The version that added each table; a file of an older version has none of its rows. */
+const SINCE: Partial<Record<TableName, number>> = {
+  cases: 2,
+  prefs: 3,
+  conversations: 4,
+  experiments: 4,
+  images: 4,
+  customDatasets: 4,
+  evalRuns: 4,
+  evalRatings: 4,
+  evalJudgements: 4,
+  diffusionModels: 4,
+  ragIndexes: 4,
+  ragVectors: 4,
+};
 /** "1 question", "3 review cards": a count of a table's rows in words. */
 export function rowCount(t: TableName, n: number): string {
   const [one, many] = TABLES[t].noun;
@@ -110,9 +232,20 @@ export const BackupTables = z
     reports: z.array(QuestionReport),
     noteProgress: z.array(NoteProgress),
     prefs: z.array(StudyPrefs),
+    conversations: z.array(Conversation),
+    experiments: z.array(TokenExperiment),
+    images: z.array(GalleryImage),
+    customDatasets: z.array(CustomDatasetRow),
+    evalRuns: z.array(EvalRunRow),
+    evalRatings: z.array(EvalRatingRow),
+    evalJudgements: z.array(EvalJudgementRow),
+    diffusionModels: z.array(DiffusionModelRow),
+    ragIndexes: z.array(RagIndex),
+    ragVectors: z.array(RagVectorFile),
   })
   .strict();
-export type BackupTables = z.infer<typeof BackupTables>;
+/** The tables as held in memory: a vector's numbers as a Float32Array, as the database keeps it. */
+export type BackupTables = z.output<typeof BackupTables>;
 
 export const Backup = z
   .object({
@@ -122,15 +255,30 @@ export const Backup = z
     tables: BackupTables,
   })
   .strict();
-export type Backup = z.infer<typeof Backup>;
+export type Backup = z.output<typeof Backup>;
+
+/** A backup with every table empty (a start to fill). */
+export function emptyTables(): BackupTables {
+  return Object.fromEntries(TABLE_NAMES.map((t) => [t, []])) as unknown as BackupTables;
+}
 
 export type AnyRow = BackupTables[TableName][number];
 export type Spec = {
+  /** The database row's schema (export, and rows already here). */
   schema: z.ZodType;
-  key: (r: AnyRow) => string;
+  /** The row's schema in the file (the database's, except a vector's base64). */
+  fileSchema?: z.ZodType;
+  key: (r: AnyRow) => RowKey;
   time: (r: AnyRow) => string;
+  /** The row's time is its parent's (a vector's is its index's). */
+  timeFromParent?: boolean;
+  /** The table a row's parent must be in, the parent's id, and what the parent is called. */
+  parent?: { table: TableName; ref: (r: AnyRow) => string; noun: string };
 };
 export const spec = (t: TableName) => TABLES[t] as unknown as Spec;
+
+/** A key as text: "gen-abc", or "rag-1 / chunk-3" for a vector. */
+export const keyLabel = (key: RowKey): string => (typeof key === 'string' ? key : key.join(' / '));
 
 export type ParsedBackup =
   | { ok: true; backup: Backup }
@@ -152,6 +300,8 @@ const PROGRESS_EVERY = 250;
 export function rowKey(row: unknown): string {
   if (typeof row !== 'object' || row === null) return '?';
   const r = row as Record<string, unknown>;
+  if (typeof r.indexId === 'string' && typeof r.chunkId === 'string')
+    return keyLabel([r.indexId, r.chunkId]);
   const key = r.id ?? r.questionId ?? r.noteId;
   return typeof key === 'string' ? key : '?';
 }
@@ -209,6 +359,70 @@ export function shownProblems(all: readonly string[]): string[] {
   return problems.list();
 }
 
+/** Why a trained denoiser's weights cannot be loaded into its architecture, or null. */
+function weightsProblem(row: DiffusionModelRow): string | null {
+  const count = parameterCount(row.architecture);
+  if (count !== row.parameters)
+    return `parameters: it says ${row.parameters} weights, but its architecture has ${count}`;
+  // float16 = 2 bytes per weight; base64 carries 3 bytes in 4 characters.
+  if (row.weights.length !== Math.ceil((count * 2) / 3) * 4)
+    return 'weights: cut short or too long for its architecture';
+  return null;
+}
+
+/** A row that names another and the problem with that (the parent is not in the backup, ...). */
+export interface RelationProblem {
+  table: TableName;
+  /** The row's place in its table (0-based). */
+  index: number;
+  key: string;
+  problem: string;
+}
+
+/**
+ * The rows whose parent is not in the same backup (a rating or judge run whose evaluation run is
+ * missing, a vector whose index is missing) and the vectors whose length is not their index's
+ * dimensions. The check runs on a file (refused) and on an export (those rows are left out: the
+ * ratings of a deleted evaluation run stay in the database, unreachable, when the run is deleted).
+ */
+export function relationProblems(tables: Partial<BackupTables>): RelationProblem[] {
+  const out: RelationProblem[] = [];
+  const ids = new Map<TableName, Set<string>>();
+  const parentIds = (t: TableName) => {
+    if (!ids.has(t))
+      ids.set(t, new Set(((tables[t] ?? []) as AnyRow[]).map((r) => keyLabel(spec(t).key(r)))));
+    return ids.get(t)!;
+  };
+  const dimensions = new Map((tables.ragIndexes ?? []).map((r) => [r.id, r.dimensions]));
+  for (const t of TABLE_NAMES) {
+    const parent = spec(t).parent;
+    if (!parent) continue;
+    ((tables[t] ?? []) as AnyRow[]).forEach((row, index) => {
+      const key = keyLabel(spec(t).key(row));
+      const ref = parent.ref(row);
+      if (!parentIds(parent.table).has(ref)) {
+        out.push({
+          table: t,
+          index,
+          key,
+          problem: `its ${parent.noun} "${ref}" is not in the backup`,
+        });
+        return;
+      }
+      const d = t === 'ragVectors' ? dimensions.get(ref) : undefined;
+      const n = (row as RagVector).vector?.length;
+      if (d !== undefined && n !== d)
+        out.push({
+          table: t,
+          index,
+          key,
+          problem: `vector: ${n.toLocaleString('en-US')} numbers, but its index "${ref}" holds ${d.toLocaleString('en-US')}`,
+        });
+    });
+  }
+  return out;
+}
+
 /** Checks one table's rows one by one; returns the rows that passed. */
 function checkTable(
   t: TableName,
@@ -222,14 +436,15 @@ function checkTable(
   rows.forEach((row: unknown, i) => {
     tick();
     const where = `${t} row ${i + 1} (${JSON.stringify(rowKey(row))})`;
-    const parsed = spec(t).schema.safeParse(row);
+    const s = spec(t);
+    const parsed = (s.fileSchema ?? s.schema).safeParse(row);
     if (!parsed.success) {
       for (const issue of parsed.error.issues.slice(0, 3))
         problems.note(`${where}: ${issueText(issue)}`);
       return;
     }
     kept.push(parsed.data as AnyRow);
-    const key = spec(t).key(parsed.data as AnyRow);
+    const key = keyLabel(s.key(parsed.data as AnyRow));
     const first = seen.get(key);
     if (first !== undefined) problems.note(`${where}: same key as row ${first + 1}`);
     else seen.set(key, i);
@@ -238,6 +453,10 @@ function checkTable(
       if (r.id !== r.question.id) problems.note(`${where}: row id and question.id differ`);
       const rules = [...questionProblems(r.question), ...(extraQuestionChecks?.(r.question) ?? [])];
       for (const p of rules) problems.note(`${where}: ${p}`);
+    }
+    if (t === 'diffusionModels') {
+      const fit = weightsProblem(parsed.data as DiffusionModelRow);
+      if (fit) problems.note(`${where}: ${fit}`);
     }
   });
   return kept;
@@ -309,14 +528,11 @@ export function checkBackup(
       problems.list(),
     );
   }
-  // A version 1 file has no `cases` table: it holds no learner cases; a version 1 or 2 file has
-  // no `prefs` table: it holds no study settings.
-  const version = (header as { version?: unknown }).version;
-  const given: Record<string, unknown> = {
-    ...(version === 1 && !('cases' in tables) ? { cases: [] } : {}),
-    ...((version === 1 || version === 2) && !('prefs' in tables) ? { prefs: [] } : {}),
-    ...(tables as Record<string, unknown>),
-  };
+  // A file older than a table holds none of its rows: a version 1 file no learner cases, a
+  // version 1 or 2 file no study settings, a version 1 to 3 file nothing from the labs.
+  const version = (header as { version?: unknown }).version as number;
+  const given: Record<string, unknown> = { ...(tables as Record<string, unknown>) };
+  for (const t of TABLE_NAMES) if (version < (SINCE[t] ?? 1) && !(t in given)) given[t] = [];
   for (const name of Object.keys(given)) {
     if (!(TABLE_NAMES as string[]).includes(name))
       problems.note(`tables.${name}: this Stratum has no such table`);
@@ -337,6 +553,10 @@ export function checkBackup(
     else parsedTables[t] = checkTable(t, rows, problems, extraQuestionChecks, tick);
   }
   onProgress?.(total, total);
+  // Only on rows that all passed, so that each row number counts the file's rows.
+  if (problems.count === 0)
+    for (const r of relationProblems(parsedTables as Partial<BackupTables>))
+      problems.note(`${r.table} row ${r.index + 1} (${JSON.stringify(r.key)}): ${r.problem}`);
   if (knownCase) {
     const fileCases = new Set(((parsedTables.cases ?? []) as CaseRow[]).map((c) => c.id));
     const questions = (parsedTables.questions ?? []) as QuestionRow[];

@@ -2,9 +2,12 @@
  * Export and import of the learner's data as one versioned JSON file: their case-study scenarios
  * and questions (generated, imported, edited bank items; a case's questions name it in `caseId`),
  * answers, review cards, mock exams, reports, note progress and study settings (`prefs`: a file
- * that has them restores them; an older file without them leaves the settings here alone).
- * Generated items still waiting for review (`pendingQuestions`) are unreviewed drafts and are not
- * exported.
+ * that has them restores them; an older file without them leaves the settings here alone), and
+ * (from version 4) what they made in the labs: saved chats, token-lab experiments, gallery images,
+ * trained diffusion models, customization datasets, evaluation runs with ratings and judge runs,
+ * knowledge-base indexes with their vectors. Generated items still waiting for review
+ * (`pendingQuestions`) are unreviewed drafts and work in progress (`sessions`: a practice or
+ * review session, chat drafts) is not kept either; credentials never reach IndexedDB at all.
  *
  * An import is checked completely before anything is written (./backup-format.ts: the file must be
  * JSON, say it is a Stratum backup of a version this app reads, and every row must pass its
@@ -17,17 +20,21 @@
  * Pure functions of a StratumDb, so tests run them on fake-indexeddb.
  */
 import { type StratumDb } from './db';
+import type { Backup, BackupTables } from './backup-format';
 import {
-  Backup,
   BACKUP_FORMAT,
   BACKUP_VERSION,
+  keyLabel,
+  relationProblems,
   rowCount,
   rowKey,
   spec,
   TABLE_NAMES,
   type AnyRow,
+  type RowKey,
   type TableName,
 } from './backup-format';
+import { encodeFloat32 } from './backup-vectors';
 import { issueText } from './issue-text';
 import { sameJson } from './questions';
 import { forgetCachedCards } from './review';
@@ -38,6 +45,7 @@ export {
   BACKUP_VERSION,
   BackupTables,
   caseReferenceProblems,
+  emptyTables,
   checkBackup,
   parseBackup,
   rowCount,
@@ -54,6 +62,12 @@ export interface ExportResult {
   backup: Backup;
   /** Rows that did not validate and were left out of the file (they stay in the database). */
   skipped: { table: TableName; key: string; problem: string }[];
+  /**
+   * Rows left out because their parent is gone (the ratings of a deleted evaluation run, which
+   * stay in the database unread) or does not fit them (a vector longer than its index's size):
+   * an import would refuse them.
+   */
+  orphans: { table: TableName; key: string; problem: string }[];
 }
 
 /** Reads every table in one transaction (a consistent snapshot) and builds the backup. */
@@ -73,21 +87,36 @@ export async function exportBackup(db: StratumDb, now = new Date()): Promise<Exp
           return [];
         });
       }
-      return out;
+      return out as unknown as BackupTables;
     },
   );
-  const backup = Backup.parse({
+  const orphans = relationProblems(tables);
+  for (const t of TABLE_NAMES) {
+    const out = new Set(orphans.filter((o) => o.table === t).map((o) => o.index));
+    const all = tables as unknown as Record<TableName, AnyRow[]>;
+    if (out.size) all[t] = all[t].filter((_, i) => !out.has(i));
+  }
+  // Every row passed its table's schema above (the file's own schema checks vectors as base64).
+  const backup: Backup = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: now.toISOString(),
     tables,
-  });
-  return { backup, skipped };
+  };
+  return {
+    backup,
+    skipped,
+    orphans: orphans.map(({ table, key, problem }) => ({ table, key, problem })),
+  };
 }
+
+/** JSON.stringify's replacer: a vector's numbers as base64 of their float32 bytes. */
+const encodeVectors = (_key: string, value: unknown) =>
+  value instanceof Float32Array ? encodeFloat32(value) : value;
 
 /** The file's text. Indented so a learner can read and diff it. */
 export function backupText(backup: Backup): string {
-  return `${JSON.stringify(backup, null, 1)}\n`;
+  return `${JSON.stringify(backup, encodeVectors, 1)}\n`;
 }
 
 export function backupFileName(backup: Backup): string {
@@ -114,15 +143,54 @@ const GET_CHUNK = 1000;
 /** Rows written per bulkPut while importing. */
 const PUT_CHUNK = 500;
 
+/** Same content: a vector's numbers compared bit for bit, everything else as JSON. */
+function sameRow(here: unknown, row: AnyRow): boolean {
+  const a = (here as { vector?: unknown } | null)?.vector;
+  const b = (row as { vector?: unknown }).vector;
+  if (!(a instanceof Float32Array && b instanceof Float32Array)) return sameJson(here, row);
+  const bytes = (v: Float32Array) => new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
+  const [x, y] = [bytes(a), bytes(b)];
+  return (
+    x.length === y.length &&
+    x.every((v, i) => v === y[i]) &&
+    sameJson({ ...(here as object), vector: null }, { ...row, vector: null })
+  );
+}
+
+/**
+ * For a table whose rows take their parent's time (vectors: their index's), the parent's time in
+ * the file and here, by parent id; otherwise null. Read in the caller's transaction, so in an
+ * import a parent already written from the file counts as here (its vectors then follow it).
+ */
+async function parentTimes(db: StratumDb, t: TableName, backup: Backup) {
+  const s = spec(t);
+  if (!s.timeFromParent || !s.parent) return null;
+  const p = spec(s.parent.table);
+  const parents = backup.tables[s.parent.table] as AnyRow[];
+  const file = new Map(parents.map((r) => [keyLabel(p.key(r)), p.time(r)]));
+  const ids = [...new Set((backup.tables[t] as AnyRow[]).map((r) => s.parent!.ref(r)))];
+  const stored = (await db.table(s.parent.table).bulkGet(ids)) as unknown[];
+  const here = new Map<string, string>();
+  stored.forEach((row, i) => {
+    const parsed = p.schema.safeParse(row);
+    if (parsed.success) here.set(ids[i]!, p.time(parsed.data as AnyRow));
+  });
+  return { file, here };
+}
+
 async function planTable(
   db: StratumDb,
   t: TableName,
-  rows: readonly AnyRow[],
+  backup: Backup,
 ): Promise<{ plan: TablePlan; write: AnyRow[]; newer: AnyRow[] }> {
   const s = spec(t);
+  const rows = backup.tables[t] as AnyRow[];
+  const parents = await parentTimes(db, t, backup);
+  const timeOf = (row: AnyRow, side: 'file' | 'here') =>
+    parents ? (parents[side].get(s.parent!.ref(row)) ?? '') : s.time(row);
   // Read in chunks: one bulkGet of tens of thousands of keys issues them all in one long task,
   // which froze the page for half a second on a 40 MB file; chunks leave room for frames.
-  const keys = rows.map((r) => s.key(r));
+  const keys: RowKey[] = rows.map((r) => s.key(r));
   const existing: unknown[] = [];
   for (let i = 0; i < keys.length; i += GET_CHUNK)
     existing.push(...((await db.table(t).bulkGet(keys.slice(i, i + GET_CHUNK))) as unknown[]));
@@ -134,13 +202,13 @@ async function planTable(
     if (here === undefined) {
       plan.added++;
       write.push(row);
-    } else if (sameJson(here, row)) {
+    } else if (sameRow(here, row)) {
       plan.unchanged++;
     } else {
       const parsed = s.schema.safeParse(here);
       // A row here that no longer validates is older than anything: the file's copy replaces it.
-      if (parsed.success && s.time(parsed.data as AnyRow) > s.time(row)) {
-        plan.newerHere.push(s.key(row));
+      if (parsed.success && timeOf(parsed.data as AnyRow, 'here') > timeOf(row, 'file')) {
+        plan.newerHere.push(keyLabel(s.key(row)));
         newer.push(row);
       } else {
         plan.updated++;
@@ -158,7 +226,7 @@ export async function planImport(db: StratumDb, backup: Backup): Promise<ImportP
     TABLE_NAMES.map((t) => db.table(t)),
     async () => {
       const out = {} as ImportPlan;
-      for (const t of TABLE_NAMES) out[t] = (await planTable(db, t, backup.tables[t])).plan;
+      for (const t of TABLE_NAMES) out[t] = (await planTable(db, t, backup)).plan;
       return out;
     },
   );
@@ -180,7 +248,7 @@ export async function applyImport(
     async () => {
       const out = {} as ImportPlan;
       for (const t of TABLE_NAMES) {
-        const { plan, write, newer } = await planTable(db, t, backup.tables[t]);
+        const { plan, write, newer } = await planTable(db, t, backup);
         const rows = choice === 'replace' ? [...write, ...newer] : write;
         // In chunks, in the same transaction: all of it lands or none, and frames keep coming.
         for (let i = 0; i < rows.length; i += PUT_CHUNK)

@@ -25,8 +25,21 @@ export type BackupCheckEvent =
   | { id: number; type: 'refused'; reason: string; problems: string[] }
   | { id: number; type: 'checked'; exportedAt: string };
 
-/** Rows per message back to the page; the page asks for each next batch when it is ready. */
+/**
+ * Rows per message back to the page; the page asks for each next batch when it is ready. Tables
+ * with large rows go in smaller batches, so that no message copies much more than 10 MB: a gallery
+ * image is up to about 2 MB of base64, a trained diffusion model 1.45 MB, a chat with attached
+ * images several MB, an evaluation run a few hundred kB, a 1,024-number vector 5.5 kB.
+ */
 const BATCH = 500;
+const BATCH_BY_TABLE: Partial<Record<TableName, number>> = {
+  images: 4,
+  diffusionModels: 4,
+  conversations: 2,
+  evalRuns: 20,
+  evalJudgements: 20,
+  customDatasets: 20,
+};
 /** At most one progress message per this many milliseconds. */
 const PROGRESS_MS = 50;
 
@@ -88,8 +101,9 @@ async function check({ id, file, notes }: Extract<BackupCheckRequest, { type: 'c
   outbox = [];
   for (const table of TABLE_NAMES) {
     const rows: readonly AnyRow[] = parsed.backup.tables[table];
-    for (let i = 0; i < rows.length; i += BATCH)
-      outbox.push({ id, type: 'rows', table, rows: rows.slice(i, i + BATCH) });
+    const batch = BATCH_BY_TABLE[table] ?? BATCH;
+    for (let i = 0; i < rows.length; i += batch)
+      outbox.push({ id, type: 'rows', table, rows: rows.slice(i, i + batch) });
   }
   outbox.push({ id, type: 'checked', exportedAt: parsed.backup.exportedAt });
   sendNext();

@@ -4,7 +4,7 @@
  * checked rows come back in batches and are put together here; the write stays in the page.
  */
 import type { Backup, BackupTables, ParsedBackup } from '../../db/backup';
-import { BACKUP_FORMAT, BACKUP_VERSION } from '../../db/backup';
+import { BACKUP_FORMAT, BACKUP_VERSION, emptyTables } from '../../db/backup';
 import { CORPUS } from '../../content/corpus';
 import type { BackupCheckEvent, BackupCheckRequest } from '../../workers/backup.worker';
 
@@ -46,16 +46,7 @@ export function checkBackupFile(
     type: 'module',
   });
   const id = nextId++;
-  const tables: BackupTables = {
-    cases: [],
-    questions: [],
-    attempts: [],
-    reviewCards: [],
-    exams: [],
-    reports: [],
-    noteProgress: [],
-    prefs: [],
-  };
+  const tables: BackupTables = emptyTables();
   return new Promise<ParsedBackup>((resolve) => {
     signal?.addEventListener('abort', () =>
       resolve({ ok: false, reason: 'The check was cancelled.', problems: [] }),

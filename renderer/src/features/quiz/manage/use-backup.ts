@@ -61,13 +61,17 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 
 /** Saves the backup as a file through a download link; returns what to tell the learner. */
 async function download(): Promise<string> {
-  const { backup, skipped } = await exportBackup(getDb());
+  const { backup, skipped, orphans } = await exportBackup(getDb());
   downloadText(backupFileName(backup), backupText(backup), 'application/json');
   const first = skipped[0];
+  const orphan = orphans[0];
   return (
     `Saved ${backupFileName(backup)}: ${countRows(backup)}.` +
     (first
       ? ` ${plural(skipped.length, 'stored row')} could not be read and ${skipped.length === 1 ? 'was' : 'were'} left out (first: ${first.table} “${first.key}”, ${first.problem}).`
+      : '') +
+    (orphan
+      ? ` ${plural(orphans.length, 'stored row')} whose parent is gone ${orphans.length === 1 ? 'was' : 'were'} left out (first: ${orphan.table} “${orphan.key}”: ${orphan.problem}).`
       : '')
   );
 }
