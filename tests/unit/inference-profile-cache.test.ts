@@ -17,6 +17,9 @@ function callerIn(region: string, answer: () => Promise<unknown>) {
   const sent: unknown[] = [];
   const records: CallReport[] = [];
   const control = {
+    // The access key the lookups are cached under (tests/integration/inference-profile-account
+    // changes it with real clients against the fake).
+    config: { credentials: async () => ({ accessKeyId: 'AKIAFAKEFAKEFAKE0001' }) },
     send: (command: { input: unknown }) => {
       sent.push(command.input);
       return answer();

@@ -10,7 +10,7 @@
  * `modelArn` is documented as "the ARN of the foundation model or inference profile": a bare
  * model id is sent as its foundation-model ARN in the Settings region; an inference-profile id
  * (us., eu., global. ...) as the profile's ARN, which holds the account id, so it is looked up
- * with GetInferenceProfile (a recorded call, once per profile id for the life of the process);
+ * with GetInferenceProfile (a recorded call, once per profile id and access key);
  * a model the catalog knows to be profile-only is refused with the profile to use instead.
  */
 import { GetInferenceProfileCommand } from '@aws-sdk/client-bedrock';
@@ -231,9 +231,12 @@ export async function kbRetrieve(
 const PROFILE_PREFIX = /^(us|eu|apac|jp|au|ca|global|us-gov)\./;
 
 /**
- * Inference-profile ARNs already looked up, per AWS profile, Region, endpoint and profile id. An
- * ARN never changes for a given id in one account and Region, so one GetInferenceProfile per
- * profile id serves every later answer for the life of the process; a failed lookup is not kept.
+ * Inference-profile ARNs already looked up, per access key, Region, endpoint and profile id. The
+ * ARN holds the account id, and it never changes for a given id in one account and Region; an
+ * access key belongs to one account, so keying by the key the control client signs with now means
+ * credentials changed to another account (a file edited, a profile switched away and back, SSO or
+ * a credential process renewing them) never get another account's ARN. A failed lookup is not
+ * kept.
  */
 const profileArns = new Map<string, Promise<string>>();
 
@@ -242,10 +245,24 @@ export function forgetInferenceProfileArns(): void {
   profileArns.clear();
 }
 
+/**
+ * The access key id the control client signs with now (the SDK memoises it until it expires);
+ * null when no credentials resolve, and the lookup then reports that as a recorded call.
+ */
+async function signingKeyOf(caller: AgentCaller): Promise<string | null> {
+  try {
+    return (await caller.control.config.credentials()).accessKeyId;
+  } catch {
+    return null;
+  }
+}
+
 /** The ARN of inference profile `profileId` (see `profileArns`), as a recorded call. */
 async function inferenceProfileArn(caller: AgentCaller, profileId: string): Promise<string> {
-  const { profile, region, endpoint } = caller.target;
-  const key = JSON.stringify([profile, region, endpoint, profileId]);
+  const accessKeyId = await signingKeyOf(caller);
+  if (accessKeyId === null) return lookUpInferenceProfile(caller, profileId);
+  const { region, endpoint } = caller.target;
+  const key = JSON.stringify([accessKeyId, region, endpoint, profileId]);
   let arn = profileArns.get(key);
   if (!arn) {
     arn = lookUpInferenceProfile(caller, profileId);
