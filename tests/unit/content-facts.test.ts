@@ -72,3 +72,14 @@ describe('other corrected facts', () => {
     expect(note('bedrock-pricing')).toMatch(/cuts long answers off rather than making them/);
   });
 });
+
+describe('Amazon Comprehend PII redaction (session 8 review)', () => {
+  // AWS: "To redact the PII entities in your text, you start an asynchronous batch job"
+  // (docs.aws.amazon.com/comprehend/latest/dg/redact-api-pii.html); DetectPiiEntities, the
+  // synchronous call, returns each entity's type and position only.
+  it('does not say Comprehend redacts synchronously', () => {
+    expect(note('securing-ai-systems')).not.toMatch(/synchronous call handles one piece of text/);
+    expect(note('securing-ai-systems')).toMatch(/asynchronous job over documents in S3 can return/);
+    expect(question('d5-more', 'd5x-001').explanation).not.toMatch(/either synchronously/);
+  });
+});
