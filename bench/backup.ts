@@ -44,7 +44,8 @@ function question(
   };
 }
 
-export async function backupFigures(count = 10_000) {
+/** `count` valid generated question rows, each quoting a real sentence of a real note. */
+export function benchQuestionRows(count: number): QuestionRow[] {
   const corpus = loadCorpus();
   // Questions belong to a domain: the exam-wide note (domain 0) has none to quote for.
   const notes = corpus.notes
@@ -55,7 +56,7 @@ export async function backupFigures(count = 10_000) {
         .find((s) => s.length >= 40 && s.length <= 300);
       return { note: n, sentence: sentence! };
     });
-  const rows: QuestionRow[] = Array.from({ length: count }, (_, i) => {
+  return Array.from({ length: count }, (_, i) => {
     const { note, sentence } = notes[i % notes.length]!;
     const q = question(i, note, sentence);
     return {
@@ -67,6 +68,11 @@ export async function backupFigures(count = 10_000) {
       blindCheck: null,
     };
   });
+}
+
+export async function backupFigures(count = 10_000) {
+  const corpus = loadCorpus();
+  const rows = benchQuestionRows(count);
   const backup: Backup = {
     format: 'stratum-backup',
     version: BACKUP_VERSION,

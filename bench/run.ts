@@ -14,7 +14,8 @@
  *   Chromium's IndexedDB (what the app uses) and on fake-indexeddb in Node; drawing a mock exam
  *   from 10,000 questions; Home's dashboard with 10,000 questions, 50,000 attempts and 100 exams
  *   (bench/quiz-core.ts; goal under 100 ms in Chromium).
- * - backup: importing a file of 10,000 questions into a fresh database (bench/backup.ts).
+ * - backup: importing a file of 10,000 questions into a fresh database (bench/backup.ts); a heavy
+ *   learner's whole backup with the labs' work: size, export, check, write (bench/backup-labs.ts).
  * - streaming: a delta written by the fake Bedrock -> its text in the DOM of the Playground's
  *   Compare view, at 50 and 200 deltas per second (bench/streaming.ts; goal p95 < 16 ms).
  *
@@ -63,6 +64,7 @@ import { EXAM_GUIDE } from '../shared/exam-guide';
 import { quizFigures } from './quiz';
 import { quizFiguresInChromium } from './quiz-browser';
 import { backupFigures } from './backup';
+import { backupLabFigures, printBackupLabs } from './backup-labs';
 import { printStreaming, streamingFigures } from './streaming';
 import { chatFigures, printChat } from './chat';
 import { printRag, ragFigures } from './rag';
@@ -403,6 +405,7 @@ console.log(
 console.log(
   `  merge and write, one transaction            ${backup.writeMs.toFixed(0).padStart(6)} ms`,
 );
+printBackupLabs(await backupLabFigures());
 
 const { fcp, ready, empty } = await firstContent();
 console.log(`\nBrowser mode, headless Chromium, median of ${RUNS} fresh page loads`);

@@ -28,7 +28,10 @@ import {
   planImport,
   type Backup,
 } from '../../renderer/src/db/backup';
-import { MAX_BACKUP_BYTES, sizeRefusal } from '../../renderer/src/features/quiz/backup-check';
+import {
+  MAX_BACKUP_BYTES,
+  sizeRefusal,
+} from '../../renderer/src/features/settings/backup/backup-check';
 
 const QUESTION: Question = {
   id: 'gen-abc',
@@ -307,9 +310,9 @@ describe('checking off the UI thread', () => {
 
   it('refuses a file over the stated limit before reading it', () => {
     expect(sizeRefusal({ size: MAX_BACKUP_BYTES })).toBeNull();
-    expect(sizeRefusal({ size: 51 * 1024 * 1024 })).toEqual({
+    expect(sizeRefusal({ size: 251 * 1024 * 1024 })).toEqual({
       ok: false,
-      reason: expect.stringMatching(/^The file is 51\.0 MB; a backup can be at most 50\.0 MB/),
+      reason: expect.stringMatching(/^The file is 251\.0 MB; a backup can be at most 250\.0 MB/),
       problems: [],
     });
   });

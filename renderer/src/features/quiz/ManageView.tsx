@@ -1,22 +1,21 @@
 /**
  * My questions: the whole pool (starter bank and the learner's own) to search, filter, preview,
  * edit (a bank item's edit becomes an override row), delete with Undo (deleted items can be
- * restored later, bank items too), and report. Below: the reports, and the backup (export of
- * everything as one JSON file; import, checked off the UI thread, that refuses a bad file with the
- * reason and changes nothing, and asks before replacing rows that are newer here).
+ * restored later, bank items too), and report. Below: the reports, and a pointer to the backup
+ * (Settings → Backup: export and import of everything, the labs' work included).
  *
  * The learner's own case studies are listed first as groups (CaseSetsPanel, CaseGroup,
  * ScenarioEditor): title, scenario preview, its questions, edit the scenario, delete with Undo.
  *
- * The parts live in ./manage: the list (QuestionList, EntryRow, ReportForm), the reports
- * (ReportsList) and the backup (BackupPanel, ImportStatus, use-backup).
+ * The parts live in ./manage: the list (QuestionList, EntryRow, ReportForm) and the reports
+ * (ReportsList).
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { allReports, questionRows } from '../../db/questions';
 import { plural } from '../../lib/format';
 import { BANK } from './bank';
-import { BackupPanel } from './manage/BackupPanel';
+import { BackupSettingsLink } from '../settings/backup/BackupSettingsLink';
 import { CaseSetsPanel } from './manage/CaseSetsPanel';
 import { NoticeLine, type Notice } from './manage/notice';
 import { QuestionList } from './manage/QuestionList';
@@ -42,7 +41,10 @@ export function ManageView() {
       <CaseSetsPanel list={list} notify={setNotice} />
       <QuestionList list={list} loading={rows === undefined} notify={setNotice} />
       <ReportsList reports={reports ?? []} stems={list.stems} notify={setNotice} />
-      <BackupPanel />
+      <p className="muted small" data-testid="backup-pointer">
+        To export or import everything (questions, answers and the labs&rsquo; work), go to{' '}
+        <BackupSettingsLink>Settings → Backup</BackupSettingsLink>.
+      </p>
     </div>
   );
 }

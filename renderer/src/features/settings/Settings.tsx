@@ -1,12 +1,14 @@
 /**
  * Settings: the AWS connection (profile, region, default model, endpoint) with Test connection,
- * study settings (exam date, spaced review's limits and retention), and what the app is. A container: the form's state lives in use-settings-form.ts, its parts in
+ * study settings (exam date, spaced review's limits and retention), the backup of everything the
+ * learner made (./backup: export and import), and what the app is. A container: the form's state lives in use-settings-form.ts, its parts in
  * their own files.
  */
 import { useSettings } from '../../app/settings-context';
 import { ErrorPanel } from '../../components/ConnectionStatus';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { AboutCard } from './AboutCard';
+import { BackupPanel } from './backup/BackupPanel';
 import { ConnectionForm } from './ConnectionForm';
 import { ResetNotice } from './ResetNotice';
 import { StudySettings } from './StudySettings';
@@ -41,6 +43,7 @@ export default function Settings() {
       {state.notice ? <ResetNotice notice={state.notice} /> : null}
       <ConnectionForm state={state} appInfo={appInfo} />
       <StudySettings />
+      <BackupPanel />
       <AboutCard appInfo={appInfo} path={state.path} />
     </section>
   );

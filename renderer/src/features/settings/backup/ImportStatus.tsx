@@ -1,7 +1,7 @@
 /** What the backup card says after an export or during and after an import. */
 import { describePlan, newerHereCount, rowCount, TABLE_NAMES } from '../../../db/backup';
 import { formatCount, formatPercent } from '../../../lib/format';
-import { megabytes, type CheckProgress } from '../backup-check';
+import { megabytes, type CheckProgress } from './backup-check';
 import { countRows, type ImportState, type useBackup } from './use-backup';
 
 type Backup = ReturnType<typeof useBackup>;
@@ -31,6 +31,12 @@ export function ImportStatus({ backup }: { backup: Backup }) {
       return (
         <p className="status status-ok small" role="status">
           {state.text}
+        </p>
+      );
+    case 'export-failed':
+      return (
+        <p className="status status-error small" role="alert">
+          {state.reason}
         </p>
       );
     case 'checking':

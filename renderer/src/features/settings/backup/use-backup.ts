@@ -21,8 +21,7 @@ import { getDb } from '../../../db/db';
 import { plural } from '../../../lib/format';
 import { rowCount } from '../../../db/backup';
 import { loadCases } from '../../../db/cases';
-import { checkBackupFile, type CheckProgress } from '../backup-check';
-import { isKnownCase } from '../bank';
+import { checkBackupFile, MAX_BACKUP_BYTES, megabytes, type CheckProgress } from './backup-check';
 import { downloadText } from '../../../lib/download';
 
 /**
@@ -31,6 +30,8 @@ import { downloadText } from '../../../lib/download';
  * shown (at most ten).
  */
 async function unknownCases(backup: Backup): Promise<{ count: number; shown: string[] }> {
+  // The starter bank's cases: loaded with the first import, not with Settings.
+  const { isKnownCase } = await import('../../quiz/bank');
   const stored = new Set((await loadCases()).rows.map((r) => r.id));
   const inFile = new Set(backup.tables.cases.map((c) => c.id));
   const all = caseReferenceProblems(
@@ -43,6 +44,7 @@ async function unknownCases(backup: Backup): Promise<{ count: number; shown: str
 export type ImportState =
   | { step: 'idle' }
   | { step: 'exported'; text: string }
+  | { step: 'export-failed'; reason: string }
   | { step: 'checking'; file: string; size: number; progress: CheckProgress | null }
   | { step: 'refused'; file: string; reason: string; problems: string[] }
   | { step: 'confirm'; file: string; backup: Backup; plan: ImportPlan; choice: ImportChoice }
@@ -62,11 +64,17 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 /** Saves the backup as a file through a download link; returns what to tell the learner. */
 async function download(): Promise<string> {
   const { backup, skipped, orphans } = await exportBackup(getDb());
-  downloadText(backupFileName(backup), backupText(backup), 'application/json');
+  const text = backupText(backup);
+  downloadText(backupFileName(backup), text, 'application/json');
   const first = skipped[0];
   const orphan = orphans[0];
+  // In bytes (UTF-8), as the import measures the file.
+  const size = new Blob([text]).size;
   return (
-    `Saved ${backupFileName(backup)}: ${countRows(backup)}.` +
+    `Saved ${backupFileName(backup)} (${megabytes(size)}): ${countRows(backup)}.` +
+    (size > MAX_BACKUP_BYTES
+      ? ` It is larger than the ${megabytes(MAX_BACKUP_BYTES)} an import reads: delete gallery images or chats with pictures you no longer need, and export again.`
+      : '') +
     (first
       ? ` ${plural(skipped.length, 'stored row')} could not be read and ${skipped.length === 1 ? 'was' : 'were'} left out (first: ${first.table} “${first.key}”, ${first.problem}).`
       : '') +
@@ -89,7 +97,14 @@ export function useBackup() {
 
   const doExport = async () => {
     setAttempt((n) => n + 1);
-    setState({ step: 'exported', text: await download() });
+    try {
+      setState({ step: 'exported', text: await download() });
+    } catch (error) {
+      setState({
+        step: 'export-failed',
+        reason: `The backup could not be made, so no file was saved (${messageOf(error)}). Try again; if it fails again, delete gallery images or chats with pictures you no longer need.`,
+      });
+    }
   };
 
   const read = async (file: File) => {
