@@ -133,6 +133,20 @@ export function isControlPlane(operation: InvocationRecord['operation']): boolea
   return CONTROL_PLANE_OPERATIONS.has(operation);
 }
 
+/**
+ * Requests to the learner's S3 bucket (the customization job's dataset upload and metrics read):
+ * Amazon S3 bills its requests and storage itself, so they are no Bedrock charge and the log has
+ * no cost for them (shown as not applicable, billed by Amazon S3), nor counts them as unpriced.
+ */
+export const S3_OPERATIONS: ReadonlySet<InvocationRecord['operation']> = new Set([
+  'PutObject',
+  'GetObject',
+] as const);
+
+export function isS3Request(operation: InvocationRecord['operation']): boolean {
+  return S3_OPERATIONS.has(operation);
+}
+
 /** What a per-image price depends on (image generation only). */
 export interface ImagePricing {
   width: number;
@@ -162,7 +176,7 @@ export const ignoreCalls: CallRecorder = () => undefined;
  * token counts are unknown. A failed call that returned no usage costs null (unknown), not 0.
  */
 export function estimateCallCost(call: CallReport): number | null {
-  if (isControlPlane(call.operation)) return null;
+  if (isControlPlane(call.operation) || isS3Request(call.operation)) return null;
   if (call.costUsd !== undefined) return call.costUsd;
   if (call.images !== null && call.imagePricing) {
     const { width, height, quality } = call.imagePricing;

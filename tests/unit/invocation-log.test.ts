@@ -93,6 +93,14 @@ describe('cost arithmetic (catalog prices, computed by hand)', () => {
     ).toBeCloseTo(0.06, 12);
   });
 
+  it('has no cost for a request to S3: Amazon S3 bills it, not Bedrock', () => {
+    for (const operation of ['PutObject', 'GetObject'] as const) {
+      const report = call({ operation, feature: 'customization', modelId: 's3://b/k' });
+      expect(estimateCallCost(report)).toBeNull();
+      expect(estimateCallCost({ ...report, costUsd: 0.01 })).toBeNull();
+    }
+  });
+
   it('is unknown (null), not zero, without usage or for a model the catalog lacks', () => {
     expect(estimateCallCost(call({ inputTokens: null, outputTokens: null }))).toBeNull();
     expect(estimateCallCost(call({ modelId: 'example.unknown-model-v1:0' }))).toBeNull();

@@ -1,7 +1,8 @@
 /**
  * The Playground's metrics library against hand-computed values: nearest-rank percentiles,
  * aggregation per day and per model, local-day bucketing across time zones and DST, the
- * month-to-date budget thresholds, cost arithmetic at the catalog's prices, reply diversity.
+ * month-to-date budget thresholds, cost arithmetic at the catalog's prices, reply diversity;
+ * control-plane calls and S3 requests (billed by Amazon S3) kept out of the cost and of "unpriced".
  */
 import { describe, expect, it } from 'vitest';
 import { percentile } from '../../shared/statistics';
@@ -196,6 +197,23 @@ describe('aggregation', () => {
     expect(a.costUsd).toBe(0);
   });
 
+  it('counts S3 requests apart: Amazon S3 bills them, so they are neither priced nor "unpriced"', () => {
+    const s3 = (operation: 'PutObject' | 'GetObject') =>
+      record({
+        operation,
+        feature: 'customization',
+        modelId: 's3://stratum-data/train.jsonl',
+        inputTokens: null,
+        outputTokens: null,
+        costUsd: null,
+      });
+    const a = aggregate([s3('PutObject'), s3('GetObject'), record({ costUsd: null })]);
+    expect(a.s3Requests).toBe(2);
+    expect(a.controlPlane).toBe(0);
+    expect(a.unpriced).toBe(1);
+    expect(a.costUsd).toBe(0);
+  });
+
   it('is all zeros and nulls with no records', () => {
     expect(aggregate([])).toEqual({
       invocations: 0,
@@ -207,6 +225,7 @@ describe('aggregation', () => {
       costUsd: 0,
       unpriced: 0,
       controlPlane: 0,
+      s3Requests: 0,
       p50LatencyMs: null,
       p95LatencyMs: null,
       p50FirstTokenMs: null,

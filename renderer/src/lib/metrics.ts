@@ -4,7 +4,7 @@
  * arithmetic and a simple measure of how different repeated replies are. Pure: no DOM, no clock
  * (callers pass `now`), no React.
  */
-import { isControlPlane, type InvocationRecord } from '../../../shared/invocations';
+import { isControlPlane, isS3Request, type InvocationRecord } from '../../../shared/invocations';
 import {
   baseModelId,
   estimateTokenCost,
@@ -78,6 +78,11 @@ export interface Aggregate {
    * apply; neither in `costUsd` nor counted as unpriced.
    */
   controlPlane: number;
+  /**
+   * Requests to the learner's S3 bucket (customization): Amazon S3 bills them, not Bedrock;
+   * neither in `costUsd` nor counted as unpriced.
+   */
+  s3Requests: number;
   /** Latency percentiles over the successful calls only (nearest rank); null when there are none. */
   p50LatencyMs: number | null;
   p95LatencyMs: number | null;
@@ -99,6 +104,7 @@ export function aggregate(records: readonly InvocationRecord[]): Aggregate {
     costUsd: 0,
     unpriced: 0,
     controlPlane: 0,
+    s3Requests: 0,
   };
   for (const r of records) {
     if (r.status === 'ok') {
@@ -110,6 +116,7 @@ export function aggregate(records: readonly InvocationRecord[]): Aggregate {
     totals.inputTokens += r.inputTokens ?? 0;
     totals.outputTokens += r.outputTokens ?? 0;
     if (isControlPlane(r.operation)) totals.controlPlane++;
+    else if (isS3Request(r.operation)) totals.s3Requests++;
     else if (r.costUsd === null) {
       // A failed call before any tokens costs nothing; only count calls that did use something.
       if (r.status === 'ok' || (r.inputTokens ?? 0) + (r.outputTokens ?? 0) > 0) totals.unpriced++;

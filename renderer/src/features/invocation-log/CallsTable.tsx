@@ -1,5 +1,5 @@
 /** The recent calls, one row each: when, which feature, operation and model, tokens, latency, status, cost. */
-import { isControlPlane, type InvocationRecord } from '../../../../shared/invocations';
+import { isControlPlane, isS3Request, type InvocationRecord } from '../../../../shared/invocations';
 import { formatCount, formatDuration, formatUsdOrUnknown, plural } from '../../lib/format';
 import { modelLabel } from '../../lib/metrics';
 import { FEATURE_LABELS, formatCallTime, operationLabel } from './log-labels';
@@ -23,8 +23,12 @@ function CallStatus({ record: r }: { record: InvocationRecord }) {
   );
 }
 
-/** A call's cost: its estimate, unknown, or not applicable for a control-plane call. */
+/**
+ * A call's cost: its estimate, unknown, or not applicable for a control-plane call or a request
+ * to S3 (billed by Amazon S3).
+ */
 function CallCost({ record: r }: { record: InvocationRecord }) {
+  if (isS3Request(r.operation)) return <NotApplicableCost s3 />;
   if (!isControlPlane(r.operation)) return <>{formatUsdOrUnknown(r.costUsd, '–')}</>;
   return <NotApplicableCost />;
 }

@@ -67,7 +67,10 @@ export function LogOverview({
             Latency is from sending a request to its last byte, measured in Stratum’s main process;
             p50 and p95 are nearest-rank percentiles over successful calls.
             {stats.unpriced > 0
-              ? ` ${plural(stats.unpriced, 'call')} had no price in Stratum’s catalog (a model it does not price, an imported model, an agent, an S3 request): the cost leaves them out.`
+              ? ` ${plural(stats.unpriced, 'call')} had no price in Stratum’s catalog (a model it does not price, an imported model, an agent): the cost leaves them out.`
+              : ''}
+            {stats.s3Requests > 0
+              ? ` ${plural(stats.s3Requests, 'request')} to your S3 bucket (the customization job’s dataset and metrics) ${stats.s3Requests === 1 ? 'is' : 'are'} billed by Amazon S3, not Bedrock: the cost leaves them out.`
               : ''}
             {stats.controlPlane > 0
               ? ` ${plural(stats.controlPlane, 'control-plane call')} (guardrails, jobs, model lists) invoked no model: a per-call cost does not apply.`

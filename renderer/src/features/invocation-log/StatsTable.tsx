@@ -23,6 +23,29 @@ function numbers(stats: Aggregate): string[] {
   ];
 }
 
+/**
+ * A row's estimated cost: "n/a" when no call in it has a Bedrock price (control-plane calls,
+ * requests to S3, which Amazon S3 bills), else the sum, with the calls it leaves out.
+ */
+function RowCost({ stats }: { stats: Aggregate }) {
+  const { invocations, controlPlane, s3Requests, unpriced } = stats;
+  const allOutside = invocations > 0 && controlPlane + s3Requests === invocations;
+  return (
+    <span className="cost-value">
+      {allOutside ? <NotApplicableCost s3={s3Requests > 0} /> : formatUsd(stats.costUsd)}
+      {unpriced > 0 ? (
+        <span className="muted small"> + {plural(unpriced, 'call')} unpriced</span>
+      ) : null}
+      {s3Requests > 0 && !allOutside ? (
+        <span className="muted small">
+          {' '}
+          + {plural(s3Requests, 'S3 request')} billed by Amazon S3
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
 export function StatsTable({
   rows,
   first,
@@ -64,19 +87,7 @@ export function StatsTable({
                       style={{ width: `${maxCost > 0 ? (r.stats.costUsd / maxCost) * 100 : 0}%` }}
                     />
                   </span>
-                  <span className="cost-value">
-                    {r.stats.controlPlane === r.stats.invocations && r.stats.invocations > 0 ? (
-                      <NotApplicableCost />
-                    ) : (
-                      formatUsd(r.stats.costUsd)
-                    )}
-                    {r.stats.unpriced > 0 ? (
-                      <span className="muted small">
-                        {' '}
-                        + {plural(r.stats.unpriced, 'call')} unpriced
-                      </span>
-                    ) : null}
-                  </span>
+                  <RowCost stats={r.stats} />
                 </span>
               </td>
             </tr>

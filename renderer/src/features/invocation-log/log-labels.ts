@@ -74,6 +74,10 @@ export const OPERATION_NOTES: Partial<Record<string, string>> = {
 export const CONTROL_PLANE_COST =
   'not applicable: a control-plane call, which invokes no model (a job it starts is billed for its own work as it runs)';
 
+/** Why a request to the learner's S3 bucket has no cost in the log: Amazon S3 bills it. */
+export const S3_COST =
+  'not a Bedrock charge: a request to your S3 bucket, which Amazon S3 bills itself (requests and storage)';
+
 export const PERIODS = [
   { id: '7', label: 'Last 7 days', days: 7 },
   { id: '30', label: 'Last 30 days', days: 30 },
