@@ -163,6 +163,10 @@ describe('training in the app', () => {
     // The shipped model's images at the default seed, to compare with.
     await picker().selectOption({ label: 'Shipped' });
     shippedLabels = await sample();
+    const drewThem = page.locator('#sample-grid-title');
+    expect(await drewThem.textContent()).toBe(
+      '24 new images from the shipped model, same settings',
+    );
 
     // A new run starts after the cancelled one.
     await page.getByLabel('Start from').selectOption({ label: 'The shipped weights' });
@@ -190,8 +194,13 @@ describe('training in the app', () => {
     const rows = await page.evaluate(savedModels);
     expect(rows.find((r) => r.steps === 15)).toMatchObject({ cancelled: false });
 
+    // The images on screen still say which model drew them (not the one now selected).
+    expect(await drewThem.textContent()).toMatch(/from the shipped model/);
     // Sampled from the fine-tuned weights: the same seed and settings give other images.
     tunedLabels = await sample();
+    expect(await drewThem.textContent()).toMatch(
+      /^24 new images from your model “15 steps from the shipped weights, .+”, same settings$/,
+    );
     expect(tunedLabels).not.toBe(shippedLabels);
     expect(await page.getByTestId('net-figures').innerText()).toMatch(/Valid: \d+%.*New: \d+%/s);
   });
@@ -213,5 +222,12 @@ describe('training in the app', () => {
       '15 steps from the shipped weights',
     );
     expect(await sample()).toBe(tunedLabels);
+    expect(await page.locator('#sample-grid-title').textContent()).toMatch(
+      /^24 new images from your model “15 steps from the shipped weights/,
+    );
+    await page.screenshot({
+      path: `${SCREENS}/diffusion-train-finetuned-light.png`,
+      fullPage: true,
+    });
   });
 });

@@ -1,16 +1,21 @@
-/** A run's samples, each marked valid or not by the shape check, with the two figures. */
+/**
+ * A run's samples, each marked valid or not by the shape check, with the two figures, under the
+ * name of the model that drew them.
+ */
 import { formatPercent } from '../../../lib/format';
 import { NOVEL_DISTANCE } from '../../../lib/shape-check';
-import type { NetSampleResponse } from '../../../workers/diffusion-net.worker';
 import { PixelCanvas } from '../PixelCanvas';
+import type { NetRunResult } from './use-net-run';
 
-export function SampleGrid({ result }: { result: NetSampleResponse }) {
+export function SampleGrid({ result }: { result: NetRunResult }) {
   const f = result.figures;
   const { prompt } = result;
   const matching = result.samples.filter((s) => s.valid && s.shape === prompt).length;
   return (
     <section className="card sample-grid" aria-labelledby="sample-grid-title">
-      <h3 id="sample-grid-title">{f.count} new images from this model, same settings</h3>
+      <h3 id="sample-grid-title">
+        {f.count} new images from {result.from}, same settings
+      </h3>
       <p className="figures" data-testid="net-figures">
         <strong>Valid: {formatPercent(f.validity, 0)}</strong> ({f.valid} of {f.count} are one clean
         shape) · <strong>New: {formatPercent(f.novelty, 0)}</strong> ({f.novel} of {f.count} differ

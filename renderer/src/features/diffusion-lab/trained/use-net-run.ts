@@ -56,8 +56,11 @@ export function useShippedInfo(): NetInfo | null {
   return info;
 }
 
+/** A run's result and the model that drew it, named as the learner sees it. */
+export type NetRunResult = NetSampleResponse & { from: string };
+
 export function useNetRun() {
-  const [result, setResult] = useState<NetSampleResponse | null>(null);
+  const [result, setResult] = useState<NetRunResult | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [runs, setRuns] = useState(0);
@@ -84,7 +87,8 @@ export function useNetRun() {
       return;
     }
     if (res.kind !== 'sample') return;
-    setResult(res);
+    // Named with the result, as the picker may show another model by the time it is read.
+    setResult({ ...res, from: learner ? `your model “${learner.name}”` : 'the shipped model' });
     setRuns((n) => n + 1);
   };
 
