@@ -1,8 +1,8 @@
 /**
  * Case-study sets the learner owns, in Spaced review and the mock exam (Chromium, fake Bedrock).
  *
- * The learner's data arrives the way a learner restores it: a backup file imported in My
- * questions. It holds three case studies of their own (scenarios and questions copied from the
+ * The learner's data arrives the way a learner restores it: a backup file (version 3) imported in
+ * Settings. It holds three case studies of their own (scenarios and questions copied from the
  * bank's, under new ids and titles, so every passage check passes), review cards due for the first
  * case's questions, study settings with no new questions a day (so the review queue is exactly
  * those cards), and the bank's case-study questions marked deleted, as the learner had deleted
@@ -158,9 +158,9 @@ let page: Page;
 let opened: OpenedApp | undefined;
 
 beforeAll(async () => {
-  opened = await openApp({ path: '#/practice/manage', heading: 'Practice' });
+  // Backup import lives in Settings; the learner's cases then show in My questions.
+  opened = await openApp({ path: '#/settings', heading: 'Settings' });
   ({ page } = opened);
-  await page.getByRole('tab', { name: 'My questions', selected: true }).waitFor();
   await page.getByLabel('Backup file to import').setInputFiles({
     name: 'stratum-backup.json',
     mimeType: 'application/json',
@@ -169,6 +169,9 @@ beforeAll(async () => {
   expect(await page.getByTestId('import-confirm').innerText()).toMatch(/3 case studies added/);
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.getByTestId('import-done').waitFor();
+  await page.keyboard.press('Control+4');
+  await page.getByRole('heading', { level: 1, name: 'Practice' }).waitFor();
+  await openTab(page, 'My questions');
   for (const c of MINE)
     await page.getByRole('listitem', { name: `Case study: ${c.title}` }).waitFor();
 });
