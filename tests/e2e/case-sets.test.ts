@@ -264,7 +264,8 @@ describe('a case-study set of your own', () => {
   });
 
   it('exports the set and imports it into a fresh window', async () => {
-    await openTab(page, 'My questions');
+    await page.keyboard.press('Control+,');
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export everything' }).click();
     exported = readFileSync(await (await download).path(), 'utf8');
@@ -272,12 +273,12 @@ describe('a case-study set of your own', () => {
       version: number;
       tables: { cases: { id: string; scenario: string }[]; questions: unknown[] };
     };
-    expect(file.version).toBe(3);
+    expect(file.version).toBe(4);
     expect(file.tables.cases).toHaveLength(1);
     expect(file.tables.cases[0]!.scenario).toContain(EDITED);
     expect(file.tables.questions).toHaveLength(3);
 
-    const fresh = await opened!.newPage({ path: '#/practice/manage', heading: 'Practice' });
+    const fresh = await opened!.newPage({ path: '#/settings', heading: 'Settings' });
     // A file whose questions name a case that is nowhere is refused, and nothing changes.
     const orphan = JSON.stringify({ ...file, tables: { ...file.tables, cases: [] } });
     await fresh.getByLabel('Backup file to import').setInputFiles({
@@ -298,6 +299,9 @@ describe('a case-study set of your own', () => {
     );
     await fresh.getByRole('button', { name: 'Import', exact: true }).click();
     await fresh.getByTestId('import-done').waitFor();
+    await fresh.keyboard.press('Control+4');
+    await fresh.getByRole('heading', { level: 1, name: 'Practice' }).waitFor();
+    await openTab(fresh, 'My questions');
     const group = fresh.getByRole('listitem', { name: `Case study: ${TITLE}` });
     await group.waitFor();
     expect(await group.getByTestId('manage-item').count()).toBe(3);

@@ -3,9 +3,10 @@
  * note (plus one invalid item, which is rejected with its reason), still waiting for review after
  * a reload, reviewed and accepted (an accepted item is no longer pending after another reload),
  * answered in Quick practice, still there after a reload; a stem with HTML in it stays text. Then
- * "My questions": edit, delete with undo, report, export, and an import that is refused.
+ * "My questions": edit, delete with undo, report; its pointer to Settings → Backup, where the export
+ * is made and an import is refused.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -110,7 +111,7 @@ async function shot(p: Page, name: string) {
 
 let app: RunningApp;
 let browser: Browser;
-/** The backup exported under "my questions" (five generated questions, one report). */
+/** The backup exported in Settings → Backup (five generated questions, one report). */
 let exported = '';
 let page: Page;
 
@@ -360,6 +361,15 @@ describe('my questions', () => {
   });
 
   it('exports a backup and refuses a foreign file without changing anything', async () => {
+    // My questions points to the backup, now in Settings: the link lands on the card.
+    await page
+      .getByTestId('backup-pointer')
+      .getByRole('link', { name: 'Settings → Backup' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    const heading = page.getByRole('heading', { level: 2, name: 'Backup' });
+    await heading.waitFor();
+    expect(await heading.evaluate((h) => h === document.activeElement)).toBe(true);
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export everything' }).click();
     const file = await download;
@@ -368,9 +378,11 @@ describe('my questions', () => {
     exported = text;
     const backup = JSON.parse(text) as {
       format: string;
+      version: number;
       tables: { questions: unknown[]; reports: unknown[] };
     };
     expect(backup.format).toBe('stratum-backup');
+    expect(backup.version).toBe(4);
     expect(backup.tables.questions).toHaveLength(5);
     expect(backup.tables.reports).toHaveLength(1);
 
@@ -388,7 +400,7 @@ describe('my questions', () => {
       buffer: Buffer.from(text),
     });
     expect(await page.getByTestId('import-confirm').innerText()).toMatch(/would give: nothing new/);
-    await shot(page, 'quiz-manage-light');
+    await shot(page, 'settings-backup-light');
   });
 });
 
@@ -413,7 +425,7 @@ function bigBackup(rows: number): string {
 describe('importing a large backup', () => {
   it('checks a ~38 MB file off the UI thread: progress shows and clicks are handled', async () => {
     // Large enough that checking it on the UI thread froze the page for over a second here (18 MB
-    // froze it for about 0.8 s), still under the 50 MB limit.
+    // froze it for about 0.8 s), well under the 250 MB limit.
     const text = bigBackup(24_000);
     expect(text.length).toBeGreaterThan(35_000_000);
     const path = join(tmpdir(), `stratum-big-backup-${process.pid}.json`);
@@ -443,11 +455,13 @@ describe('importing a large backup', () => {
     });
     try {
       await page.getByLabel('Backup file to import').setInputFiles(path);
-      // A click on another control while the file is read and checked is handled at once.
+      // A click on another control while the file is read and checked is handled at once (the
+      // endpoint field takes focus and a key; cleared again below, never saved).
       await page.waitForTimeout(300);
-      const first = page.getByTestId('manage-item').first();
-      await first.getByRole('button', { name: 'Preview' }).click();
-      await first.getByRole('button', { name: 'Hide' }).waitFor();
+      const endpoint = page.getByLabel(/Custom endpoint/);
+      await endpoint.click();
+      await page.keyboard.type('x');
+      expect(await endpoint.inputValue()).toBe('x');
       await page.getByTestId('import-confirm').waitFor({ timeout: 60_000 });
       const watched = await page.evaluate(
         () =>
@@ -471,7 +485,7 @@ describe('importing a large backup', () => {
         /Checking stratum-big-backup-\d+\.json: [\d,]+ of 24,0\d\d rows/,
       );
       await page.getByTestId('import-confirm').getByRole('button', { name: 'Cancel' }).click();
-      await first.getByRole('button', { name: 'Hide' }).click();
+      await endpoint.fill('');
     } finally {
       rmSync(path, { force: true });
     }
@@ -479,7 +493,9 @@ describe('importing a large backup', () => {
 
   it('refuses a file over the size limit at once, without reading it', async () => {
     const path = join(tmpdir(), `stratum-too-big-${process.pid}.json`);
-    writeFileSync(path, `{"format":"stratum-backup","pad":"${'x'.repeat(51 * 1024 * 1024)}"}`);
+    // A sparse file: 251 MB long without writing 251 MB (it is refused by its size alone).
+    writeFileSync(path, '{"format":"stratum-backup"}');
+    truncateSync(path, 251 * 1024 * 1024);
     try {
       const started = Date.now();
       await page.getByLabel('Backup file to import').setInputFiles(path);
@@ -487,13 +503,16 @@ describe('importing a large backup', () => {
       await refused.waitFor();
       expect(Date.now() - started).toBeLessThan(3000);
       expect(await refused.innerText()).toMatch(
-        /Not imported: stratum-too-big-\d+\.json[\s\S]*The file is 51\.0 MB; a backup can be at most 50\.0 MB/,
+        /Not imported: stratum-too-big-\d+\.json[\s\S]*The file is 251\.0 MB; a backup can be at most 250\.0 MB/,
       );
       expect(await page.getByTestId('import-progress').count()).toBe(0);
-      expect(await page.getByText('Files up to 50.0 MB can be imported.').count()).toBe(1);
+      expect(await page.getByText(/Files up to 250\.0 MB can be imported\./).count()).toBe(1);
     } finally {
       rmSync(path, { force: true });
     }
+    // Back to Practice for the tests below.
+    await page.keyboard.press('Control+4');
+    await page.getByRole('heading', { level: 1, name: 'Practice' }).waitFor();
   });
 });
 
