@@ -16,6 +16,9 @@
  * compress no better than a PNG's.
  */
 import 'fake-indexeddb/auto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { StratumDb } from '../renderer/src/db/db';
 import {
   applyImport,
@@ -30,6 +33,8 @@ import {
 import { BACKUP_VERSION } from '../renderer/src/db/backup-format';
 import type { Attempt } from '../renderer/src/db/schema';
 import { makeSourceCheck } from '../renderer/src/lib/source-check';
+import { startApp } from '../tests/support/app';
+import { launchChromium } from '../tests/support/chromium';
 import { loadCorpus } from '../tests/support/corpus';
 import {
   conversation,
@@ -141,5 +146,52 @@ export function printBackupLabs(f: BackupLabFigures): void {
   );
   console.log(
     `  merge and write, one transaction            ${f.writeMs.toFixed(0).padStart(6)} ms`,
+  );
+}
+
+/**
+ * The same heavy file imported through the app in headless Chromium (browser mode, the built
+ * renderer): Settings → Backup → Import, the check in the app's Web Worker until the confirmation
+ * (read, parse, check, rows sent back, plan), then the write to Chromium's IndexedDB until it is
+ * reported done. Median of `runs`, each into a fresh profile.
+ */
+export async function backupLabFiguresInChromium(runs = 3) {
+  const dir = await mkdtemp(join(tmpdir(), 'stratum-bench-backup-'));
+  const path = join(dir, 'heavy-backup.json');
+  await writeFile(path, backupText(heavyLearnerBackup()));
+  const app = await startApp();
+  const browser = await launchChromium();
+  const check: number[] = [];
+  const write: number[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+      const page = await context.newPage();
+      await page.goto(`${app.server.url}#/settings`);
+      await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+      let t = performance.now();
+      await page.getByLabel('Backup file to import').setInputFiles(path);
+      await page.getByTestId('import-confirm').waitFor({ timeout: 120_000 });
+      check.push(performance.now() - t);
+      t = performance.now();
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      await page.getByTestId('import-done').waitFor({ timeout: 120_000 });
+      write.push(performance.now() - t);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await app.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  return { checkMs: median(check), writeMs: median(write), runs };
+}
+
+export function printBackupLabsChromium(
+  f: Awaited<ReturnType<typeof backupLabFiguresInChromium>>,
+): void {
+  console.log(
+    `  in Chromium (the app, median of ${f.runs}): worker check to confirmation ${f.checkMs.toFixed(0)} ms, write to IndexedDB ${f.writeMs.toFixed(0)} ms`,
   );
 }

@@ -64,7 +64,12 @@ import { EXAM_GUIDE } from '../shared/exam-guide';
 import { quizFigures } from './quiz';
 import { quizFiguresInChromium } from './quiz-browser';
 import { backupFigures } from './backup';
-import { backupLabFigures, printBackupLabs } from './backup-labs';
+import {
+  backupLabFigures,
+  backupLabFiguresInChromium,
+  printBackupLabs,
+  printBackupLabsChromium,
+} from './backup-labs';
 import { printStreaming, streamingFigures } from './streaming';
 import { chatFigures, printChat } from './chat';
 import { printRag, ragFigures } from './rag';
@@ -406,6 +411,7 @@ console.log(
   `  merge and write, one transaction            ${backup.writeMs.toFixed(0).padStart(6)} ms`,
 );
 printBackupLabs(await backupLabFigures());
+printBackupLabsChromium(await backupLabFiguresInChromium());
 
 const { fcp, ready, empty } = await firstContent();
 console.log(`\nBrowser mode, headless Chromium, median of ${RUNS} fresh page loads`);
