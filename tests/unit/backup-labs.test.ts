@@ -13,6 +13,7 @@ import {
   backupText,
   describePlan,
   exportBackup,
+  onBackupImported,
   parseBackup,
   planImport,
   TABLE_NAMES,
@@ -158,6 +159,15 @@ describe('the labs in a version 4 backup', () => {
     expect(describePlan(await applyImport(target, mustParse(text), 'keep-newer'))).toBe(
       'nothing new',
     );
+  });
+
+  it('tells listeners (stores read once per window) after an import is applied', async () => {
+    const heard: string[] = [];
+    const stop = onBackupImported(() => heard.push('imported'));
+    await applyImport(freshDb(), mustParse(await exportedText(source)), 'keep-newer');
+    stop();
+    await applyImport(freshDb(), mustParse(await exportedText(source)), 'keep-newer');
+    expect(heard).toEqual(['imported']);
   });
 
   it('leaves out ratings of a deleted evaluation run, and says why', async () => {

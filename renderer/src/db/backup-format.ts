@@ -130,6 +130,7 @@ const TABLES = {
     time: (r: NoteProgress) => latest([r.readAt, r.bookmarkedAt, r.lastOpenedAt]),
   },
   conversations: {
+    batch: 2,
     schema: Conversation,
     noun: ['saved chat', 'saved chats'],
     key: (r: Conversation) => r.id,
@@ -143,6 +144,7 @@ const TABLES = {
     time: (r: TokenExperiment) => r.createdAt,
   },
   images: {
+    batch: 4,
     schema: GalleryImage,
     noun: ['gallery image', 'gallery images'],
     key: (r: GalleryImage) => r.id,
@@ -150,12 +152,14 @@ const TABLES = {
     time: (r: GalleryImage) => r.createdAt,
   },
   customDatasets: {
+    batch: 20,
     schema: CustomDatasetRow,
     noun: ['customization dataset', 'customization datasets'],
     key: (r: CustomDatasetRow) => r.id,
     time: (r: CustomDatasetRow) => r.updatedAt,
   },
   evalRuns: {
+    batch: 20,
     schema: EvalRunRow,
     noun: ['evaluation run', 'evaluation runs'],
     key: (r: EvalRunRow) => r.id,
@@ -169,6 +173,7 @@ const TABLES = {
     parent: { table: 'evalRuns', ref: (r: EvalRatingRow) => r.runId, noun: 'evaluation run' },
   },
   evalJudgements: {
+    batch: 20,
     schema: EvalJudgementRow,
     noun: ['judge run', 'judge runs'],
     key: (r: EvalJudgementRow) => r.id,
@@ -176,6 +181,7 @@ const TABLES = {
     parent: { table: 'evalRuns', ref: (r: EvalJudgementRow) => r.runId, noun: 'evaluation run' },
   },
   diffusionModels: {
+    batch: 4,
     schema: DiffusionModelRow,
     noun: ['trained diffusion model', 'trained diffusion models'],
     key: (r: DiffusionModelRow) => r.id,
@@ -264,6 +270,13 @@ export function emptyTables(): BackupTables {
 
 export type AnyRow = BackupTables[TableName][number];
 export type Spec = {
+  /**
+   * Rows per message from the worker and per write, for tables with large rows, so that no one
+   * step copies much more than 10 MB: a gallery image is up to about 2 MB of base64, a trained
+   * diffusion model 1.45 MB, a chat with attached images several MB, an evaluation run a few
+   * hundred kB. Other tables go 500 rows at a time.
+   */
+  batch?: number;
   /** The database row's schema (export, and rows already here). */
   schema: z.ZodType;
   /** The row's schema in the file (the database's, except a vector's base64). */

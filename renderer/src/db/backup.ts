@@ -251,8 +251,9 @@ export async function applyImport(
         const { plan, write, newer } = await planTable(db, t, backup);
         const rows = choice === 'replace' ? [...write, ...newer] : write;
         // In chunks, in the same transaction: all of it lands or none, and frames keep coming.
-        for (let i = 0; i < rows.length; i += PUT_CHUNK)
-          await db.table(t).bulkPut(rows.slice(i, i + PUT_CHUNK));
+        const chunk = spec(t).batch ?? PUT_CHUNK;
+        for (let i = 0; i < rows.length; i += chunk)
+          await db.table(t).bulkPut(rows.slice(i, i + chunk));
         out[t] =
           choice === 'replace'
             ? { ...plan, updated: plan.updated + newer.length, newerHere: [] }
@@ -263,7 +264,19 @@ export async function applyImport(
   );
   // Review cards may have been written: the in-memory copy is read again at its next use.
   forgetCachedCards();
+  for (const listener of importListeners) listener();
   return applied;
+}
+
+const importListeners = new Set<() => void>();
+
+/**
+ * Hears each applied import: a screen that keeps rows in memory (a store read once per window)
+ * reads them again. Returns the unsubscribe.
+ */
+export function onBackupImported(listener: () => void): () => void {
+  importListeners.add(listener);
+  return () => importListeners.delete(listener);
 }
 
 /** A one-line summary of a plan: "12 questions added, 3 answers updated". */

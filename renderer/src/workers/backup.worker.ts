@@ -5,7 +5,7 @@
  * reports progress (bytes read, then rows checked), then sends the checked rows in batches (so the
  * page never copies one huge message at once) and the verdict. The page writes to IndexedDB.
  */
-import { checkBackup, TABLE_NAMES, type AnyRow, type TableName } from '../db/backup-format';
+import { checkBackup, spec, TABLE_NAMES, type AnyRow, type TableName } from '../db/backup-format';
 import { makeSourceCheck, type NoteLike } from '../lib/source-check';
 
 export type BackupCheckRequest =
@@ -25,21 +25,8 @@ export type BackupCheckEvent =
   | { id: number; type: 'refused'; reason: string; problems: string[] }
   | { id: number; type: 'checked'; exportedAt: string };
 
-/**
- * Rows per message back to the page; the page asks for each next batch when it is ready. Tables
- * with large rows go in smaller batches, so that no message copies much more than 10 MB: a gallery
- * image is up to about 2 MB of base64, a trained diffusion model 1.45 MB, a chat with attached
- * images several MB, an evaluation run a few hundred kB, a 1,024-number vector 5.5 kB.
- */
+/** Rows per message back to the page (fewer for tables with large rows: spec(t).batch); the page asks for each next batch when it is ready. */
 const BATCH = 500;
-const BATCH_BY_TABLE: Partial<Record<TableName, number>> = {
-  images: 4,
-  diffusionModels: 4,
-  conversations: 2,
-  evalRuns: 20,
-  evalJudgements: 20,
-  customDatasets: 20,
-};
 /** At most one progress message per this many milliseconds. */
 const PROGRESS_MS = 50;
 
@@ -101,7 +88,7 @@ async function check({ id, file, notes }: Extract<BackupCheckRequest, { type: 'c
   outbox = [];
   for (const table of TABLE_NAMES) {
     const rows: readonly AnyRow[] = parsed.backup.tables[table];
-    const batch = BATCH_BY_TABLE[table] ?? BATCH;
+    const batch = spec(table).batch ?? BATCH;
     for (let i = 0; i < rows.length; i += batch)
       outbox.push({ id, type: 'rows', table, rows: rows.slice(i, i + batch) });
   }
