@@ -309,6 +309,35 @@ describe('case studies in a mock exam', () => {
     }
   });
 
+  it('fills every seat when a domain is mostly case studies and only some sets are drawn', () => {
+    // Domain 2 has 3 single questions and three 2-question sets (9 questions). Its 10 seats of 20
+    // were counted over all 9, but an exam draws at most 2 sets: before the fix the exam had 17
+    // questions. Now its 7 (3 singles and 2 sets) are taken and the other 3 seats go to domain 1.
+    const thin = [
+      ...Array.from({ length: 30 }, (_, i) => q(`t${i}`, 1)),
+      ...['u0', 'u1', 'u2'].map((id) => q(id, 2)),
+      q('x1', 2, 'cs-x'),
+      q('x2', 2, 'cs-x'),
+      q('y1', 2, 'cs-y'),
+      q('y2', 2, 'cs-y'),
+      q('z1', 2, 'cs-z'),
+      q('z2', 2, 'cs-z'),
+    ];
+    for (let seed = 0; seed < 20; seed++) {
+      const { questionIds } = drawExam(thin, weights, seed, 20);
+      expect(questionIds).toHaveLength(20);
+      expect(new Set(questionIds).size).toBe(20);
+      expect(questionIds.filter((id) => /^[xyz]/.test(id))).toHaveLength(4);
+      expect(questionIds.filter((id) => id.startsWith('t'))).toHaveLength(13);
+    }
+  });
+
+  it('draws more than two sets only when the pool is otherwise too small', () => {
+    const few = [q('s1', 1), q('s2', 2), ...setA, ...setB, ...setC];
+    const { questionIds } = drawExam(few, weights, 5, 20);
+    expect([...questionIds].sort()).toEqual(few.map((x) => x.id).sort());
+  });
+
   it('leaves out a set that does not fit its domains', () => {
     const { questionIds } = drawExam([...singles, ...setC], weights, 1, 2);
     expect(questionIds.some((id) => id.startsWith('c'))).toBe(false);

@@ -156,6 +156,77 @@ function spreadOverTasks(questions: readonly Question[], k: number, rng: Rng): Q
   return out;
 }
 
+type Unit = Question[];
+interface Placement {
+  allocation: Allocation;
+  units: Unit[];
+  /** Seats per domain still open for single questions. */
+  left: Map<number, number>;
+}
+
+/** `counts` plus the questions of `units`, per domain (a new map). */
+function withQuestionsOf(counts: ReadonlyMap<number, number>, units: readonly Unit[]) {
+  const out = new Map(counts);
+  for (const q of units.flat()) out.set(q.domain, (out.get(q.domain) ?? 0) + 1);
+  return out;
+}
+
+/**
+ * Apportions the seats over `available`, then takes sets from `candidates` in order, each as a
+ * unit, while every question of the set fits its domain's open seats (at most `maxUnits`).
+ */
+function placeUnits(
+  size: number,
+  domains: readonly DomainWeight[],
+  available: ReadonlyMap<number, number>,
+  candidates: readonly Unit[],
+  maxUnits: number,
+): Placement {
+  const allocation = allocate(size, domains, available);
+  const left = new Map(allocation.counts);
+  const units: Unit[] = [];
+  for (const set of candidates) {
+    if (units.length >= maxUnits) break;
+    const need = new Map<number, number>();
+    for (const q of set) need.set(q.domain, (need.get(q.domain) ?? 0) + 1);
+    if ([...need].some(([d, n]) => (left.get(d) ?? 0) < n)) continue;
+    for (const [d, n] of need) left.set(d, left.get(d)! - n);
+    units.push(set);
+  }
+  return { allocation, units, left };
+}
+
+/**
+ * The second pass of `drawExam`: seats apportioned over the single questions and the sets
+ * `chosen` (plus further sets, in shuffled order, while the exam would otherwise be short), until
+ * every set kept fits its domains' seats. Single questions then fill exactly the open seats.
+ */
+function refit(
+  size: number,
+  domains: readonly DomainWeight[],
+  singleCounts: ReadonlyMap<number, number>,
+  shuffledSets: readonly Unit[],
+  chosen: readonly Unit[],
+): Placement {
+  let units = [...chosen];
+  const singlesTotal = [...singleCounts.values()].reduce((a, b) => a + b, 0);
+  for (const set of shuffledSets) {
+    if (singlesTotal + units.flat().length >= size) break;
+    if (!units.includes(set)) units.push(set);
+  }
+  for (;;) {
+    const placed = placeUnits(
+      size,
+      domains,
+      withQuestionsOf(singleCounts, units),
+      units,
+      units.length,
+    );
+    if (placed.units.length === units.length) return placed;
+    units = placed.units;
+  }
+}
+
 export interface DrawnExam {
   /** Question ids in exam order (domains mixed). */
   questionIds: string[];
@@ -184,19 +255,21 @@ export function drawExam(
     if (q.caseId) sets.set(q.caseId, [...(sets.get(q.caseId) ?? []), q]);
     else byDomain.get(q.domain)!.push(q);
   }
-  const available = new Map([...byDomain].map(([id, qs]) => [id, qs.length]));
-  for (const q of [...sets.values()].flat()) available.set(q.domain, available.get(q.domain)! + 1);
-  const allocation = allocate(size, domains, available);
-  // Case studies first, each as a unit, while every question of the set fits its domain's seats.
-  const left = new Map(allocation.counts);
-  const units: Question[][] = [];
-  for (const set of shuffle([...sets.values()], rng)) {
-    if (units.length >= casesPerExam) break;
-    const need = new Map<number, number>();
-    for (const q of set) need.set(q.domain, (need.get(q.domain) ?? 0) + 1);
-    if ([...need].some(([d, n]) => (left.get(d) ?? 0) < n)) continue;
-    for (const [d, n] of need) left.set(d, left.get(d)! - n);
-    units.push(set);
+  const singleCounts = new Map([...byDomain].map(([id, qs]) => [id, qs.length]));
+  const shuffledSets = shuffle([...sets.values()], rng);
+  let { allocation, units, left } = placeUnits(
+    size,
+    domains,
+    withQuestionsOf(singleCounts, [...sets.values()]),
+    shuffledSets,
+    casesPerExam,
+  );
+  if (domains.some((d) => left.get(d.id)! > singleCounts.get(d.id)!)) {
+    // The seats counted the questions of sets this exam does not draw, so a domain whose pool is
+    // mostly case studies would leave seats empty. Count only what the exam can hold: the single
+    // questions and the sets drawn (more sets only if the pool is otherwise too small), and
+    // apportion again, dropping a set that no longer fits.
+    ({ allocation, units, left } = refit(size, domains, singleCounts, shuffledSets, units));
   }
   const singles = domains.flatMap((d) =>
     spreadOverTasks(
