@@ -42,6 +42,8 @@ export const BEDROCK_JUDGE_METRIC: Record<JudgeMetric, string> = {
 export const MAX_RUBRIC_CHARS = 2_000;
 export const MAX_JUDGE_ITEMS = 200;
 export const MAX_JUDGE_CONCURRENCY = 4;
+/** Each judge call's maxTokens (main sends it; the renderer's cost estimate uses it as a ceiling). */
+export const JUDGE_MAX_TOKENS = 2_000;
 export const JUDGE_TOOL_NAME = 'record_scores';
 export const PAIRWISE_TOOL_NAME = 'record_preference';
 

@@ -345,6 +345,8 @@ describe('a judge run stopped by an error', () => {
     ).toBe(3);
     const resume = page.getByRole('button', { name: /^Resume: \d items? \(2 judge calls\)$/ });
     await resume.scrollIntoViewIfNeeded();
+    // The cost shown before resuming is that of the calls Resume sends.
+    await page.getByText(/^At most \$[\d.]+ for 2 judge calls:/).waitFor();
     await page.screenshot({ path: `${SCREENS}/eval-judge-resume-light.png`, fullPage: true });
     fake.setBehavior({ kind: 'toolUse', input: judgeReply });
     const before = fake.requests.filter((r) => r.operation === 'converse').length;

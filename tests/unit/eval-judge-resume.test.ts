@@ -2,12 +2,20 @@
  * What the judge tab's Resume says it will do (renderer/src/features/eval-lab/judge/judge-store.ts
  * `resumePlan`, `resumeLabel`): the items and the judge calls it sends, which in
  * pairwise mode are two per item even when one order of an item was judged already (those verdicts
- * are counted as redone), and in single mode one per response not yet judged.
+ * are counted as redone), and in single mode one per response not yet judged; and the cost shown
+ * beside Resume, which is the estimate of exactly those calls.
  */
 import { describe, expect, it } from 'vitest';
 import type { EvalJudgementRow } from '../../renderer/src/db/eval-judgements';
 import type { EvalRunRow } from '../../renderer/src/db/schema';
-import { resumeLabel, resumePlan } from '../../renderer/src/features/eval-lab/judge/judge-store';
+import {
+  missingItems,
+  resumeLabel,
+  resumePlan,
+} from '../../renderer/src/features/eval-lab/judge/judge-store';
+import { estimateJudgeCost } from '../../renderer/src/lib/eval/judge';
+import { JUDGE_MAX_TOKENS, singleJudgePrompt } from '../../shared/eval-judge-contract';
+import { estimateTokenCost } from '../../shared/models';
 
 const at = '2026-12-04T12:00:00.000Z';
 const ITEMS = ['q1', 'q2', 'q3', 'q4'];
@@ -100,7 +108,7 @@ describe('Resume in pairwise mode', () => {
       ],
     });
     const plan = resumePlan(RUN, row);
-    expect(plan).toEqual({ items: 3, calls: 6, redone: 2 });
+    expect(plan).toMatchObject({ items: 3, calls: 6, redone: 2 });
     expect(resumeLabel(plan)).toBe('Resume: 3 items (6 judge calls)');
   });
 
@@ -108,17 +116,15 @@ describe('Resume in pairwise mode', () => {
     const judgements = ITEMS.flatMap((id) => [verdict(id, 'original'), verdict(id, 'swapped')]);
     const row = judgeRun({ mode: 'pairwise', pair: ['a', 'b'], judgements: judgements.slice(1) });
     const plan = resumePlan(RUN, row);
-    expect(plan).toEqual({ items: 1, calls: 2, redone: 1 });
+    expect(plan).toMatchObject({ items: 1, calls: 2, redone: 1 });
     expect(resumeLabel(plan)).toBe('Resume: 1 item (2 judge calls)');
   });
 
   it('has nothing to send when every verdict is in', () => {
     const judgements = ITEMS.flatMap((id) => [verdict(id, 'original'), verdict(id, 'swapped')]);
-    expect(resumePlan(RUN, judgeRun({ mode: 'pairwise', pair: ['a', 'b'], judgements }))).toEqual({
-      items: 0,
-      calls: 0,
-      redone: 0,
-    });
+    expect(
+      resumePlan(RUN, judgeRun({ mode: 'pairwise', pair: ['a', 'b'], judgements })),
+    ).toMatchObject({ items: 0, calls: 0, redone: 0 });
   });
 });
 
@@ -128,7 +134,51 @@ describe('Resume in single mode', () => {
       judgements: [scores('q1', 'a'), scores('q1', 'b'), scores('q2', 'a'), scores('q3', 'b')],
     });
     const plan = resumePlan(RUN, row);
-    expect(plan).toEqual({ items: 3, calls: 4, redone: 0 });
+    expect(plan).toMatchObject({ items: 3, calls: 4, redone: 0 });
     expect(resumeLabel(plan)).toBe('Resume: 3 items (4 judge calls)');
+  });
+});
+
+describe('the cost shown before resuming', () => {
+  it('is the estimate of the calls Resume sends (pairwise: both orders of each item)', () => {
+    const row = judgeRun({
+      mode: 'pairwise',
+      pair: ['a', 'b'],
+      judgements: [verdict('q1', 'original'), verdict('q1', 'swapped'), verdict('q2', 'original')],
+    });
+    const plan = resumePlan(RUN, row);
+    expect(plan.calls).toBe(6);
+    expect(plan.estimate).toEqual(estimateJudgeCost(row, missingItems(RUN, row)));
+    expect(plan.estimate.calls).toBe(plan.calls);
+    expect(plan.estimate.maxOutputTokens).toBe(6 * JUDGE_MAX_TOKENS);
+    expect(plan.estimate.usd).toBe(
+      estimateTokenCost(row.judgeModelId, plan.estimate.inputTokens, 6 * JUDGE_MAX_TOKENS),
+    );
+    expect(plan.estimate.usd).toBeGreaterThan(0);
+  });
+
+  it('counts each unjudged response once in single mode, prompts included', () => {
+    const row = judgeRun({ judgements: [scores('q1', 'a'), scores('q1', 'b'), scores('q2', 'a')] });
+    const plan = resumePlan(RUN, row);
+    expect([plan.calls, plan.estimate.calls]).toEqual([5, 5]);
+    const prompts = missingItems(RUN, row).flatMap((item) =>
+      item.responses.map((r) => singleJudgePrompt(item, r.text, row.metrics)),
+    );
+    const promptTokens = Math.ceil(prompts.reduce((n, p) => n + p.length, 0) / 4);
+    // The forced tool's schema is sent with every call too.
+    expect(plan.estimate.inputTokens).toBeGreaterThan(promptTokens);
+    expect(plan.estimate.maxOutputTokens).toBe(5 * JUDGE_MAX_TOKENS);
+  });
+
+  it('is unknown for a judge model without a list price, and nothing when nothing is left', () => {
+    const unpriced = judgeRun({ judgeModelId: 'acme.unpriced-v1:0' });
+    expect(resumePlan(RUN, unpriced).estimate.usd).toBeNull();
+    const judgements = ITEMS.flatMap((id) => [scores(id, 'a'), scores(id, 'b')]);
+    expect(resumePlan(RUN, judgeRun({ judgements })).estimate).toEqual({
+      usd: 0,
+      calls: 0,
+      inputTokens: 0,
+      maxOutputTokens: 0,
+    });
   });
 });

@@ -13,6 +13,7 @@ import { ConverseCommand, type ConverseCommandOutput } from '@aws-sdk/client-bed
 import type { DocumentType } from '@smithy/types';
 import { z } from 'zod';
 import {
+  JUDGE_MAX_TOKENS,
   JUDGE_TOOL_NAME,
   PAIRWISE_TOOL_NAME,
   PairwiseVerdict,
@@ -28,8 +29,6 @@ import {
 import type { BedrockCaller } from './client';
 import { runBounded } from './embeddings';
 import { recordedCall } from './recorded-call';
-
-const JUDGE_MAX_TOKENS = 2_000;
 
 interface ToolReply {
   input: unknown;

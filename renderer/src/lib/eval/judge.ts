@@ -1,9 +1,24 @@
 /**
  * The model-as-judge's pure parts for the renderer: the default rubric of each metric (shown and
  * editable), the judge's results collected per response, and the position-bias check of pairwise
- * mode (does the verdict survive swapping the order?).
+ * mode (does the verdict survive swapping the order?), and the most a judge run can cost.
  */
-import type { JudgeMetric, JudgeResponsesEvent } from '../../../../shared/eval-judge-contract';
+import { z } from 'zod';
+import {
+  JUDGE_MAX_TOKENS,
+  JUDGE_TOOL_NAME,
+  PAIRWISE_TOOL_NAME,
+  PairwiseVerdict,
+  pairwiseJudgePrompt,
+  scoresToolSchema,
+  singleJudgePrompt,
+  type JudgeItem,
+  type JudgeMetric,
+  type JudgeResponsesEvent,
+  type JudgeResponsesInput,
+} from '../../../../shared/eval-judge-contract';
+import { estimateTokenCost } from '../../../../shared/models';
+import { CHARS_PER_TOKEN_ESTIMATE } from './run-plan';
 
 /** One line per metric, as the lab explains it, and the rubric sent to the judge by default. */
 export const METRIC_INFO: Record<JudgeMetric, { label: string; explains: string; rubric: string }> =
@@ -117,4 +132,61 @@ export function positionSummary(checks: readonly PositionCheck[]): PositionSumma
     }
   }
   return { compared, consistent, firstShownWins, scoredVerdicts };
+}
+
+export interface JudgeCostEstimate {
+  /** Null when the judge model has no list price in the catalog. */
+  usd: number | null;
+  calls: number;
+  inputTokens: number;
+  /** Every call's reply reaching JUDGE_MAX_TOKENS. */
+  maxOutputTokens: number;
+}
+
+/** Characters of the tool a judge call forces (name, description and JSON schema, as main sends). */
+function toolChars(name: string, schema: z.ZodType): number {
+  const json = z.toJSONSchema(schema, { io: 'input' }) as Record<string, unknown>;
+  delete json['$schema'];
+  return (
+    name.length +
+    'Record the evaluation. Always call this tool.'.length +
+    JSON.stringify(json).length
+  );
+}
+
+/**
+ * The most the judge calls over `items` can cost (the calls main makes: single mode one per
+ * response, pairwise two per item, the second with the responses swapped): input estimated from
+ * the characters of each call's prompt and tool (about 4 a token), output at JUDGE_MAX_TOKENS per
+ * call (a ceiling; replies are usually far shorter). A reply that breaks the schema is asked for
+ * once more; that extra call is not in the estimate.
+ */
+export function estimateJudgeCost(
+  run: Pick<JudgeResponsesInput, 'judgeModelId' | 'mode' | 'metrics'>,
+  items: readonly JudgeItem[],
+): JudgeCostEstimate {
+  const names = run.metrics.map((m) => m.metric);
+  let calls = 0;
+  let chars = 0;
+  if (run.mode === 'pairwise') {
+    const tool = toolChars(PAIRWISE_TOOL_NAME, PairwiseVerdict);
+    for (const item of items) {
+      const [a, b] = item.responses.map((r) => r.text);
+      const prompt = pairwiseJudgePrompt(item, a ?? '', b ?? '', run.metrics).length;
+      calls += 2;
+      chars += 2 * (prompt + tool);
+    }
+  } else {
+    const tool = toolChars(JUDGE_TOOL_NAME, scoresToolSchema(names));
+    for (const item of items) {
+      for (const r of item.responses) {
+        calls++;
+        chars += singleJudgePrompt(item, r.text, run.metrics).length + tool;
+      }
+    }
+  }
+  const inputTokens = Math.ceil(chars / CHARS_PER_TOKEN_ESTIMATE);
+  const maxOutputTokens = calls * JUDGE_MAX_TOKENS;
+  const usd = calls === 0 ? 0 : estimateTokenCost(run.judgeModelId, inputTokens, maxOutputTokens);
+  return { usd, calls, inputTokens, maxOutputTokens };
 }

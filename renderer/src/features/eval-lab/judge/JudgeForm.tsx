@@ -1,8 +1,10 @@
 import { useId } from 'react';
 import { ModelSelect } from '../../../components/ModelSelect';
 import type { ModelOption } from '../../../../../shared/models';
+import { estimateJudgeCost } from '../../../lib/eval/judge';
 import { plural } from '../../../lib/format';
 import type { EvalRunRow } from '../runs-store';
+import { JudgeEstimate } from './JudgeEstimate';
 import { cancelJudge, startJudge } from './judge-runs';
 import {
   chosenMetrics,
@@ -62,6 +64,16 @@ export function JudgeForm({
   const items = judgeItems(run, settings);
   const metrics = chosenMetrics(settings);
   const calls = expectedResults(settings.mode, items);
+  const estimate = settings.judgeModelId
+    ? estimateJudgeCost(
+        {
+          judgeModelId: settings.judgeModelId,
+          mode: settings.mode,
+          metrics: metrics.map((metric) => ({ metric, rubric: settings.metrics[metric].rubric })),
+        },
+        items,
+      )
+    : null;
   const ready = settings.judgeModelId !== null && metrics.length > 0 && items.length > 0;
   const modes: { id: JudgeMode; label: string }[] = [
     { id: 'single', label: 'Score each response' },
@@ -106,6 +118,7 @@ export function JudgeForm({
           </button>
         ) : null}
       </div>
+      {estimate && metrics.length > 0 ? <JudgeEstimate estimate={estimate} /> : null}
       {metrics.length === 0 ? <p className="hint">Choose at least one metric.</p> : null}
       {items.length === 0 ? (
         <p className="hint">This run has no answered items to judge yet.</p>

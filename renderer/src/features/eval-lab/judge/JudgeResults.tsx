@@ -3,6 +3,7 @@ import type { ScoresEvent, VerdictEvent } from '../../../lib/eval/judge';
 import { plural } from '../../../lib/format';
 import type { EvalRunRow } from '../runs-store';
 import { AgreementPanel } from './AgreementPanel';
+import { JudgeEstimate } from './JudgeEstimate';
 import { resumeJudge } from './judge-runs';
 import { resumeLabel, resumePlan } from './judge-store';
 import { PairwiseResults } from './PairwiseResults';
@@ -17,15 +18,19 @@ export function judgeStatus(r: EvalJudgementRow): string {
   return `Stopped by an error after ${plural(done, 'result')}; they are kept.`;
 }
 
+/** Resume, with what it sends and what that can cost. */
 function ResumeButton({ run, judged }: { run: EvalRunRow; judged: EvalJudgementRow }) {
   if (judged.status === 'running' || judged.status === 'complete') return null;
   const plan = resumePlan(run, judged);
   if (plan.calls === 0) return null;
   return (
     <>
-      <button type="button" className="primary" onClick={() => resumeJudge(run, judged.id)}>
-        {resumeLabel(plan)}
-      </button>
+      <div className="actions">
+        <button type="button" className="primary" onClick={() => resumeJudge(run, judged.id)}>
+          {resumeLabel(plan)}
+        </button>
+      </div>
+      <JudgeEstimate estimate={plan.estimate} />
       {plan.redone > 0 ? (
         <p className="hint">
           {`Pairwise judges an item's two orders together: ${plural(plan.redone, 'verdict')} already in will be judged again.`}
@@ -62,11 +67,7 @@ export function JudgeResults({
             {`${judged.error.message} ${judged.error.remedy ?? ''}`}
           </p>
         ) : null}
-        {busy ? null : (
-          <div className="actions">
-            <ResumeButton run={run} judged={judged} />
-          </div>
-        )}
+        {busy ? null : <ResumeButton run={run} judged={judged} />}
         {judged.mode === 'single' ? (
           <ScoreTable events={scores} metrics={metrics} prompts={prompts} labels={labels} />
         ) : (

@@ -13,7 +13,7 @@ import {
   type JudgeResponsesInput,
 } from '../../../../../shared/eval-judge-contract';
 import type { EvalJudgement, EvalJudgementRow } from '../../../db/eval-judgements';
-import { METRIC_INFO } from '../../../lib/eval/judge';
+import { estimateJudgeCost, METRIC_INFO, type JudgeCostEstimate } from '../../../lib/eval/judge';
 import { plural } from '../../../lib/format';
 import { itemsWithResponses, type EvalRunRow } from '../runs-store';
 
@@ -169,12 +169,16 @@ export function missingItems(run: EvalRunRow, judged: EvalJudgementRow): JudgeIt
   return out;
 }
 
-/** What Resume will send: the items, the judge calls, and verdicts already in that are redone. */
+/**
+ * What Resume will send: the items, the judge calls, verdicts already in that are redone, and
+ * the most those calls can cost.
+ */
 export interface ResumePlan {
   items: number;
   calls: number;
   /** Pairwise: verdicts of an item whose other order is missing; Resume judges both again. */
   redone: number;
+  estimate: JudgeCostEstimate;
 }
 
 export function resumePlan(run: EvalRunRow, judged: EvalJudgementRow): ResumePlan {
@@ -185,7 +189,12 @@ export function resumePlan(run: EvalRunRow, judged: EvalJudgementRow): ResumePla
       ? items.filter((i) => done.has(`${i.id}\u0001original`) || done.has(`${i.id}\u0001swapped`))
           .length
       : 0;
-  return { items: items.length, calls: expectedResults(judged.mode, items), redone };
+  return {
+    items: items.length,
+    calls: expectedResults(judged.mode, items),
+    redone,
+    estimate: estimateJudgeCost(judged, items),
+  };
 }
 
 /** The Resume button's words: the items and the judge calls Resume sends. */
