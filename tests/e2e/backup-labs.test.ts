@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { RunningApp } from '../support/app';
-import { openApp, type OpenedApp } from '../support/e2e';
+import { openApp, openTab, type OpenedApp } from '../support/e2e';
 import { expectSoundLayout } from '../support/layout';
 
 const SCREENS = 'test-results/screens';
@@ -142,7 +142,16 @@ describe('the labs in a backup', () => {
   });
 
   it('imports them into a fresh window, where they are listed and the vectors are exact', async () => {
-    const fresh = await opened!.newPage({ path: '#/settings', heading: 'Settings' });
+    // The Knowledge bases lab is opened first: its index list is read once per window, so this
+    // checks it is read again after the import instead of keeping the empty list.
+    const fresh = await opened!.newPage({
+      path: '#/knowledge-bases',
+      heading: 'Knowledge bases lab',
+    });
+    await openTab(fresh, 'Embeddings');
+    await fresh.getByText('No index yet.', { exact: false }).waitFor();
+    await fresh.keyboard.press('Control+,');
+    await fresh.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
     await fresh.getByLabel('Backup file to import').setInputFiles({
       name: 'labs.json',
       mimeType: 'application/json',
@@ -158,6 +167,12 @@ describe('the labs in a backup', () => {
       fullPage: true,
     });
     expect(await storedVectorBits(fresh)).toEqual(await storedVectorBits(page));
+
+    await fresh.keyboard.press('Control+9');
+    await fresh.getByRole('heading', { level: 1, name: 'Knowledge bases lab' }).waitFor();
+    await openTab(fresh, 'Embeddings');
+    await fresh.locator('.kb-index-table tbody tr').first().waitFor();
+    expect(await fresh.locator('.kb-index-table tbody tr').count()).toBe(1);
 
     await fresh.keyboard.press('Control+U');
     await fresh.getByRole('heading', { level: 1, name: 'Customization lab' }).waitFor();

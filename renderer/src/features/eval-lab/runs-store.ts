@@ -12,6 +12,7 @@ import { useSyncExternalStore } from 'react';
 import type { EvalCandidate, EvalPair, EvalResponseEvent } from '../../../../shared/eval-contract';
 import type { AppError } from '../../../../shared/result';
 import { openStream, type StreamHandle } from '../../api';
+import { onBackupImported } from '../../db/backup';
 import { deleteRunAndJudgements } from '../../db/eval-judgements';
 import { deleteEvalRun, loadEvalRuns, saveEvalRun, type SkippedRun } from '../../db/eval-runs';
 import type { EvalResponse, EvalRunItem, EvalRunRow } from '../../db/schema';
@@ -98,6 +99,14 @@ export function ensureLoaded(): Promise<void> {
   );
   return loading;
 }
+
+// An imported backup may bring runs: read them again if this window has read them once (the
+// selected run stays selected).
+onBackupImported(() => {
+  if (!loading) return;
+  loading = null;
+  void ensureLoaded();
+});
 
 export function selectRun(id: string): void {
   set({ currentRunId: id });

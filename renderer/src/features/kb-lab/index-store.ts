@@ -11,6 +11,7 @@ import { useSyncExternalStore } from 'react';
 import type { EmbeddingDimensions, EmbeddingModelId } from '../../../../shared/knowledge-bases';
 import type { AppError } from '../../../../shared/result';
 import { openStream, type StreamHandle } from '../../api';
+import { onBackupImported } from '../../db/backup';
 import {
   createIndex,
   deleteIndex,
@@ -92,6 +93,11 @@ export async function refreshIndexes(): Promise<void> {
     set({ loadError: storageMessage('read the indexes', error) });
   }
 }
+
+// An imported backup may bring indexes: list them again if this window has listed them once.
+onBackupImported(() => {
+  if (state.indexes !== null) void refreshIndexes();
+});
 
 const BATCH = 500;
 const failure = (message: string, remedy?: string): AppError => ({
