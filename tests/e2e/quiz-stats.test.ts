@@ -142,7 +142,7 @@ describe('practice stats', () => {
     await expectNumbers(page, await todayInPage());
     // Questions first answered in quick practice join spaced review (due within minutes).
     expect(await page.getByText('Nothing is scheduled yet').count()).toBe(0);
-    expect(await page.getByTestId('stat-due').innerText()).toMatch(/^Due today\s+10\s/);
+    expect(await page.getByTestId('stat-due').innerText()).toMatch(/^Reviews due today\s+10\s/);
   });
 
   it('keeps the same numbers after a reload', async () => {
@@ -209,7 +209,7 @@ describe('practice stats', () => {
     await page.reload();
     await page.getByRole('heading', { level: 2, name: 'Summary' }).waitFor();
     expect(await page.getByTestId('stat-due').innerText()).toMatch(
-      /^Due today\s+1\s+reviews, 1 overdue$/,
+      /^Reviews due today\s+1\s+1 overdue$/,
     );
     expect(await page.getByTestId('stats-forecast-summary').innerText()).toBe(
       'Today: 1 (1 overdue) · next 7 days: 4 · next 30 days: 4 · later: 1.',

@@ -51,7 +51,9 @@ async function answerAndCheck(n: number, of: number) {
 describe('a day of study', () => {
   it('starts with an empty dashboard', async () => {
     await home();
-    expect(await page.getByTestId('home-due').innerText()).toMatch(/^20 questions due/);
+    expect(await page.getByTestId('home-due').innerText()).toMatch(
+      /^20 to study today: 0 reviews due, 20 new/,
+    );
     expect(await page.getByTestId('home-continue').count()).toBe(0);
     expect(await page.getByText('No mock exam yet.').count()).toBe(1);
   });

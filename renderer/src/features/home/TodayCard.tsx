@@ -1,5 +1,6 @@
 /**
- * Home's first card: today's reviews with one Study button (Anki's deck screen), and what can be
+ * Home's first card: today's reviews and new questions (counted as Practice → Stats counts
+ * reviews due today, lib/due-today) with one Study button (Anki's deck screen), and what can be
  * continued (a practice or review session, a mock exam in progress, the note being read).
  */
 import { Link, useLocation } from 'wouter';
@@ -51,6 +52,20 @@ function ContinueList({ data }: { data: DashboardData }) {
   );
 }
 
+/** What is ready now and what comes later, in one muted line under the day's total. */
+function ReadyNow({ data }: { data: DashboardData }) {
+  const { due } = data;
+  const { readyNow } = due;
+  return (
+    <p className="muted small" data-testid="home-ready">
+      Ready now: {readyNow.learning} learning · {readyNow.review} review · {readyNow.fresh} new
+      {due.laterToday > 0 ? `; ${due.laterToday} more due later today` : ''}
+      {due.heldBack > 0 ? `; ${due.heldBack} held back by the daily review limit` : ''}. Up to{' '}
+      {plural(data.prefs.newPerDay, 'new question')} a day (Settings → Study).
+    </p>
+  );
+}
+
 export function TodayCard({ data }: { data: DashboardData }) {
   const [, navigate] = useLocation();
   const { due } = data;
@@ -59,10 +74,10 @@ export function TodayCard({ data }: { data: DashboardData }) {
       <h2 id="today-heading">Today</h2>
       <div className="due-row">
         <p className="due-count" data-testid="home-due">
-          <strong>{due.total}</strong> {due.total === 1 ? 'question' : 'questions'} due in spaced
-          review
+          <strong>{due.total}</strong> to study today: {plural(due.reviews, 'review')} due,{' '}
+          {due.fresh} new
         </p>
-        {due.total > 0 ? (
+        {due.readyNow.total > 0 ? (
           <button
             type="button"
             className="primary"
@@ -79,10 +94,7 @@ export function TodayCard({ data }: { data: DashboardData }) {
           </Link>
         )}
       </div>
-      <p className="muted small">
-        {due.learning} learning · {due.review} review · {due.new} new (up to{' '}
-        {plural(data.prefs.newPerDay, 'new question')} a day; Settings → Study)
-      </p>
+      <ReadyNow data={data} />
       <ContinueList data={data} />
     </section>
   );

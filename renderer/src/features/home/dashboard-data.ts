@@ -1,8 +1,8 @@
 /**
  * Reads and computes Home's dashboard at `now` over `bank` (the starter questions) and `notes`:
- * today's due reviews (the same queue and limits as Spaced review), what can be continued (a
- * practice or review session, a mock exam in progress, the note last opened and not yet read),
- * and lib/dashboard's figures. No build-time imports here, so bench/ can time it in Chromium.
+ * today's plan (reviews due today as Stats counts them; what is ready now from the same queue and
+ * limits as Spaced review), what can be continued (a practice or review session, a mock exam in
+ * progress, the note last opened and not yet read), and lib/dashboard's figures. No build-time imports here, so bench/ can time it in Chromium.
  */
 import type { Question } from '../../../../shared/questions';
 import { cachedAttempts } from '../../db/attempts';
@@ -10,9 +10,10 @@ import { allExams } from '../../db/exams';
 import { allProgress } from '../../db/note-progress';
 import { readStudyPrefs } from '../../db/prefs';
 import { cachedQuestionRows, mergePool } from '../../db/questions';
-import { readDueQueue } from '../../db/review';
+import { allCards, readDueQueue } from '../../db/review';
 import { peekSession } from '../../db/sessions';
 import { dashboard } from '../../lib/dashboard';
+import { reviewsDue, todayPlan } from '../../lib/due-today';
 import { interleaveByDomain } from '../../lib/review';
 import { localDay, type NoteFacts } from '../../lib/stats';
 
@@ -33,19 +34,18 @@ export async function loadDashboard(
     peekSession('review'),
   ]);
   const pool = mergePool(bank, rows);
-  const queue = await readDueQueue(interleaveByDomain(pool), now, prefs);
+  const [queue, cards] = await Promise.all([
+    readDueQueue(interleaveByDomain(pool), now, prefs),
+    allCards(),
+  ]);
+  const poolIds = new Set(pool.map((q) => q.id));
   const readNotes = new Set([...progress.values()].filter((p) => p.read).map((p) => p.noteId));
   const lastOpened = [...progress.values()]
     .filter((p) => p.lastOpenedAt !== null && !p.read)
     .sort((a, b) => (b.lastOpenedAt ?? '').localeCompare(a.lastOpenedAt ?? ''))[0];
   const note = lastOpened ? notes.find((n) => n.id === lastOpened.noteId) : undefined;
   return {
-    due: {
-      total: queue.length,
-      learning: queue.filter((i) => i.kind === 'learning').length,
-      review: queue.filter((i) => i.kind === 'review').length,
-      new: queue.filter((i) => i.kind === 'new').length,
-    },
+    due: todayPlan(reviewsDue(cards, now, localDay, poolIds), queue),
     practice,
     review: review && review.queue.length > 0 ? review : null,
     exam: exams.find((e) => e.finishedAt === null) ?? null,

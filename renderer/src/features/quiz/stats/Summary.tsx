@@ -6,7 +6,7 @@ import type { StatsData } from './use-stats-data';
 
 export function Summary({ data }: { data: StatsData }) {
   const { overall } = data.acc;
-  const dueToday = data.forecast.days[0]?.count ?? 0;
+  const { dueToday, overdue } = data.due;
   return (
     <section className="card" aria-labelledby="stats-summary-heading">
       <h2 id="stats-summary-heading">Summary</h2>
@@ -36,14 +36,14 @@ export function Summary({ data }: { data: StatsData }) {
           </small>
         </div>
         <div data-testid="stat-due">
-          <dt>Due today</dt>
+          <dt>Reviews due today</dt>
           <dd>{dueToday}</dd>
           <small>
             {!data.hasCards
               ? 'nothing scheduled yet'
-              : data.forecast.overdue > 0
-                ? `reviews, ${data.forecast.overdue} overdue`
-                : 'reviews in spaced review'}
+              : overdue > 0
+                ? `${overdue} overdue`
+                : 'in spaced review'}
           </small>
         </div>
       </dl>
@@ -52,8 +52,8 @@ export function Summary({ data }: { data: StatsData }) {
         right counts as right, because that is what you know now. “All answers” below counts every
         attempt, repeats included, from quick practice, spaced review and mock exams. A mock-exam
         question left unanswered is not an attempt: it counts only in that exam&rsquo;s result.
-        Questions first answered in quick practice join spaced review, so they appear in &ldquo;Due
-        today&rdquo; too.
+        Questions first answered in quick practice join spaced review, so they appear in
+        &ldquo;Reviews due today&rdquo; too; Home adds the day&rsquo;s new questions to these.
       </p>
     </section>
   );

@@ -9,6 +9,7 @@ import { allAttempts } from '../../../db/attempts';
 import { allExams } from '../../../db/exams';
 import { useQuestionPool } from '../../../db/questions';
 import { allCards } from '../../../db/review';
+import { reviewsDue, type ReviewsDue } from '../../../lib/due-today';
 import {
   accuracy,
   dailyCounts,
@@ -39,6 +40,8 @@ export interface StatsData {
   streak: Streak;
   heat: Heatmap;
   forecast: Forecast;
+  /** Reviews due today (lib/due-today: the same count as Home's). */
+  due: ReviewsDue;
   hasCards: boolean;
   weak: WeakArea[];
   unpractised: string[];
@@ -54,10 +57,18 @@ export function useStatsData(): StatsData | null {
     return { attempts, cards, exams };
   }, []);
   const pool = useQuestionPool(BANK);
-  const today = dayOf()(new Date(useNow(60_000)));
+  const nowMs = useNow(60_000);
+  const today = dayOf()(new Date(nowMs));
+  const due = useMemo(
+    () =>
+      source && pool
+        ? reviewsDue(source.cards, new Date(nowMs), dayOf(), new Set(pool.map((q) => q.id)))
+        : null,
+    [source, pool, nowMs],
+  );
 
   return useMemo((): StatsData | null => {
-    if (!source || !pool) return null;
+    if (!source || !pool || !due) return null;
     const questions: QuestionFacts[] = pool;
     const day = dayOf();
     const acc = accuracy(source.attempts, questions);
@@ -70,6 +81,7 @@ export function useStatsData(): StatsData | null {
       streak: streak(counts, today),
       heat: heatmap(counts, today, WEEKS, 1),
       forecast: dueForecast(source.cards, today, day, FORECAST_DAYS, poolIds),
+      due,
       hasCards: source.cards.some((c) => poolIds.has(c.questionId) && c.state !== 0),
       weak: weakestTasks(acc, questions, NOTES),
       unpractised: unpractisedTasks(
@@ -80,5 +92,5 @@ export function useStatsData(): StatsData | null {
       unfinishedExams: source.exams.filter((e) => e.finishedAt === null).length,
       totalAnswers: source.attempts.length,
     };
-  }, [source, pool, today]);
+  }, [source, pool, today, due]);
 }
