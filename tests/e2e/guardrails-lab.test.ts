@@ -114,7 +114,7 @@ describe('the test bench', () => {
     const assessments = await page.getByRole('group', { name: 'Policy assessments' }).innerText();
     expect(assessments).toMatch(/PII\s+EMAIL\s+ANONYMIZED\s+matched “jane.doe@example.com”/);
     const units = await page.getByRole('table', { name: 'Text units billed' }).innerText();
-    expect(units).toMatch(/Total\s+\d+\s+unknown/);
+    expect(units).toMatch(/Total\s+\d+\s+\$[\d.]+ \(estimate\)/);
     await expectSoundLayout(page, 'Test bench / light');
     await page.getByTestId('guardrail-result').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SCREENS}/guardrails-bench-light.png` });

@@ -250,7 +250,7 @@ describe('generate with Bedrock', () => {
     await page.getByRole('heading', { level: 1, name: 'Practice' }).waitFor();
     await page.getByRole('tab', { name: 'My questions' }).click();
     await page.getByLabel('Show').selectOption('own');
-    await page.getByTestId('manage-count').filter({ hasText: '1 match.' }).waitFor();
+    await page.getByTestId('manage-count').filter({ hasText: '1 question matches.' }).waitFor();
     expect(await page.getByTestId('manage-item').innerText()).toContain(before[0]!);
     await page.getByRole('tab', { name: 'Generate with Bedrock (4)', exact: true }).click();
     await page.getByTestId('gen-item').nth(3).waitFor();
@@ -289,7 +289,7 @@ describe('generate with Bedrock', () => {
     await page.getByText('5 questions match.').waitFor();
     await page.getByRole('tab', { name: 'My questions' }).click();
     await page.getByLabel('Show').selectOption('own');
-    await page.getByTestId('manage-count').filter({ hasText: '5 match.' }).waitFor();
+    await page.getByTestId('manage-count').filter({ hasText: '5 questions match.' }).waitFor();
     expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
   });
 });
@@ -310,7 +310,7 @@ describe('cancelling', () => {
     await page.getByRole('button', { name: 'Clear this run' }).click();
     await page.getByRole('tab', { name: 'My questions' }).click();
     await page.getByLabel('Show').selectOption('own');
-    await page.getByTestId('manage-count').filter({ hasText: '5 match.' }).waitFor();
+    await page.getByTestId('manage-count').filter({ hasText: '5 questions match.' }).waitFor();
   });
 });
 
@@ -346,9 +346,9 @@ describe('my questions', () => {
     await item()
       .getByRole('button', { name: /^Delete/ })
       .click();
-    await page.getByTestId('manage-count').filter({ hasText: '4 match.' }).waitFor();
+    await page.getByTestId('manage-count').filter({ hasText: '4 questions match.' }).waitFor();
     await page.getByTestId('manage-status').getByRole('button', { name: 'Undo' }).click();
-    await page.getByTestId('manage-count').filter({ hasText: '5 match.' }).waitFor();
+    await page.getByTestId('manage-count').filter({ hasText: '5 questions match.' }).waitFor();
 
     await item().getByRole('button', { name: 'Report' }).click();
     await item().getByLabel('What is wrong?').selectOption('unclear');

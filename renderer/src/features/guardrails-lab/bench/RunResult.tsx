@@ -1,11 +1,31 @@
 /**
  * One ApplyGuardrail result: the action, the text after the guardrail (masked, or the blocked
- * message), each policy's assessment, and the text units billed with their cost.
+ * message), each policy's assessment, and the text units billed with their cost (an estimate from
+ * third-party prices while AWS's price is unconfirmed).
  */
 import type { ApplyGuardrailOutput } from '../../../../../shared/guardrails-contract';
 import { GUARDRAIL_PRICES } from '../../../../../shared/guardrail-suite';
-import { formatCount, formatDuration, formatUsd, formatUsdOrUnknown } from '../../../lib/format';
+import { formatCount, formatDate, formatDuration, formatUsd } from '../../../lib/format';
 import { Findings } from './Findings';
+
+/**
+ * One cost per line: at a price AWS confirms when there is one, otherwise an estimate at the
+ * per-1,000-unit prices third-party pages report (labelled "estimate"), otherwise unknown.
+ */
+function costText(confirmed: number | null, reported: number | null): string {
+  if (confirmed !== null) return formatUsd(confirmed);
+  return reported === null ? 'unknown' : `${formatUsd(reported)} (estimate)`;
+}
+
+/** What the cost column rests on, in one sentence. */
+function costHint(usage: ApplyGuardrailOutput['summary']['usage']): string {
+  const units = 'The text units are what the response says was billed.';
+  if (usage.costUsd !== null) return `${units} Costs are at the prices AWS lists.`;
+  const checked = `AWS’s Guardrails price could not be confirmed on its pricing page when checked (${formatDate(GUARDRAIL_PRICES.checkedOn)})`;
+  return usage.reportedCostUsd === null
+    ? `${units} ${checked}, and no third-party price is known for every policy here, so the cost is unknown.`
+    : `${units} ${checked}, so each cost is an estimate from prices third-party pages report, not confirmed.`;
+}
 
 function Usage({ usage }: { usage: ApplyGuardrailOutput['summary']['usage'] }) {
   return (
@@ -16,7 +36,6 @@ function Usage({ usage }: { usage: ApplyGuardrailOutput['summary']['usage'] }) {
             <th scope="col">Policy</th>
             <th scope="col">Text units</th>
             <th scope="col">Cost</th>
-            <th scope="col">At reported prices (unconfirmed)</th>
           </tr>
         </thead>
         <tbody>
@@ -24,23 +43,17 @@ function Usage({ usage }: { usage: ApplyGuardrailOutput['summary']['usage'] }) {
             <tr key={l.counter}>
               <td>{l.label}</td>
               <td>{formatCount(l.units)}</td>
-              <td>{formatUsdOrUnknown(l.costUsd)}</td>
-              <td>{l.reportedCostUsd === null ? 'none' : formatUsd(l.reportedCostUsd)}</td>
+              <td>{costText(l.costUsd, l.reportedCostUsd)}</td>
             </tr>
           ))}
           <tr>
             <th scope="row">Total</th>
             <td>{formatCount(usage.totalUnits)}</td>
-            <td>{formatUsdOrUnknown(usage.costUsd)}</td>
-            <td>{usage.reportedCostUsd === null ? 'none' : formatUsd(usage.reportedCostUsd)}</td>
+            <td>{costText(usage.costUsd, usage.reportedCostUsd)}</td>
           </tr>
         </tbody>
       </table>
-      <p className="hint">
-        No Guardrails price could be confirmed on the AWS pricing page when checked (
-        {GUARDRAIL_PRICES.checkedOn}), so the cost shows as unknown; the last column applies the
-        per-1,000-unit prices secondary pages report, for an idea only.
-      </p>
+      <p className="hint">{costHint(usage)}</p>
     </div>
   );
 }

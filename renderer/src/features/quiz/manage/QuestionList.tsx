@@ -44,7 +44,9 @@ export function QuestionList({
         <TypeFilter value={filters.type} onChange={(type) => setFilter({ type })} />
       </div>
       <p className="muted small" data-testid="manage-count">
-        {loading ? 'Loading…' : `${shown.length} match.`}
+        {loading
+          ? 'Loading…'
+          : `${plural(shown.length, 'question')} ${shown.length === 1 ? 'matches' : 'match'}.`}
       </p>
       {!loading && shown.length === 0 ? (
         <p className="empty">
