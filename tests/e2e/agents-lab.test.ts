@@ -155,16 +155,19 @@ describe('Agent, step by step', () => {
 describe('Agent on Bedrock', () => {
   async function invoke(p: Page, agentId: string) {
     await openTab(p, BEDROCK_TAB);
-    await p.getByLabel('Agent id').fill(agentId);
-    await p.getByLabel('Alias id').fill('TSTALIASID');
+    await p.getByLabel('Agent ID').fill(agentId);
+    await p.getByLabel('Alias ID').fill('TSTALIASID');
     await p.getByRole('button', { name: 'Invoke the agent' }).click();
   }
 
   it('refuses an id the service would refuse, before sending', async () => {
     await openTab(page, BEDROCK_TAB);
-    await page.getByLabel('Agent id').fill('agent-123');
+    await page.getByLabel('Agent ID').fill('agent-123');
     await page.getByText('An agent id is letters and digits only').waitFor();
     expect(await page.getByRole('button', { name: 'Invoke the agent' }).isDisabled()).toBe(true);
+    expect(await page.getByTestId('agent-invoke-blocker').innerText()).toBe(
+      'Correct the agent ID above.',
+    );
   });
 
   it('an unknown agent says where to find the ids', async () => {

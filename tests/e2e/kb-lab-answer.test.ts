@@ -57,7 +57,7 @@ describe('the notes indexed against the fake', () => {
 describe('a grounded answer over the notes', () => {
   it('retrieves chunks with scores and streams an answer citing them', async () => {
     await page.getByLabel('Retrieval', { exact: true }).selectOption('hybrid');
-    await page.getByLabel('Sources (k)').fill('5');
+    await page.getByLabel('Results to retrieve (k)').fill('5');
     const grounded = await ask(page, GROUNDED);
     const sources = page
       .getByRole('list', { name: 'Retrieved sources' })

@@ -28,7 +28,13 @@ const idField = (p: Page) => p.getByLabel('Knowledge base ID');
 
 describe('a knowledge base on Bedrock', () => {
   it('refuses an id that is not 10 letters or digits before calling', async () => {
+    expect(await page.getByTestId('kb-managed-blocker').innerText()).toBe(
+      'Enter a knowledge base ID to retrieve.',
+    );
     await idField(page).fill('kb-1');
+    expect(await page.getByTestId('kb-managed-blocker').innerText()).toBe(
+      'Correct the knowledge base ID above.',
+    );
     await page.getByText('A knowledge base id is 10 letters or digits').waitFor();
     expect(await page.getByRole('button', { name: 'Retrieve', exact: true }).isDisabled()).toBe(
       true,

@@ -177,7 +177,7 @@ describe('retrieval', () => {
 
   it('shows vector, lexical and hybrid top-k side by side with scores and marked words', async () => {
     await page.getByLabel('Question', { exact: true }).fill(QUESTION);
-    await page.getByLabel('Chunks to retrieve (k)', { exact: true }).fill('5');
+    await page.getByLabel('Results to retrieve (k)', { exact: true }).fill('5');
     await page.getByRole('button', { name: 'Retrieve' }).click();
     const vector = page.getByTestId('kb-col-vector');
     const lexical = page.getByTestId('kb-col-lexical');

@@ -51,7 +51,7 @@ export function JobPlanForm({ fields }: { fields: PlanFields }) {
       ) : null}
       {fields.kind === 'judge' ? (
         <TextField
-          label="Evaluator model id"
+          label="Evaluator model ID"
           value={fields.evaluatorModel}
           placeholder="anthropic.claude-3-5-sonnet-20240620-v1:0"
           onChange={(v) => setFields({ evaluatorModel: v.trim() })}

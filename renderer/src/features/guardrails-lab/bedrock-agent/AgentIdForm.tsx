@@ -1,7 +1,7 @@
-/** Agent id, alias id and question, checked as typed with the service model's rules; Run / Stop. */
+/** Agent ID, alias ID and question, checked as typed with the service model's rules; Run / Stop. */
 import { useId } from 'react';
 import { AGENT_QUESTION_MAX } from '../../../../../shared/agent-contract';
-import { canInvoke, idProblem, type BedrockAgentForm } from './bedrock-agent-store';
+import { idProblem, invokeBlocker, type BedrockAgentForm } from './bedrock-agent-store';
 
 function IdField({
   label,
@@ -51,19 +51,20 @@ export function AgentIdForm({
   onStop: () => void;
 }) {
   const qid = useId();
+  const blocker = running ? null : invokeBlocker(form);
   return (
     <section className="card" aria-labelledby="bedrock-agent-heading">
       <h2 id="bedrock-agent-heading">Invoke an agent</h2>
       <div className="form-grid">
         <IdField
-          label="Agent id"
+          label="Agent ID"
           value={form.agentId}
           problem={idProblem('agent', form.agentId)}
           hint="Up to 10 letters and digits, from the agent’s page in the Bedrock console."
           onChange={(agentId) => set({ agentId })}
         />
         <IdField
-          label="Alias id"
+          label="Alias ID"
           value={form.agentAliasId}
           problem={idProblem('alias', form.agentAliasId)}
           hint="Up to 10 letters and digits, from the agent’s Aliases list in the console."
@@ -84,7 +85,8 @@ export function AgentIdForm({
         <button
           type="button"
           className="primary"
-          disabled={running || !canInvoke(form)}
+          disabled={running || blocker !== null}
+          aria-describedby={blocker ? `${qid}-blocker` : undefined}
           onClick={onRun}
         >
           {running ? 'Invoking…' : 'Invoke the agent'}
@@ -93,6 +95,11 @@ export function AgentIdForm({
           <button type="button" onClick={onStop}>
             Stop
           </button>
+        ) : null}
+        {blocker ? (
+          <span className="hint" id={`${qid}-blocker`} data-testid="agent-invoke-blocker">
+            {blocker}
+          </span>
         ) : null}
       </div>
     </section>

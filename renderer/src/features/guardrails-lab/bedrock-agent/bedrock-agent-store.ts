@@ -63,12 +63,15 @@ export function idProblem(kind: 'agent' | 'alias', value: string): string | null
   return parsed.success ? null : (parsed.error.issues[0]?.message ?? 'This id is not valid.');
 }
 
-export function canInvoke(form: BedrockAgentForm): boolean {
-  return (
-    BedrockAgentId.safeParse(form.agentId).success &&
-    BedrockAgentAliasId.safeParse(form.agentAliasId).success &&
-    form.question.trim() !== ''
-  );
+/** What is missing before the agent can be invoked (shown beside the button), or null. */
+export function invokeBlocker(form: BedrockAgentForm): string | null {
+  if (form.agentId.trim() === '') return 'Enter an agent ID to invoke the agent.';
+  if (!BedrockAgentId.safeParse(form.agentId).success) return 'Correct the agent ID above.';
+  if (form.agentAliasId.trim() === '') return 'Enter an alias ID to invoke the agent.';
+  if (!BedrockAgentAliasId.safeParse(form.agentAliasId).success)
+    return 'Correct the alias ID above.';
+  if (form.question.trim() === '') return 'Enter a question to invoke the agent.';
+  return null;
 }
 
 export function invokeBedrockAgent(): void {

@@ -57,7 +57,7 @@ export function AskForm({
           onChange={(mode) => set({ mode })}
         />
         <IntegerField
-          label="Sources (k)"
+          label="Results to retrieve (k)"
           value={form.k}
           min={1}
           max={10}

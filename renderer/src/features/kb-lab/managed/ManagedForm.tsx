@@ -1,4 +1,4 @@
-/** The knowledge base id, the generation model, the question and the two calls. */
+/** The knowledge base ID, the generation model, the question and the two calls. */
 import { useId } from 'react';
 import { MAX_QUESTION_CHARS } from '../../../../../shared/knowledge-bases';
 import { SelectField, type Choice } from '../../../components/choice-fields';
@@ -13,11 +13,24 @@ const SEARCH_TYPES: Choice<ManagedKb['form']['searchType']>[] = [
   { value: 'SEMANTIC', label: 'Semantic (vectors only)' },
 ];
 
+/** Why the two buttons are disabled, said beside them; null when they can be pressed. */
+function blocker(kb: ManagedKb): string | null {
+  const { form } = kb;
+  if (kb.busy !== null) return null;
+  if (form.knowledgeBaseId.trim() === '') return 'Enter a knowledge base ID to retrieve.';
+  if (kb.idProblem) return 'Correct the knowledge base ID above.';
+  if (form.query.trim() === '') return 'Enter a question to retrieve.';
+  if (kb.queryProblem) return 'Correct the question above.';
+  return null;
+}
+
 export function ManagedForm({ kb }: { kb: ManagedKb }) {
   const ids = { kb: useId(), kbHint: useId(), q: useId(), qHint: useId() };
   const { form, set } = kb;
   const showIdProblem = form.knowledgeBaseId.trim() !== '' && kb.idProblem;
   const blocked = !!kb.idProblem || !!kb.queryProblem || kb.busy !== null;
+  const reason = blocked ? blocker(kb) : null;
+  const reasonId = `${ids.kb}-blocker`;
   return (
     <section className="card" aria-labelledby="managed-form-heading">
       <h2 id="managed-form-heading">Ask your knowledge base</h2>
@@ -62,7 +75,7 @@ export function ManagedForm({ kb }: { kb: ManagedKb }) {
           </p>
         </div>
         <IntegerField
-          label="Number of results"
+          label="Results to retrieve (k)"
           value={form.numberOfResults}
           min={1}
           max={100}
@@ -80,13 +93,24 @@ export function ManagedForm({ kb }: { kb: ManagedKb }) {
           type="button"
           className="primary"
           disabled={blocked}
+          aria-describedby={reason ? reasonId : undefined}
           onClick={() => void kb.retrieve()}
         >
           {kb.busy === 'retrieve' ? 'Retrieving…' : 'Retrieve'}
         </button>
-        <button type="button" disabled={blocked} onClick={() => void kb.generate()}>
+        <button
+          type="button"
+          disabled={blocked}
+          aria-describedby={reason ? reasonId : undefined}
+          onClick={() => void kb.generate()}
+        >
           {kb.busy === 'generate' ? 'Generating…' : 'Retrieve and generate'}
         </button>
+        {reason ? (
+          <span className="hint" id={reasonId} data-testid="kb-managed-blocker">
+            {reason}
+          </span>
+        ) : null}
       </div>
     </section>
   );

@@ -60,7 +60,7 @@ export function QuestionForm({
       </div>
       <div className="form-grid">
         <IntegerField
-          label="Chunks to retrieve (k)"
+          label="Results to retrieve (k)"
           min={1}
           max={20}
           value={form.k}
