@@ -205,6 +205,14 @@ describe('mock exam, keyboard only', () => {
     );
     expect((await focused(page)).text).toBe('Submit now');
     await shot(page, 'exam-confirm-light');
+    // Esc closes only the confirmation: still on the review screen, focus back on Submit exam….
+    await page.keyboard.press('Escape');
+    await page.getByRole('alertdialog').waitFor({ state: 'detached' });
+    await expect.poll(async () => (await focused(page)).text).toBe('Submit exam…');
+    expect(await page.getByTestId('exam-review').count()).toBe(1);
+    await page.keyboard.press('Enter');
+    await page.getByRole('alertdialog').waitFor();
+    await expect.poll(async () => (await focused(page)).text).toBe('Submit now');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Mock exam result' }).waitFor();
     // The result is a results region, announced politely, with its heading focused.

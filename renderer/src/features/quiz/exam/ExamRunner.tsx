@@ -1,6 +1,7 @@
 /**
  * The exam being taken: a question at a time or the review screen, with the clock, the keys
- * (N / P next and previous, F flag, R review screen, Esc back from it) and the navigator.
+ * (N / P next and previous, F flag, R review screen, Esc back from it or from its confirmation)
+ * and the navigator.
  */
 import type { Question } from '../../../../../shared/questions';
 import type { ExamSession } from '../../../db/schema';
@@ -48,9 +49,11 @@ export function ExamRunner({
   useDocumentKeys((e) => {
     if (isTypingTarget(e)) return;
     const k = e.key.toLowerCase();
+    // Esc closes the submit confirmation first (focus returns to Submit exam…), then leaves review.
     if (e.key === 'Escape' && reviewing) {
       e.preventDefault();
-      nav.go(index);
+      if (nav.confirming) nav.setConfirming(false);
+      else nav.go(index);
       return;
     }
     if (reviewing) return;
