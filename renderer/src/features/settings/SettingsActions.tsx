@@ -1,4 +1,8 @@
-/** The form's buttons: Save, (Save and) Test connection or Cancel while testing, Discard. */
+/**
+ * The form's buttons: Save, (Save and) Test connection or Cancel while testing, Discard. The test
+ * button keeps the focus while it tests (marked unavailable, not disabled, which would drop the
+ * focus to the page).
+ */
 export function SettingsActions({
   dirty,
   valid,
@@ -21,7 +25,16 @@ export function SettingsActions({
       <button type="submit" disabled={!dirty || !valid || testing}>
         Save
       </button>
-      <button type="button" className="primary" onClick={onTest} disabled={!valid || testing}>
+      {/* While testing it stays focusable (aria-disabled, not disabled), so the focus is not dropped. */}
+      <button
+        type="button"
+        className="primary"
+        onClick={() => {
+          if (!testing) onTest();
+        }}
+        disabled={!valid}
+        aria-disabled={testing ? true : undefined}
+      >
         {testing ? 'Testing…' : dirty ? 'Save and test connection' : 'Test connection'}
       </button>
       {testing ? (
