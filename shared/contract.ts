@@ -14,7 +14,7 @@ import {
   sniffBase64Image,
   type ImageFormat,
 } from './image-bytes';
-import { imageRequestProblems } from './image-models';
+import { imageRequestProblems, STABILITY_ASPECT_RATIOS, STABILITY_MAX_SEED } from './image-models';
 import {
   CONVERSE_IMAGE_FORMATS,
   MAX_CONVERSE_IMAGES,
@@ -338,23 +338,28 @@ export const SampleNextWordEvent = z.discriminatedUnion('type', [
 export type SampleNextWordEvent = z.infer<typeof SampleNextWordEvent>;
 
 /**
- * The diffusion lab's live experiment: Nova Canvas or Titan Image Generator v2 through
- * InvokeModel, text-to-image or image variation. The per-model rules (sizes, seed range, prompt
- * length) are checked here, so a request the model would refuse never costs a call.
+ * The diffusion lab's live experiment through InvokeModel: Nova Canvas or Titan Image Generator
+ * v2 (text-to-image or image variation, with a width, height, quality and cfgScale), or a
+ * Stability AI model (text-to-image with an aspect ratio, one image). The per-model rules (sizes,
+ * aspect ratios, seed range, prompt length, which fields belong to which model) are checked here,
+ * so a request the model would refuse never costs a call.
  */
 export const GenerateImagesInput = z
   .object({
     modelId: ModelId,
     task: z.enum(['TEXT_IMAGE', 'IMAGE_VARIATION']),
     /** Required for TEXT_IMAGE; optional guidance for IMAGE_VARIATION (AWS: text is optional). */
-    prompt: z.string().trim().min(1).max(1024).optional(),
-    negativePrompt: z.string().trim().min(1).max(1024).optional(),
-    width: z.number().int().min(1).max(4096),
-    height: z.number().int().min(1).max(4096),
-    quality: z.enum(['standard', 'premium']),
-    cfgScale: z.number().min(1.1).max(10),
-    /** Nova Canvas takes 0..858,993,459 and Titan v2 0..2,147,483,646 (checked per model). */
-    seed: z.number().int().min(0).max(2_147_483_646),
+    prompt: z.string().trim().min(1).max(10_000).optional(),
+    negativePrompt: z.string().trim().min(1).max(10_000).optional(),
+    /** Nova Canvas and Titan only (required there). */
+    width: z.number().int().min(1).max(4096).optional(),
+    height: z.number().int().min(1).max(4096).optional(),
+    quality: z.enum(['standard', 'premium']).optional(),
+    cfgScale: z.number().min(1.1).max(10).optional(),
+    /** Stability AI only; left out, the model makes a square (1:1) image. */
+    aspectRatio: z.enum(STABILITY_ASPECT_RATIOS).optional(),
+    /** Nova Canvas 0..858,993,459, Titan v2 0..2,147,483,646, Stability 0..4,294,967,294. */
+    seed: z.number().int().min(0).max(STABILITY_MAX_SEED),
     count: z.number().int().min(1).max(5),
     /** IMAGE_VARIATION only: 1-5 PNG or JPEG images, base64. */
     images: z

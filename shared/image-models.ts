@@ -1,32 +1,75 @@
 /**
- * The parameter rules of the two image generators the diffusion lab calls through InvokeModel:
- * Amazon Nova Canvas and Amazon Titan Image Generator G1 v2. They share one native request format
- * (taskType + task params + imageGenerationConfig) but differ in sizes, seeds and prompt length,
- * so the contract checks a request against its model's rules before any (billed) call is made,
- * and the renderer can build its controls from the same numbers.
+ * The parameter rules of the image generators the diffusion lab calls through InvokeModel:
+ * Amazon Nova Canvas and Amazon Titan Image Generator G1 v2 (one native format: taskType + task
+ * params + imageGenerationConfig, with a width and height), and the Stability AI text-to-image
+ * models (Stable Image Core, Stable Diffusion 3.5 Large, Stable Image Ultra: a flat body with an
+ * aspect ratio instead of a size, one image per call). The contract checks a request against its
+ * model's rules before any (billed) call is made, and the renderer builds its controls from the
+ * same numbers.
  *
  * Sources: the Amazon Nova user guide ("Request and response structure for image generation":
  * text and negativeText 1-1024 characters; the AWS code examples draw Nova Canvas seeds from
- * 0..858,993,459) and the Bedrock user guide page for Titan Image Generator G1 models. The size
- * rules match the strict fake in tests/fakes/bedrock-invoke.ts, which follows the same pages.
+ * 0..858,993,459), the Bedrock user guide page for Titan Image Generator G1 models, and the
+ * Bedrock user guide's Stability AI pages (model-parameters-diffusion-3-5-large,
+ * ...-stable-image-core-text-image-request-response, ...-stable-ultra-text-image-request-response:
+ * prompt at most 10,000 characters, the nine aspect ratios, seed 0..4,294,967,294 for SD3.5
+ * Large, 0 meaning a random seed). See /work notes in stability-facts.md for what was checked.
+ * The rules match the strict fake in tests/fakes/, which follows the same pages.
  */
-import { baseModelId } from './models';
+import { baseModelId, estimateImageCost, findModel } from './models';
 
 export const NOVA_CANVAS_ID = 'amazon.nova-canvas-v1:0';
 export const TITAN_IMAGE_V2_ID = 'amazon.titan-image-generator-v2:0';
+export const STABLE_IMAGE_CORE_ID = 'stability.stable-image-core-v1:1';
+export const SD35_LARGE_ID = 'stability.sd3-5-large-v1:0';
+export const STABLE_IMAGE_ULTRA_ID = 'stability.stable-image-ultra-v1:1';
+/** The Stability AI text-to-image models the lab offers, cheapest first. */
+export const STABILITY_IMAGE_IDS: readonly string[] = [
+  STABLE_IMAGE_CORE_ID,
+  SD35_LARGE_ID,
+  STABLE_IMAGE_ULTRA_ID,
+];
 
-export type ImageModelFamily = 'nova-canvas' | 'titan-image-v2';
+export type ImageModelFamily = 'nova-canvas' | 'titan-image-v2' | 'stability';
 export type ImageTask = 'TEXT_IMAGE' | 'IMAGE_VARIATION';
 export type ImageQuality = 'standard' | 'premium';
 
 export interface ImageModelRules {
   label: string;
-  /** Longest `text` / `negativeText`, in characters. */
+  /** Longest prompt / negative prompt, in characters. */
   maxPromptChars: number;
   maxSeed: number;
+  /** Most images one call may ask for. */
+  maxImages: number;
+  /** How the picture's shape is chosen: a width and height, or an aspect ratio. */
+  shape: 'size' | 'aspect-ratio';
   /** A sentence saying what is wrong with a size, or null when the model accepts it. */
   sizeProblem(width: number, height: number): string | null;
 }
+
+/** The aspect ratios every Stability AI text-to-image model on Bedrock documents (default 1:1). */
+export const STABILITY_ASPECT_RATIOS = [
+  '1:1',
+  '16:9',
+  '21:9',
+  '2:3',
+  '3:2',
+  '4:5',
+  '5:4',
+  '9:16',
+  '9:21',
+] as const;
+export type AspectRatio = (typeof STABILITY_ASPECT_RATIOS)[number];
+
+/**
+ * The seed range the SD3.5 Large page documents (0..4,294,967,294; 0 = random). The Stable Image
+ * Core page says 0..4,294,967,295 and the Ultra page's range was not readable, so the lab uses the
+ * smaller bound for all three.
+ */
+export const STABILITY_MAX_SEED = 4_294_967_294;
+
+/** Where the catalog says the Stability AI models are offered (its note: us-west-2 only). */
+export const STABILITY_REGIONS: readonly string[] = ['us-west-2'];
 
 /** Titan Image Generator v2 accepts exactly these output sizes (width × height). */
 export const TITAN_V2_SIZES: readonly (readonly [number, number])[] = [
@@ -87,21 +130,41 @@ export const IMAGE_MODEL_RULES: Record<ImageModelFamily, ImageModelRules> = {
     label: 'Nova Canvas',
     maxPromptChars: 1024,
     maxSeed: 858_993_459,
+    maxImages: 5,
+    shape: 'size',
     sizeProblem: novaCanvasSizeProblem,
   },
   'titan-image-v2': {
     label: 'Titan Image Generator v2',
     maxPromptChars: 512,
     maxSeed: 2_147_483_646,
+    maxImages: 5,
+    shape: 'size',
     sizeProblem: titanV2SizeProblem,
   },
+  stability: {
+    label: 'Stability AI',
+    maxPromptChars: 10_000,
+    maxSeed: STABILITY_MAX_SEED,
+    maxImages: 1,
+    shape: 'aspect-ratio',
+    sizeProblem: () => 'Stability AI models take an aspect ratio, not a width and height.',
+  },
 };
+
+/** The name to use in messages: the catalog's model name, else the family's label. */
+export function imageModelLabel(modelId: string): string {
+  const family = imageModelFamily(modelId);
+  if (family === 'stability') return findModel(modelId)?.name ?? 'Stability AI';
+  return family ? IMAGE_MODEL_RULES[family].label : modelId;
+}
 
 /** Which generator a model id (bare, profile or ARN) names, or null for any other model. */
 export function imageModelFamily(modelId: string): ImageModelFamily | null {
   const base = baseModelId(modelId);
   if (base === NOVA_CANVAS_ID) return 'nova-canvas';
   if (base === TITAN_IMAGE_V2_ID) return 'titan-image-v2';
+  if (STABILITY_IMAGE_IDS.includes(base)) return 'stability';
   return null;
 }
 
@@ -111,9 +174,15 @@ export interface ImageRequestFields {
   task: ImageTask;
   prompt?: string | undefined;
   negativePrompt?: string | undefined;
-  width: number;
-  height: number;
+  /** Nova Canvas and Titan: required. Stability: left out (it takes `aspectRatio`). */
+  width?: number | undefined;
+  height?: number | undefined;
+  quality?: ImageQuality | undefined;
+  cfgScale?: number | undefined;
+  /** Stability only; left out, the model makes a 1:1 image. */
+  aspectRatio?: AspectRatio | undefined;
   seed: number;
+  count: number;
   images?: readonly string[] | undefined;
   similarityStrength?: number | undefined;
 }
@@ -164,9 +233,51 @@ function promptProblems(input: ImageRequestFields, rules: ImageModelRules): Fiel
   );
 }
 
+/** The fields that belong to the other kind of model (size vs aspect ratio, count). */
+function shapeProblems(input: ImageRequestFields, rules: ImageModelRules): FieldProblem[] {
+  const label = imageModelLabel(input.modelId);
+  if (rules.shape === 'aspect-ratio') {
+    const foreign = (['width', 'height', 'quality', 'cfgScale'] as const).filter(
+      (k) => input[k] !== undefined,
+    );
+    return [
+      ...foreign.map((k) => ({
+        path: [k],
+        message: `${label} takes an aspect ratio and a seed; it has no ${k} setting.`,
+      })),
+      ...(input.task !== 'TEXT_IMAGE'
+        ? [{ path: ['task'], message: `The lab uses ${label} for text to image only.` }]
+        : []),
+      ...(input.count > rules.maxImages
+        ? [{ path: ['count'], message: `${label} makes 1 image per call (got ${input.count}).` }]
+        : []),
+    ];
+  }
+  const missing = (['width', 'height', 'quality', 'cfgScale'] as const).filter(
+    (k) => input[k] === undefined,
+  );
+  const size =
+    input.width !== undefined && input.height !== undefined
+      ? rules.sizeProblem(input.width, input.height)
+      : null;
+  return [
+    ...missing.map((k) => ({ path: [k], message: `${rules.label} needs a ${k}.` })),
+    ...(input.aspectRatio !== undefined
+      ? [
+          {
+            path: ['aspectRatio'],
+            message: `${rules.label} takes a width and height, not an aspect ratio.`,
+          },
+        ]
+      : []),
+    ...(size ? [{ path: ['width'], message: size }] : []),
+  ];
+}
+
 /**
- * Everything wrong with an image request for its model: unsupported model, size, seed, prompt
- * length, and fields that do not belong to the task. Empty when the request may be sent.
+ * Everything wrong with an image request for its model: unsupported model, size or aspect ratio,
+ * seed, prompt length, image count, and fields that do not belong to the task or the model.
+ * Empty when the request may be sent.
  */
 export function imageRequestProblems(input: ImageRequestFields): FieldProblem[] {
   const family = imageModelFamily(input.modelId);
@@ -174,23 +285,43 @@ export function imageRequestProblems(input: ImageRequestFields): FieldProblem[] 
     return [
       {
         path: ['modelId'],
-        message: `Image generation supports ${NOVA_CANVAS_ID} (Nova Canvas) and ${TITAN_IMAGE_V2_ID} (Titan Image Generator v2), not ${input.modelId}.`,
+        message: `Image generation supports ${[...STABILITY_IMAGE_IDS, NOVA_CANVAS_ID, TITAN_IMAGE_V2_ID].join(', ')}, not ${input.modelId}.`,
       },
     ];
   }
   const rules = IMAGE_MODEL_RULES[family];
-  const size = rules.sizeProblem(input.width, input.height);
+  const label = imageModelLabel(input.modelId);
   return [
     ...taskProblems(input),
-    ...(size ? [{ path: ['width'], message: size }] : []),
+    ...shapeProblems(input, rules),
     ...(input.seed > rules.maxSeed
       ? [
           {
             path: ['seed'],
-            message: `${rules.label} takes a seed from 0 to ${rules.maxSeed.toLocaleString('en-US')} (got ${input.seed}).`,
+            message: `${label} takes a seed from 0 to ${rules.maxSeed.toLocaleString('en-US')} (got ${input.seed}).`,
           },
         ]
       : []),
-    ...promptProblems(input, rules),
+    ...promptProblems(input, { ...rules, label }),
   ];
+}
+
+/**
+ * Estimated on-demand cost in USD of a request's images: the catalog's one per-image price for a
+ * Stability AI model; the size and quality tier for Nova Canvas and Titan. Null when unknown.
+ */
+export function estimateImageRequestCost(input: ImageRequestFields): number | null {
+  if (imageModelFamily(input.modelId) === 'stability') {
+    const model = findModel(input.modelId);
+    if (model?.pricing.kind !== 'image' || model.pricing.perImage.length !== 1) return null;
+    return (model.pricing.perImage[0]?.usd ?? 0) * input.count;
+  }
+  if (input.width === undefined || input.height === undefined) return null;
+  return estimateImageCost(
+    input.modelId,
+    input.width,
+    input.height,
+    input.quality ?? 'standard',
+    input.count,
+  );
 }

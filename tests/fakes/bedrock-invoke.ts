@@ -1,7 +1,8 @@
 /**
  * InvokeModel for the models whose native bodies the fake understands: Titan Text Embeddings V2
- * and the image generators (Nova Canvas, Titan Image Generator v2). Bodies are validated with the
- * service's JSON-schema error style ("Malformed input request: #/path: ...").
+ * and the image generators (Nova Canvas, Titan Image Generator v2, and the Stability AI
+ * text-to-image models). Bodies are validated with the service's JSON-schema error style
+ * ("Malformed input request: #/path: ...").
  */
 import { createHash } from 'node:crypto';
 import { malformedInput, validationError } from './bedrock-errors.js';
@@ -38,8 +39,10 @@ export function prepareInvoke(model: FakeModel, body: unknown): () => InvokeResu
   }
   const rules = IMAGE_RULES[model.modelId];
   if (rules) return invokeImageModel(rules, body);
+  const stability = STABILITY_RULES[model.modelId];
+  if (stability) return invokeStability(stability, body);
   throw validationError(
-    `The fake Bedrock implements InvokeModel only for amazon.titan-embed-text-v2:0, cohere.embed-english-v3, cohere.embed-multilingual-v3, amazon.nova-canvas-v1:0 and amazon.titan-image-generator-v2:0 (not ${model.modelId}); use Converse for text models.`,
+    `The fake Bedrock implements InvokeModel only for amazon.titan-embed-text-v2:0, cohere.embed-english-v3, cohere.embed-multilingual-v3, amazon.nova-canvas-v1:0, amazon.titan-image-generator-v2:0 and ${Object.keys(STABILITY_RULES).join(', ')} (not ${model.modelId}); use Converse for text models.`,
   );
 }
 
@@ -48,6 +51,9 @@ export function prepareInvoke(model: FakeModel, body: unknown): () => InvokeResu
  * are not base64; embeddings of the wrong length (2 numbers), one per text for Cohere.
  */
 export function malformedInvokeBody(model: FakeModel, body?: unknown): JsonObject {
+  if (STABILITY_RULES[model.modelId]) {
+    return { seeds: [1], finish_reasons: [null], images: ['not base64!!'] };
+  }
   if (model.kind === 'image') return { images: ['not base64!!'], error: null };
   if (COHERE_EMBED_V3.includes(model.modelId)) {
     const texts = isRecord(body) && Array.isArray(body['texts']) ? body['texts'] : [''];
@@ -587,6 +593,118 @@ function renderImage(config: GenerationConfig, prompt: string, index: number): B
     config.height,
     (x, y) => tiles[(y >> 4) * tilesX + (x >> 4)] ?? black,
   );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stability AI text-to-image (Stable Image Core, SD3.5 Large, Stable Image Ultra)
+
+interface StabilityRules {
+  maxSeed: number;
+  /** Modes the model documents; the fake implements only text-to-image. */
+  modes: string[];
+}
+
+/** Seed ranges as the Bedrock pages state them (Core 0..4294967295, SD3.5 0..4294967294). */
+const STABILITY_RULES: Record<string, StabilityRules> = {
+  'stability.stable-image-core-v1:1': { maxSeed: 4_294_967_295, modes: ['text-to-image'] },
+  'stability.sd3-5-large-v1:0': {
+    maxSeed: 4_294_967_294,
+    modes: ['text-to-image', 'image-to-image'],
+  },
+  'stability.stable-image-ultra-v1:1': { maxSeed: 4_294_967_294, modes: ['text-to-image'] },
+};
+
+/**
+ * The output size per aspect ratio (about one megapixel). Illustrative: the Bedrock pages give
+ * the ratios, not the pixel sizes, so only the shape of these is meant to be right.
+ */
+const STABILITY_SIZES: Record<string, [number, number]> = {
+  '1:1': [1024, 1024],
+  '16:9': [1344, 768],
+  '21:9': [1536, 640],
+  '2:3': [832, 1216],
+  '3:2': [1216, 832],
+  '4:5': [896, 1088],
+  '5:4': [1088, 896],
+  '9:16': [768, 1344],
+  '9:21': [640, 1536],
+};
+const STABILITY_KEYS = [
+  'prompt',
+  'negative_prompt',
+  'aspect_ratio',
+  'mode',
+  'output_format',
+  'seed',
+];
+const STABILITY_MAX_CHARS = 10_000;
+
+/**
+ * A prompt containing `[[filter:prompt]]` or `[[filter:output]]` is "filtered": the reply is the
+ * documented `{ finish_reasons: ["Filter reason: ..."] }` with no image (status 200).
+ */
+function stabilityFilter(prompt: string): string | null {
+  if (prompt.includes('[[filter:prompt]]')) return 'Filter reason: prompt';
+  if (prompt.includes('[[filter:output]]')) return 'Filter reason: output image';
+  return null;
+}
+
+/** A Stability text field: a string of at most 10,000 characters (a prompt of at least 1). */
+function stabilityText(request: JsonObject, key: 'prompt' | 'negative_prompt'): string | undefined {
+  const text = request[key];
+  if (text === undefined) return undefined;
+  if (typeof text !== 'string') {
+    throw malformedInput(`#/${key}`, `expected type: String, found: ${jsonTypeName(text)}`);
+  }
+  if (key === 'prompt' && text.length < 1) {
+    throw malformedInput('#/prompt', 'expected minLength: 1, actual: 0');
+  }
+  if (text.length > STABILITY_MAX_CHARS) {
+    throw malformedInput(
+      `#/${key}`,
+      `expected maxLength: ${STABILITY_MAX_CHARS}, actual: ${text.length}`,
+    );
+  }
+  return text;
+}
+
+function invokeStability(rules: StabilityRules, body: unknown): () => InvokeResult {
+  const request = requireObject(body, '#');
+  rejectExtraneous(request, STABILITY_KEYS, '#');
+  const mode = request['mode'] ?? 'text-to-image';
+  if (typeof mode !== 'string' || !rules.modes.includes(mode)) {
+    throw malformedInput('#/mode', `${show(mode)} is not a valid enum value`);
+  }
+  if (mode !== 'text-to-image') {
+    throw validationError('The fake Bedrock implements only text-to-image for Stability AI.');
+  }
+  const text = stabilityText(request, 'prompt');
+  if (text === undefined) throw malformedInput('#', 'required key [prompt] not found');
+  stabilityText(request, 'negative_prompt');
+  const ratio = request['aspect_ratio'] ?? '1:1';
+  const size = typeof ratio === 'string' ? STABILITY_SIZES[ratio] : undefined;
+  if (!size) throw malformedInput('#/aspect_ratio', `${show(ratio)} is not a valid enum value`);
+  const format = request['output_format'] ?? 'png';
+  if (format !== 'png') {
+    throw format === 'jpeg'
+      ? validationError('The fake Bedrock renders PNG only for Stability AI.')
+      : malformedInput('#/output_format', `${show(format)} is not a valid enum value`);
+  }
+  const asked = integerIn(request['seed'], 0, rules.maxSeed, '#/seed') ?? 0;
+  // Seed 0 means "random": the fake picks one from the prompt, so a test can predict it.
+  const seed =
+    asked || (createHash('sha256').update(text).digest().readUInt32BE(0) % rules.maxSeed) + 1;
+  return () => {
+    const filtered = stabilityFilter(text);
+    if (filtered) return { body: { finish_reasons: [filtered] }, inputTokens: 0, outputTokens: 0 };
+    const config = { width: size[0], height: size[1], seed, numberOfImages: 1 };
+    const image = renderImage(config, `stability|${text}`, 0).toString('base64');
+    return {
+      body: { seeds: [seed], finish_reasons: [null], images: [image] },
+      inputTokens: 0,
+      outputTokens: 0,
+    };
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -122,6 +122,20 @@ export const DEFAULT_MODELS: readonly FakeModel[] = [
     capabilities: NO_TEXT,
     customizationsSupported: ['FINE_TUNING'],
   },
+  // Stability AI text-to-image (InvokeModel only, one image per call; bedrock-invoke.ts).
+  ...(
+    [
+      ['stability.stable-image-core-v1:1', 'Stable Image Core 1.1'],
+      ['stability.sd3-5-large-v1:0', 'Stable Diffusion 3.5 Large'],
+      ['stability.stable-image-ultra-v1:1', 'Stable Image Ultra 1.1'],
+    ] as const
+  ).map(([id, name]): FakeModel => ({
+    ...text(id, name, 'Stability AI', {}),
+    kind: 'image',
+    outputModalities: ['IMAGE'],
+    maxOutputTokens: 0,
+    capabilities: NO_TEXT,
+  })),
   {
     ...text('amazon.titan-embed-text-v2:0', 'Titan Text Embeddings V2', 'Amazon', {}),
     kind: 'embedding',

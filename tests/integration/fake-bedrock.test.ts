@@ -835,6 +835,9 @@ describe('control plane', () => {
     expect(imageModels.modelSummaries?.map((m) => m.modelId).sort()).toEqual([
       'amazon.nova-canvas-v1:0',
       'amazon.titan-image-generator-v2:0',
+      'stability.sd3-5-large-v1:0',
+      'stability.stable-image-core-v1:1',
+      'stability.stable-image-ultra-v1:1',
     ]);
     expect(fake.requests.at(-1)).toMatchObject({
       operation: 'list-foundation-models',

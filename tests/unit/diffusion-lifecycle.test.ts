@@ -1,47 +1,70 @@
 /**
- * The Diffusion lab's lifecycle warning comes from the catalog for every image model it offers,
- * the same `lifecycle` the Models screen shows: Titan Image Generator v2 (end of life) gets a
- * warning as well as Nova Canvas (legacy), and an active model gets none.
+ * The Diffusion lab's lifecycle words come from the catalog for every image model it offers, the
+ * same `lifecycle` the Models screen shows: the picker lists active models first and names each
+ * model's state once ("Legacy: new customers cannot use it", "End of life"); the note under it
+ * gives the catalog's details for a legacy or end-of-life model, and nothing for an active one.
  */
 import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../../shared/catalog';
-import { imageModelFamily, NOVA_CANVAS_ID, TITAN_IMAGE_V2_ID } from '../../shared/image-models';
-import { modelOptions } from '../../shared/models';
 import {
+  NOVA_CANVAS_ID,
+  SD35_LARGE_ID,
+  STABLE_IMAGE_CORE_ID,
+  STABLE_IMAGE_ULTRA_ID,
+  TITAN_IMAGE_V2_ID,
+} from '../../shared/image-models';
+import {
+  imageModelOptions,
   LIFECYCLE_LABEL,
   lifecycleWarning,
 } from '../../renderer/src/features/diffusion-lab/lifecycle-warning';
+import { regionNote } from '../../renderer/src/features/diffusion-lab/images/region-note';
 
-const labModels = modelOptions('us-east-1', (m) => imageModelFamily(m.id) !== null);
+const labModels = imageModelOptions('us-east-1');
 
-describe('the Diffusion lab lifecycle warning', () => {
-  it('offers both image generators', () => {
-    expect(labModels.map((o) => o.model.id).sort()).toEqual(
-      [NOVA_CANVAS_ID, TITAN_IMAGE_V2_ID].sort(),
-    );
+describe('the Diffusion lab model picker and lifecycle note', () => {
+  it('offers the Stability AI models first (active), then Nova Canvas and Titan', () => {
+    expect(labModels.map((o) => o.model.id)).toEqual([
+      STABLE_IMAGE_CORE_ID,
+      SD35_LARGE_ID,
+      STABLE_IMAGE_ULTRA_ID,
+      NOVA_CANVAS_ID,
+      TITAN_IMAGE_V2_ID,
+    ]);
+    expect(labModels.slice(0, 3).every((o) => o.model.lifecycle === 'active')).toBe(true);
+  });
+
+  it('names each state once, in plain words', () => {
+    expect(LIFECYCLE_LABEL).toEqual({
+      active: 'Active',
+      legacy: 'Legacy: new customers cannot use it',
+      'end-of-life': 'End of life',
+    });
   });
 
   it.each(labModels.map((o) => [o.model.id, o] as const))(
-    '%s: the warning follows the catalog lifecycle and carries its note',
+    '%s: the note follows the catalog lifecycle and carries its note',
     (_id, option) => {
       const { model } = option;
       const warning = lifecycleWarning(option.id);
       if (model.lifecycle === 'active') {
         expect(warning).toBeNull();
-        expect(LIFECYCLE_LABEL[model.lifecycle]).toBeNull();
         return;
       }
       expect(warning?.status).toBe(model.lifecycle);
-      expect(warning?.text).toContain(model.lifecycle === 'legacy' ? 'legacy' : 'end of life');
       if (model.note) expect(warning?.text).toContain(model.note);
-      expect(LIFECYCLE_LABEL[model.lifecycle]).toMatch(/legacy|end of life/);
+      // The picker says the state; the note does not say it again in Stratum's own words (the
+      // catalog's dated note may name it, with its date).
+      const own = (warning?.text ?? '').replace(model.note ?? '', '');
+      expect(own).not.toContain(LIFECYCLE_LABEL[model.lifecycle]);
     },
   );
 
   it('warns for Titan Image Generator v2 (end of life) and Nova Canvas (legacy)', () => {
     expect(lifecycleWarning(TITAN_IMAGE_V2_ID)?.status).toBe('end-of-life');
-    expect(lifecycleWarning(TITAN_IMAGE_V2_ID)?.text).toMatch(/end of life.*likely to fail/);
+    expect(lifecycleWarning(TITAN_IMAGE_V2_ID)?.text).toMatch(/likely to fail/);
     expect(lifecycleWarning(NOVA_CANVAS_ID)?.status).toBe('legacy');
+    expect(lifecycleWarning(NOVA_CANVAS_ID)?.text).toMatch(/existing customers/);
     // An inference-profile or ARN form of the id is the same model.
     expect(
       lifecycleWarning(`arn:aws:bedrock:us-east-1::foundation-model/${TITAN_IMAGE_V2_ID}`),
@@ -52,5 +75,13 @@ describe('the Diffusion lab lifecycle warning', () => {
     const active = CATALOG.models.find((m) => m.lifecycle === 'active')!;
     expect(lifecycleWarning(active.id)).toBeNull();
     expect(lifecycleWarning('example.not-a-model-v1:0')).toBeNull();
+  });
+
+  it('says which Region serves a Stability AI model when it is not the learner’s', () => {
+    expect(regionNote(STABLE_IMAGE_CORE_ID, 'us-east-1')).toBe(
+      'Stable Image Core 1.1 is offered in us-west-2, not in us-east-1 (your Region in Settings). Choose us-west-2 in Settings to call it.',
+    );
+    expect(regionNote(STABLE_IMAGE_CORE_ID, 'us-west-2')).toBeNull();
+    expect(regionNote(NOVA_CANVAS_ID, 'eu-central-1')).toBeNull();
   });
 });

@@ -37,6 +37,7 @@ const FORM: ImageForm = {
   prompt: '  A lighthouse  ',
   negative: ' ',
   sizeIndex: 1,
+  aspectRatio: '16:9',
   quality: 'standard',
   cfgScale: 6.5,
   seed: 12,

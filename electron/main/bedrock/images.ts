@@ -1,7 +1,8 @@
 /**
  * The diffusion lab's live Bedrock calls: image generation with Nova Canvas or Titan Image
- * Generator v2 (InvokeModel, their shared native JSON format) and image-to-text with a vision
- * model (Converse with an image content block).
+ * Generator v2 (InvokeModel, their shared native JSON format) or with a Stability AI model
+ * (InvokeModel, Stability's flat body: prompt, negative_prompt, aspect_ratio, seed), and
+ * image-to-text with a vision model (Converse with an image content block).
  *
  * What a model returns is checked before it reaches the renderer: the body must be JSON of the
  * documented shape, `error` must be unset, the number of images must match the request, and each
@@ -22,8 +23,13 @@ import type {
   GenerateImagesOutput,
 } from '../../../shared/contract';
 import { isStrictBase64, readImageSize, sniffImageFormat } from '../../../shared/image-bytes';
-import { IMAGE_MODEL_RULES, imageModelFamily } from '../../../shared/image-models';
-import { estimateImageCost, estimateTokenCost } from '../../../shared/models';
+import {
+  estimateImageRequestCost,
+  imageModelFamily,
+  imageModelLabel,
+  type AspectRatio,
+} from '../../../shared/image-models';
+import { estimateTokenCost } from '../../../shared/models';
 import { AppFailure } from '../errors';
 import type { BedrockCaller } from './client';
 import { recordedCall } from './recorded-call';
@@ -62,12 +68,20 @@ export type ImageRequestBody =
  * sent as null: the models' JSON-schema validation refuses null where a string is expected.
  */
 export function imageRequestBody(input: GenerateImagesInput): ImageRequestBody {
+  const { width, height, quality, cfgScale } = input;
+  // The contract requires these for Nova Canvas and Titan; this guards the type, not the learner.
+  if (width === undefined || height === undefined || !quality || cfgScale === undefined) {
+    throw new AppFailure({
+      code: 'invalid_input',
+      message: `${imageModelLabel(input.modelId)} needs a width, height, quality and cfgScale.`,
+    });
+  }
   const imageGenerationConfig: ImageGenerationConfig = {
     numberOfImages: input.count,
-    width: input.width,
-    height: input.height,
-    quality: input.quality,
-    cfgScale: input.cfgScale,
+    width,
+    height,
+    quality,
+    cfgScale,
     seed: input.seed,
   };
   const negative = input.negativePrompt !== undefined ? { negativeText: input.negativePrompt } : {};
@@ -93,6 +107,36 @@ export function imageRequestBody(input: GenerateImagesInput): ImageRequestBody {
       ...negative,
     },
     imageGenerationConfig,
+  };
+}
+
+/**
+ * A Stability AI text-to-image body (Bedrock user guide, Stability AI model pages): `mode` and
+ * `output_format` are left out (their documented defaults are text-to-image and PNG), and so is
+ * `aspect_ratio` when the learner kept the default 1:1. The models take no cfg_scale, quality,
+ * width or height here, and make one image per call.
+ */
+export interface StabilityRequestBody {
+  prompt: string;
+  negative_prompt?: string;
+  aspect_ratio?: AspectRatio;
+  seed: number;
+}
+
+export function stabilityRequestBody(input: GenerateImagesInput): StabilityRequestBody {
+  if (input.task !== 'TEXT_IMAGE' || input.prompt === undefined) {
+    throw new AppFailure({
+      code: 'invalid_input',
+      message: `${imageModelLabel(input.modelId)} needs a prompt (text to image only).`,
+    });
+  }
+  return {
+    prompt: input.prompt,
+    ...(input.negativePrompt !== undefined ? { negative_prompt: input.negativePrompt } : {}),
+    ...(input.aspectRatio !== undefined && input.aspectRatio !== '1:1'
+      ? { aspect_ratio: input.aspectRatio }
+      : {}),
+    seed: input.seed,
   };
 }
 
@@ -171,6 +215,68 @@ export function parseImageResponse(
   return images.map((b64, i) => checkImage(b64, i, label));
 }
 
+/**
+ * Stability AI answers `{ seeds, finish_reasons, images }`; a filtered request may carry only
+ * `finish_reasons` ("Filter reason: prompt" / "output image" / "input image", or "Inference
+ * error"). Seeds are numbers in the documented example (described as strings): both are read.
+ */
+const StabilityResponseBody = z.object({
+  images: z.array(z.string()).optional(),
+  seeds: z
+    .array(z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/).transform(Number)]))
+    .optional(),
+  finish_reasons: z.array(z.string().nullable()),
+});
+
+/** What the learner can do about a finish reason, by the part the filter looked at. */
+function declinedRemedy(reason: string): string {
+  if (/output image/i.test(reason)) {
+    return 'The picture it made was held back by its content filter. Try another seed, or rephrase the prompt.';
+  }
+  return 'Rephrase the prompt (and the negative prompt) without what a content filter may stop, then try again.';
+}
+
+/**
+ * The checked image and the seed it was made with, or a `model_error`: a finish reason that
+ * starts "Filter reason" is the model declining (said as such, with what to do); "Inference
+ * error" or any other reason is a failure; a body not of the documented shape is malformed.
+ */
+export function parseStabilityResponse(
+  body: Uint8Array | undefined,
+  label: string,
+): { image: GeneratedImage; seed: number | null } {
+  const parsed = StabilityResponseBody.safeParse(
+    parseJsonBody(body, () => modelError(label, 'the body is not JSON.')),
+  );
+  if (!parsed.success) {
+    throw modelError(
+      label,
+      'the body does not have the documented { seeds, finish_reasons, images } shape.',
+    );
+  }
+  const { images = [], seeds = [], finish_reasons: reasons } = parsed.data;
+  const reason = reasons.find((r) => r !== null);
+  if (reason !== undefined && reason.startsWith('Filter reason')) {
+    throw new AppFailure({
+      code: 'model_error',
+      message: `${label} declined to make this image: its content filter stopped it (${reason}).`,
+      remedy: declinedRemedy(reason),
+    });
+  }
+  if (reason !== undefined) {
+    throw new AppFailure({
+      code: 'model_error',
+      message: `${label} did not make the image (${reason}).`,
+      remedy: 'Try again in a moment; if it keeps happening, try another seed or model.',
+    });
+  }
+  const [b64] = images;
+  if (images.length !== 1 || b64 === undefined) {
+    throw modelError(label, `it sent ${images.length} images instead of 1.`);
+  }
+  return { image: checkImage(b64, 0, label), seed: seeds[0] ?? null };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Calls
 
@@ -182,9 +288,10 @@ export async function generateImages(
   caller: BedrockCaller,
   input: GenerateImagesInput,
 ): Promise<GenerateImagesOutput> {
-  const family = imageModelFamily(input.modelId);
-  const label = family ? IMAGE_MODEL_RULES[family].label : input.modelId;
-  const body = JSON.stringify(imageRequestBody(input));
+  const stability = imageModelFamily(input.modelId) === 'stability';
+  const label = imageModelLabel(input.modelId);
+  const body = JSON.stringify(stability ? stabilityRequestBody(input) : imageRequestBody(input));
+  const costUsd = estimateImageRequestCost(input);
   return recordedCall(
     {
       feature: 'images',
@@ -204,24 +311,24 @@ export async function generateImages(
         }),
         meter.sendOptions,
       );
-      const images = parseImageResponse(response.body, input.count, label);
+      const made = stability
+        ? parseStabilityResponse(response.body, label)
+        : { images: parseImageResponse(response.body, input.count, label), seed: null };
+      const images = 'image' in made ? [made.image] : made.images;
+      const [first] = images;
       meter.images(images.length, {
-        width: input.width,
-        height: input.height,
-        quality: input.quality,
+        width: input.width ?? first?.width ?? 0,
+        height: input.height ?? first?.height ?? 0,
+        quality: input.quality ?? 'standard',
       });
+      // The catalog's per-image price (a Stability model has one), so the log shows this cost.
+      meter.cost(costUsd);
       return {
         images,
         modelId: input.modelId,
-        seed: input.seed,
+        seed: made.seed ?? input.seed,
         latencyMs: meter.elapsed(),
-        costUsd: estimateImageCost(
-          input.modelId,
-          input.width,
-          input.height,
-          input.quality,
-          images.length,
-        ),
+        costUsd,
       };
     },
   );

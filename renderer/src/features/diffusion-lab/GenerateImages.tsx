@@ -20,7 +20,7 @@ export function GenerateImages({
   const { form, set } = useImageForm();
   const { family, request, problems, cost } = imageRequestFor(form, gallery);
   const { busy, latest, runs, generate } = useGenerateImages(onError);
-  const perImage = cost === null ? null : cost / form.count;
+  const perImage = cost === null ? null : cost / request.count;
   return (
     <section className="card" aria-labelledby="gen-heading">
       <h2 id="gen-heading">Generate images</h2>
@@ -39,7 +39,7 @@ export function GenerateImages({
           disabled={busy || problems.length > 0}
           onClick={() => void generate(request)}
         >
-          {busy ? 'Generating…' : `Generate ${plural(form.count, 'image')}`}
+          {busy ? 'Generating…' : `Generate ${plural(request.count, 'image')}`}
         </button>
         <span className="muted small" data-testid="image-cost">
           About {formatUsdOrUnknown(cost)} at on-demand list prices ({formatUsdOrUnknown(perImage)}{' '}

@@ -1,30 +1,25 @@
-/** The Generate form's fields: model, task, prompts, the image to vary, size, quality, cfg, seed, count. */
-import { useId, useMemo } from 'react';
+/**
+ * The Generate form's fields: the model (active ones first), then the controls that model takes:
+ * prompts and an aspect ratio and seed for a Stability AI model; the task, the image to vary,
+ * size, quality, cfgScale, seed and image count for Nova Canvas and Titan.
+ */
+import { useId } from 'react';
 import {
   IMAGE_MODEL_RULES,
-  imageModelFamily,
   type ImageModelFamily,
-  type ImageQuality,
   type ImageTask,
 } from '../../../../shared/image-models';
-import { modelOptions } from '../../../../shared/models';
-import { IntegerField, RangeField } from '../../components/fields';
+import { RangeField } from '../../components/fields';
 import { SelectField, type Choice } from '../../components/choice-fields';
-import { ModelSelect } from '../../components/ModelSelect';
 import type { GalleryImage } from '../../db/schema';
-import { SIZES } from './image-data';
-import { LifecycleNote } from './LifecycleNote';
-import { LIFECYCLE_LABEL } from './lifecycle-warning';
+import { ModelFields } from './images/ModelFields';
+import { SizeFields } from './images/SizeFields';
+import { StabilityFields } from './images/StabilityFields';
 import type { ImageForm as Form } from './use-image-form';
 
 const TASKS: Choice<ImageTask>[] = [
   { value: 'TEXT_IMAGE', label: 'Text to image' },
   { value: 'IMAGE_VARIATION', label: 'Image to image (variation)' },
-];
-
-const QUALITIES: Choice<ImageQuality>[] = [
-  { value: 'standard', label: 'Standard' },
-  { value: 'premium', label: 'Premium' },
 ];
 
 function VariationSource({
@@ -63,42 +58,10 @@ function VariationSource({
   );
 }
 
-export function ImageForm({
-  form,
-  set,
-  family,
-  gallery,
-  region,
-}: {
-  form: Form;
-  set: (patch: Partial<Form>) => void;
-  family: ImageModelFamily;
-  gallery: readonly GalleryImage[];
-  region: string;
-}) {
+function PromptFields({ form, set, family }: Parameters<typeof ImageForm>[0]) {
   const ids = { prompt: useId(), neg: useId() };
-  const models = useMemo(
-    () => modelOptions(region, (m) => imageModelFamily(m.id) !== null),
-    [region],
-  );
   return (
-    <div className="form-grid">
-      <ModelSelect
-        label="Model"
-        value={form.modelId}
-        options={models}
-        describe={(o) => LIFECYCLE_LABEL[o.model.lifecycle]}
-        onChange={(modelId) => set({ modelId, sizeIndex: 0 })}
-      />
-      <SelectField
-        label="Task"
-        value={form.task}
-        options={TASKS}
-        onChange={(task) => set({ task })}
-      />
-      <div className="wide">
-        <LifecycleNote modelId={form.modelId} />
-      </div>
+    <>
       <div className="field wide">
         <label htmlFor={ids.prompt}>
           Prompt {form.task === 'IMAGE_VARIATION' ? '(optional)' : ''}
@@ -116,48 +79,48 @@ export function ImageForm({
         <input
           id={ids.neg}
           value={form.negative}
+          maxLength={IMAGE_MODEL_RULES[family].maxPromptChars}
           onChange={(e) => set({ negative: e.target.value })}
           placeholder="for example: people, text"
         />
       </div>
-      {form.task === 'IMAGE_VARIATION' ? (
+    </>
+  );
+}
+
+export function ImageForm(props: {
+  form: Form;
+  set: (patch: Partial<Form>) => void;
+  family: ImageModelFamily;
+  gallery: readonly GalleryImage[];
+  region: string;
+}) {
+  const { form, set, family, gallery, region } = props;
+  const stability = family === 'stability';
+  return (
+    <div className="form-grid">
+      <ModelFields
+        modelId={form.modelId}
+        region={region}
+        onChange={(modelId) => set({ modelId, sizeIndex: 0 })}
+      />
+      {stability ? null : (
+        <SelectField
+          label="Task"
+          value={form.task}
+          options={TASKS}
+          onChange={(task) => set({ task })}
+        />
+      )}
+      <PromptFields {...props} />
+      {!stability && form.task === 'IMAGE_VARIATION' ? (
         <VariationSource form={form} set={set} gallery={gallery} />
       ) : null}
-      <SelectField
-        label="Size"
-        value={String(form.sizeIndex)}
-        options={SIZES[family].map(([w, h], i) => ({ value: String(i), label: `${w} × ${h}` }))}
-        onChange={(i) => set({ sizeIndex: Number(i) })}
-      />
-      <SelectField
-        label="Quality"
-        value={form.quality}
-        options={QUALITIES}
-        onChange={(quality) => set({ quality })}
-      />
-      <RangeField
-        label="cfgScale (prompt strength)"
-        value={form.cfgScale}
-        min={1.1}
-        max={10}
-        step={0.1}
-        display={form.cfgScale.toFixed(1)}
-        onChange={(cfgScale) => set({ cfgScale })}
-      />
-      <IntegerField
-        label="Seed"
-        value={form.seed}
-        min={0}
-        max={IMAGE_MODEL_RULES[family].maxSeed}
-        onChange={(seed) => set({ seed })}
-      />
-      <IntegerField
-        label="Images"
-        value={form.count}
-        min={1}
-        max={5}
-        onChange={(count) => set({ count })}
-      />
+      {stability ? (
+        <StabilityFields form={form} set={set} />
+      ) : (
+        <SizeFields form={form} set={set} family={family} />
+      )}
     </div>
   );
 }

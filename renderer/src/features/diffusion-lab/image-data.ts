@@ -16,6 +16,8 @@ export const SIZES: Record<ImageModelFamily, [number, number][]> = {
     [1152, 640],
     [768, 768],
   ],
+  // Stability AI models take an aspect ratio instead (ImageForm's aspect ratio select).
+  stability: [],
 };
 
 export const dataUrl = (img: { format: string; base64: string }) =>

@@ -24,7 +24,7 @@ export function useGenerateImages(onError: (e: AppError | null) => void) {
       return;
     }
     const createdAt = new Date().toISOString();
-    const { images, costUsd } = result.value;
+    const { images, costUsd, seed } = result.value;
     const perImage = costUsd === null ? null : costUsd / images.length;
     const rows: GalleryImage[] = images.map((img) => ({
       id: crypto.randomUUID(),
@@ -35,9 +35,12 @@ export function useGenerateImages(onError: (e: AppError | null) => void) {
       negativePrompt: request.negativePrompt ?? null,
       width: img.width,
       height: img.height,
-      quality: request.quality,
-      cfgScale: request.cfgScale,
-      seed: request.seed,
+      // A Stability AI model has neither: the row keeps the schema's defaults and the gallery
+      // does not show them for it (Gallery.tsx).
+      quality: request.quality ?? 'standard',
+      cfgScale: request.cfgScale ?? 0,
+      // The seed the model says it used (a Stability AI model picks one when asked for 0).
+      seed,
       similarityStrength:
         request.task === 'IMAGE_VARIATION' ? (request.similarityStrength ?? null) : null,
       format: img.format,

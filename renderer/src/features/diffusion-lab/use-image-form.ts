@@ -1,16 +1,19 @@
 /**
- * The Generate form as one piece of state, and what follows from it: the model family, the size,
- * the request sent to Bedrock, what is wrong with it, and its estimated cost.
+ * The Generate form as one piece of state, and what follows from it: the model family, the
+ * request sent to Bedrock (a size, quality and cfgScale for Nova Canvas and Titan; an aspect
+ * ratio for a Stability AI model), what is wrong with it, and its estimated cost.
  */
 import { useState } from 'react';
 import {
+  estimateImageRequestCost,
   imageModelFamily,
   imageRequestProblems,
-  NOVA_CANVAS_ID,
+  STABLE_IMAGE_CORE_ID,
+  type AspectRatio,
   type ImageQuality,
   type ImageTask,
 } from '../../../../shared/image-models';
-import { estimateImageCost } from '../../../../shared/models';
+import type { GenerateImagesInput } from '../../../../shared/contract';
 import type { GalleryImage } from '../../db/schema';
 import { SIZES } from './image-data';
 
@@ -20,6 +23,7 @@ export interface ImageForm {
   prompt: string;
   negative: string;
   sizeIndex: number;
+  aspectRatio: AspectRatio;
   quality: ImageQuality;
   cfgScale: number;
   seed: number;
@@ -28,12 +32,14 @@ export interface ImageForm {
   similarity: number;
 }
 
+/** An active model first: Stable Image Core, the cheapest of the Stability AI models. */
 const INITIAL: ImageForm = {
-  modelId: NOVA_CANVAS_ID,
+  modelId: STABLE_IMAGE_CORE_ID,
   task: 'TEXT_IMAGE',
   prompt: 'A lighthouse on a rocky coast at sunset, watercolour',
   negative: '',
   sizeIndex: 0,
+  aspectRatio: '1:1',
   quality: 'standard',
   cfgScale: 6.5,
   seed: 12,
@@ -45,14 +51,29 @@ const INITIAL: ImageForm = {
 /** The request for `form` (the source image from `gallery`), its problems and its cost. */
 export function imageRequestFor(form: ImageForm, gallery: readonly GalleryImage[]) {
   const family = imageModelFamily(form.modelId) ?? 'nova-canvas';
+  const texts = {
+    ...(form.prompt.trim() ? { prompt: form.prompt.trim() } : {}),
+    ...(form.negative.trim() ? { negativePrompt: form.negative.trim() } : {}),
+  };
+  if (family === 'stability') {
+    const request: GenerateImagesInput = {
+      modelId: form.modelId,
+      task: 'TEXT_IMAGE',
+      ...texts,
+      aspectRatio: form.aspectRatio,
+      seed: form.seed,
+      count: 1,
+    };
+    const problems = imageRequestProblems(request).map((p) => p.message);
+    return { family, request, problems, cost: estimateImageRequestCost(request) };
+  }
   const [width, height] = SIZES[family][form.sizeIndex] ?? [512, 512];
   const source = gallery.find((g) => g.id === form.sourceId) ?? null;
   const variation = form.task === 'IMAGE_VARIATION';
-  const request = {
+  const request: GenerateImagesInput = {
     modelId: form.modelId,
     task: form.task,
-    ...(form.prompt.trim() ? { prompt: form.prompt.trim() } : {}),
-    ...(form.negative.trim() ? { negativePrompt: form.negative.trim() } : {}),
+    ...texts,
     width,
     height,
     quality: form.quality,
@@ -65,8 +86,7 @@ export function imageRequestFor(form: ImageForm, gallery: readonly GalleryImage[
   };
   const problems = imageRequestProblems(request).map((p) => p.message);
   if (variation && !source) problems.push('Pick an image from the gallery to vary.');
-  const cost = estimateImageCost(form.modelId, width, height, form.quality, form.count);
-  return { family, request, problems, cost };
+  return { family, request, problems, cost: estimateImageRequestCost(request) };
 }
 
 export function useImageForm() {
