@@ -42,10 +42,8 @@ export function RunForm() {
       <SelectField
         label="Dataset"
         value={datasets.selectedId}
-        options={allDatasets(datasets).map((d) => ({
-          value: d.id,
-          label: `${d.title} (${formatCount(d.items.length)})`,
-        }))}
+        options={allDatasets(datasets).map((d) => ({ value: d.id, label: d.title }))}
+        hint={dataset ? `${plural(dataset.items.length, 'item')}.` : undefined}
         onChange={selectDataset}
       />
       <IntegerField
