@@ -170,9 +170,11 @@ export function ReviewSession({
             End review
           </button>
           <span className="muted small">
-            {checked
-              ? 'Keys 1–4 rate; the time on each button is when the question comes back.'
-              : 'A–G choose · Enter checks.'}{' '}
+            {!checked
+              ? 'A–G choose · Enter checks.'
+              : session.correct
+                ? 'Keys 1–4 rate it; the time on each button is when the question comes back.'
+                : 'Key 1 rates it (Again); the time on each button is when the question comes back.'}{' '}
             Ctrl+Z undoes the last rating.
           </span>
           <KeysHelpButton />
