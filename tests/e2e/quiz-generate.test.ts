@@ -353,7 +353,7 @@ describe('my questions', () => {
     await item().getByRole('button', { name: 'Report' }).click();
     await item().getByLabel('What is wrong?').selectOption('unclear');
     await item().getByLabel('Comment (optional)').fill('“Closely” is vague.');
-    await item().getByRole('button', { name: 'Send report' }).click();
+    await item().getByRole('button', { name: 'Save report' }).click();
     await item().getByText('Reported').waitFor();
     expect(await page.getByTestId('report-list').innerText()).toMatch(
       /The question or an option is unclear[\s\S]*Auditors want two runs[\s\S]*“Closely” is vague/,

@@ -1,5 +1,5 @@
 /** One question in My questions: its badges, and preview, edit, report, delete or restore. */
-import { useState } from 'react';
+import { useRef, useState, type RefCallback } from 'react';
 import type { Question } from '../../../../../shared/questions';
 import {
   deleteQuestion,
@@ -41,6 +41,8 @@ export function EntryRow({
   notify: (n: Notice) => void;
 }) {
   const [mode, setMode] = useState<Mode>('closed');
+  // Set when the report form closes, so the Report button takes the focus back when it returns.
+  const backToReport = useRef(false);
   const q = entry.question;
   const short = q.stem.length > 90 ? `${q.stem.slice(0, 89)}…` : q.stem;
   return (
@@ -64,6 +66,7 @@ export function EntryRow({
         <ReportForm
           questionId={q.id}
           onDone={(report) => {
+            backToReport.current = true;
             setMode('closed');
             if (report)
               notify({
@@ -74,7 +77,19 @@ export function EntryRow({
         />
       ) : null}
       {mode === 'edit' || mode === 'report' ? null : (
-        <EntryActions entry={entry} short={short} mode={mode} setMode={setMode} notify={notify} />
+        <EntryActions
+          entry={entry}
+          short={short}
+          mode={mode}
+          setMode={setMode}
+          notify={notify}
+          reportRef={(el) => {
+            if (el && backToReport.current) {
+              backToReport.current = false;
+              el.focus();
+            }
+          }}
+        />
       )}
     </li>
   );
@@ -110,12 +125,15 @@ function EntryActions({
   mode,
   setMode,
   notify,
+  reportRef,
 }: {
   entry: PoolEntry;
   short: string;
   mode: Mode;
   setMode: (m: Mode) => void;
   notify: (n: Notice) => void;
+  /** Report's ref: it takes the focus back when the report form closes. */
+  reportRef: RefCallback<HTMLButtonElement>;
 }) {
   const id = entry.question.id;
   return (
@@ -146,7 +164,7 @@ function EntryActions({
           <button type="button" onClick={() => setMode('edit')}>
             Edit
           </button>
-          <button type="button" onClick={() => setMode('report')}>
+          <button type="button" ref={reportRef} onClick={() => setMode('report')}>
             Report
           </button>
           {entry.source === 'edited' ? (

@@ -1,5 +1,9 @@
-/** Reporting a question: what is wrong with it, and an optional comment. */
-import { useId, useState } from 'react';
+/**
+ * Reporting a question: what is wrong with it, and an optional comment. The first field takes the
+ * focus when the form opens; Esc closes it like Cancel (the row puts the focus back on Report).
+ * Reports are saved on this computer (and in the backup); nothing is sent anywhere.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
 import { REPORT_REASONS, reportQuestion, type ReportReason } from '../../../db/questions';
 import type { QuestionReport } from '../../../db/schema';
 import { SelectField } from '../../../components/choice-fields';
@@ -14,10 +18,21 @@ export function ReportForm({
   const [reason, setReason] = useState<ReportReason>('wrong-answer');
   const [comment, setComment] = useState('');
   const commentId = useId();
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    form.current?.querySelector<HTMLElement>('select, textarea, input')?.focus();
+  }, []);
   return (
     <form
+      ref={form}
       className="report-form"
       aria-label={`Report question ${questionId}`}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || e.defaultPrevented) return;
+        e.preventDefault();
+        e.stopPropagation();
+        onDone(null);
+      }}
       onSubmit={(e) => {
         e.preventDefault();
         void reportQuestion(questionId, reason, comment).then(onDone);
@@ -44,7 +59,7 @@ export function ReportForm({
       </div>
       <div className="actions">
         <button type="submit" className="primary">
-          Send report
+          Save report
         </button>
         <button type="button" onClick={() => onDone(null)}>
           Cancel
