@@ -1,3 +1,5 @@
+import { useRef } from 'react';
+
 /**
  * The form's buttons: Save, (Save and) Test connection or Cancel while testing, Discard. The test
  * button keeps the focus while it tests (marked unavailable, not disabled, which would drop the
@@ -20,6 +22,7 @@ export function SettingsActions({
   onCancelTest: () => void;
   onDiscard: () => void;
 }) {
+  const testButton = useRef<HTMLButtonElement>(null);
   return (
     <div className="actions">
       <button type="submit" disabled={!dirty || !valid || testing}>
@@ -27,6 +30,7 @@ export function SettingsActions({
       </button>
       {/* While testing it stays focusable (aria-disabled, not disabled), so the focus is not dropped. */}
       <button
+        ref={testButton}
         type="button"
         className="primary"
         onClick={() => {
@@ -38,7 +42,14 @@ export function SettingsActions({
         {testing ? 'Testing…' : dirty ? 'Save and test connection' : 'Test connection'}
       </button>
       {testing ? (
-        <button type="button" onClick={onCancelTest}>
+        <button
+          type="button"
+          onClick={() => {
+            // Cancel goes away with the test: the focus moves to the test button first.
+            testButton.current?.focus();
+            onCancelTest();
+          }}
+        >
           Cancel
         </button>
       ) : null}
