@@ -8,6 +8,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
+import { BedrockRuntimeClient, InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dispatchRequest } from '../../electron/main/dispatch';
 import { AppFailure } from '../../electron/main/errors';
@@ -26,6 +28,7 @@ import {
   readImageSize,
   sniffBase64Image,
 } from '../../shared/image-bytes';
+import type { InvocationRecord } from '../../shared/invocations';
 import { estimateImageCost } from '../../shared/models';
 import type { AppError, Result } from '../../shared/result';
 import { type FakeBedrock } from '../fakes/bedrock';
@@ -568,5 +571,138 @@ describe('estimateImageCost', () => {
     expect(
       estimateImageCost('stability.stable-image-core-v1:1', 1024, 1024, 'standard', 1),
     ).toBeNull();
+  });
+});
+
+describe('generateImages: Stability AI (aspect ratio, one image)', () => {
+  const CORE = 'stability.stable-image-core-v1:1';
+  const SD35 = 'stability.sd3-5-large-v1:0';
+  const stability = (overrides: Partial<GenerateImagesInput> = {}): GenerateImagesInput => ({
+    modelId: CORE,
+    task: 'TEXT_IMAGE',
+    prompt: 'Three red apples on a wooden table',
+    aspectRatio: '16:9',
+    seed: 42,
+    count: 1,
+    ...overrides,
+  });
+
+  /** The fake itself, over the wire, without the contract in front of it. */
+  async function raw(body: Record<string, unknown>, modelId = CORE) {
+    const client = new BedrockRuntimeClient({
+      region: 'us-west-2',
+      endpoint: fake.url,
+      credentials: { accessKeyId: FAKE_ACCESS_KEY_ID, secretAccessKey: FAKE_SECRET_ACCESS_KEY },
+      requestHandler: new NodeHttpHandler(),
+    });
+    try {
+      const res = await client.send(
+        new InvokeModelCommand({
+          modelId,
+          contentType: 'application/json',
+          accept: 'application/json',
+          body: JSON.stringify(body),
+        }),
+      );
+      return { ok: true as const, body: JSON.parse(new TextDecoder().decode(res.body)) as unknown };
+    } catch (error) {
+      const e = error as Error;
+      return { ok: false as const, name: e.name, message: e.message };
+    } finally {
+      client.destroy();
+    }
+  }
+
+  it('round-trips: the documented body goes out, a PNG and the seed come back, priced', async () => {
+    const out = await generate(stability({ negativePrompt: 'people' }));
+    expect(onlyInvoke()).toMatchObject({
+      modelId: CORE,
+      body: {
+        prompt: 'Three red apples on a wooden table',
+        negative_prompt: 'people',
+        aspect_ratio: '16:9',
+        seed: 42,
+      },
+    });
+    expect(out.images).toHaveLength(1);
+    const size = decodePng(out.images[0]!.pngBase64);
+    expect(size.width).toBeGreaterThan(size.height); // 16:9 is wide
+    expect(out).toMatchObject({ modelId: CORE, seed: 42, costUsd: 0.04 });
+    const log = await call('listInvocations', undefined);
+    if (!log.ok) throw new Error('no log');
+    const [record] = (log.value as { records: InvocationRecord[] }).records;
+    expect(record).toMatchObject({
+      feature: 'images',
+      operation: 'InvokeModel',
+      modelId: CORE,
+      images: 1,
+      costUsd: 0.04,
+    });
+  });
+
+  it('reports the seed the model picked when asked for 0 (random)', async () => {
+    const out = await generate(stability({ seed: 0, modelId: SD35, aspectRatio: '1:1' }));
+    expect(onlyInvoke().body).toEqual({ prompt: 'Three red apples on a wooden table', seed: 0 });
+    expect(out.seed).toBeGreaterThan(0);
+    expect(out.costUsd).toBe(0.08);
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    ['an undocumented aspect ratio', { aspectRatio: '4:3' }],
+    ['a seed above 4,294,967,294', { seed: 4_294_967_295 }],
+    ['a prompt over 10,000 characters', { prompt: 'a'.repeat(10_001) }],
+    ['a width and height', { width: 1024, height: 1024 }],
+    ['a cfgScale', { cfgScale: 7 }],
+    ['two images', { count: 2 }],
+    ['an image variation', { task: 'IMAGE_VARIATION', images: [INPUT_PNG] }],
+  ])('the contract refuses %s before any call', async (_label, overrides) => {
+    const error = await generateError({ ...stability(), ...overrides });
+    expect(error.code).toBe('invalid_input');
+    expect(fake.modelCalls()).toHaveLength(0);
+  });
+
+  it.each<[string, Record<string, unknown>, RegExp]>([
+    [
+      'a bad aspect ratio',
+      { aspect_ratio: '4:3' },
+      /#\/aspect_ratio: .*4:3.* is not a valid enum value/,
+    ],
+    ['a seed out of range', { seed: 4_294_967_295 }, /#\/seed: 4294967295 is not less or equal/],
+    ['an over-long prompt', { prompt: 'a'.repeat(10_001) }, /expected maxLength: 10000/],
+    ['an unknown field', { cfg_scale: 7 }, /extraneous key \[cfg_scale\] is not permitted/],
+    ['no prompt', { prompt: undefined }, /required key \[prompt\] not found/],
+  ])('the fake, sent %s raw, answers ValidationException', async (_label, change, pattern) => {
+    const result = await raw(
+      { prompt: 'apples', seed: 1, ...change },
+      change['seed'] !== undefined ? SD35 : CORE,
+    );
+    expect(result).toMatchObject({ ok: false, name: 'ValidationException' });
+    expect(result.ok ? '' : result.message).toMatch(pattern);
+  });
+
+  it('a content filter is the model declining, with what to do (no image, no gallery row)', async () => {
+    const error = await generateError(stability({ prompt: 'apples [[filter:prompt]]' }));
+    expect(error).toMatchObject({ code: 'model_error' });
+    expect(error.message).toBe(
+      'Stable Image Core 1.1 declined to make this image: its content filter stopped it (Filter reason: prompt).',
+    );
+    expect(error.remedy).toMatch(/Rephrase the prompt/);
+    const output = await generateError(stability({ prompt: 'apples [[filter:output]]' }));
+    expect(output.remedy).toMatch(/another seed/);
+  });
+
+  it('honours the fault switches: malformed, access denied, throttling', async () => {
+    fake.setBehavior({ kind: 'malformed' });
+    const malformed = await generateError(stability());
+    expect(malformed.code).toBe('model_error');
+    expect(malformed.message).toMatch(
+      /Stable Image Core 1.1 returned an unusable response: image 1 is not valid base64/,
+    );
+    fake.reset();
+    fake.setBehavior({ kind: 'accessDenied' });
+    expect((await generateError(stability())).code).toBe('access_denied');
+    fake.reset();
+    fake.setBehavior({ kind: 'throttle' });
+    expect((await generateError(stability())).code).toBe('throttled');
   });
 });
