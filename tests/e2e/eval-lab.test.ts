@@ -123,6 +123,16 @@ describe('Datasets', () => {
 });
 
 describe('Runs and metrics', () => {
+  it('is one click from the empty Human review tab', async () => {
+    await openTab(page, 'Human review');
+    const empty = page.locator('.eval-empty');
+    expect(await empty.innerText()).toMatch(/^No runs yet\. Start one on the Runs and metrics tab/);
+    await empty.getByRole('button', { name: 'Runs and metrics' }).click();
+    const tab = page.getByRole('tab', { name: 'Runs and metrics' });
+    expect(await tab.getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => tab.evaluate((t) => t === document.activeElement)).toBe(true);
+  });
+
   it('runs two models over the summarisation set and shows every metric', async () => {
     // Nova Lite echoes the end of the section, Nova Micro a shorter piece: different scores.
     app.fake.setBehavior({

@@ -10,6 +10,12 @@ import { PixelCanvas } from './PixelCanvas';
 import { SnrChart } from './SnrChart';
 import { IMAGE_SIZE, useForwardDiffusion } from './use-forward-diffusion';
 
+/** Three significant digits as a plain decimal (0.524, 1.10, 0.0000403), never "5.241e-1". */
+const threeDigits = new Intl.NumberFormat('en-US', {
+  minimumSignificantDigits: 3,
+  maximumSignificantDigits: 3,
+});
+
 export function ForwardView() {
   const lab = useForwardDiffusion();
   const { settings, set, t, alphaBar: ab, schedule } = lab;
@@ -65,7 +71,7 @@ export function ForwardView() {
           </div>
           <p className="muted small" data-testid="forward-numbers">
             √ᾱ_t = {Math.sqrt(ab).toFixed(4)} (signal) · √(1 − ᾱ_t) = {Math.sqrt(1 - ab).toFixed(4)}{' '}
-            (noise) · ᾱ_t = {ab.toExponential(3)} · SNR = {snr(schedule, t).toExponential(2)}
+            (noise) · ᾱ_t = {threeDigits.format(ab)} · SNR = {threeDigits.format(snr(schedule, t))}
           </p>
         </section>
         <section className="card">

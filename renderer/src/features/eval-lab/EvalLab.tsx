@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { TabStrip } from '../../components/Tabs';
 import { DatasetsTab } from './datasets/DatasetsTab';
+import { OpenEvalViewContext, type EvalView } from './eval-view';
 import { HumanTab } from './human/HumanTab';
 import { JobsTab } from './jobs/JobsTab';
 import { JudgeTab } from './judge/JudgeTab';
 import { RunsTab } from './runs/RunsTab';
 import './eval-lab.css';
 
-type View = 'datasets' | 'runs' | 'judge' | 'human' | 'jobs';
+type View = EvalView;
 const VIEWS: { id: View; label: string }[] = [
   { id: 'datasets', label: 'Datasets' },
   { id: 'runs', label: 'Runs and metrics' },
@@ -31,11 +32,13 @@ export default function EvalLab() {
         </p>
       </header>
       <TabStrip tabs={VIEWS} current={view} onSelect={setView} label="Evaluation views" />
-      {view === 'datasets' ? <DatasetsTab /> : null}
-      {view === 'runs' ? <RunsTab /> : null}
-      {view === 'judge' ? <JudgeTab /> : null}
-      {view === 'human' ? <HumanTab /> : null}
-      {view === 'jobs' ? <JobsTab /> : null}
+      <OpenEvalViewContext.Provider value={setView}>
+        {view === 'datasets' ? <DatasetsTab /> : null}
+        {view === 'runs' ? <RunsTab /> : null}
+        {view === 'judge' ? <JudgeTab /> : null}
+        {view === 'human' ? <HumanTab /> : null}
+        {view === 'jobs' ? <JobsTab /> : null}
+      </OpenEvalViewContext.Provider>
     </section>
   );
 }

@@ -42,6 +42,35 @@ export function NextSteps() {
           </span>
         </li>
         <li>
+          <Link href="/knowledge-bases">Build a knowledge base from the notes</Link>
+          <span className="muted">
+            Retrieval-augmented generation stage by stage: chunking, embeddings, retrieval, a
+            grounded answer with citations, retrieval quality, and your own knowledge base on
+            Bedrock.
+          </span>
+        </li>
+        <li>
+          <Link href="/evaluation">Evaluate models</Link>
+          <span className="muted">
+            Automatic metrics over a dataset, a model as the judge, you as the human reviewer, and
+            evaluation jobs on Bedrock.
+          </span>
+        </li>
+        <li>
+          <Link href="/guardrails">Build guardrails and watch agents</Link>
+          <span className="muted">
+            Build a Bedrock guardrail and test it without calling a model; follow an agent as it
+            reasons, calls tools and answers.
+          </span>
+        </li>
+        <li>
+          <Link href="/customization">Customize a model</Link>
+          <span className="muted">
+            Build and check fine-tuning datasets, compare what customization costs against on-demand
+            use, and run a customization job on Bedrock.
+          </span>
+        </li>
+        <li>
           <Link href="/models">Compare Bedrock models</Link>
           <span className="muted">
             Providers, modalities, context windows and on-demand prices: the criteria task 3.1 asks

@@ -6,6 +6,7 @@ import {
   PRICING_PAGE,
   type CommitmentTerm,
 } from '../../../../../shared/customization';
+import { formatDate } from '../../../lib/format';
 import { PriceField } from './PriceField';
 import { setCostInputs, type CostInputs } from './costs-store';
 
@@ -23,8 +24,8 @@ export function PriceForm({ inputs }: { inputs: CostInputs }) {
           Amazon Bedrock pricing
         </a>{' '}
         (Model customization and Provisioned Throughput, for your Region). As checked on{' '}
-        {table.checkedOn}, Stratum could not read these prices there, so the boxes start empty:
-        enter them from the page. Every figure worked out from them is marked as yours.
+        {formatDate(table.checkedOn)}, Stratum could not read these prices there, so the boxes start
+        empty: enter them from the page. Every figure worked out from them is marked as yours.
       </p>
       <PriceField
         label="Training"

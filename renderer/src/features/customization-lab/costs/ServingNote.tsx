@@ -1,5 +1,6 @@
 /** What the exam expects about serving a custom model, and what AWS offers now (dated). */
 import { CUSTOM_MODEL_SERVING } from '../../../../../shared/customization';
+import { formatDate } from '../../../lib/format';
 
 export function ServingNote() {
   return (
@@ -7,7 +8,7 @@ export function ServingNote() {
       <h2 id="cl-serving-h">Serving a custom model: what the exam expects</h2>
       <p>{CUSTOM_MODEL_SERVING.examAnswer}</p>
       <p>
-        <strong>As checked on {CUSTOM_MODEL_SERVING.checkedOn}:</strong>{' '}
+        <strong>As checked on {formatDate(CUSTOM_MODEL_SERVING.checkedOn)}:</strong>{' '}
         {CUSTOM_MODEL_SERVING.onDemandNow}
       </p>
       <ul className="small">

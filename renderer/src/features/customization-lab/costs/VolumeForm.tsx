@@ -62,6 +62,7 @@ export function VolumeForm({ inputs }: { inputs: CostInputs }) {
       <IntegerField
         label="Requests per month"
         value={inputs.requestsPerMonth}
+        hint={`${formatCount(inputs.requestsPerMonth)} requests a month.`}
         min={0}
         max={1_000_000_000}
         onChange={(v) => setCostInputs({ requestsPerMonth: v })}
@@ -69,6 +70,7 @@ export function VolumeForm({ inputs }: { inputs: CostInputs }) {
       <IntegerField
         label="Input tokens per request"
         value={inputs.inputTokensPerRequest}
+        hint={`${formatCount(inputs.inputTokensPerRequest)} input tokens a request.`}
         min={0}
         max={1_000_000}
         onChange={(v) => setCostInputs({ inputTokensPerRequest: v })}
@@ -76,6 +78,7 @@ export function VolumeForm({ inputs }: { inputs: CostInputs }) {
       <IntegerField
         label="Output tokens per request"
         value={inputs.outputTokensPerRequest}
+        hint={`${formatCount(inputs.outputTokensPerRequest)} output tokens a request.`}
         min={0}
         max={1_000_000}
         onChange={(v) => setCostInputs({ outputTokensPerRequest: v })}

@@ -1,6 +1,6 @@
 /** The checked dataset in figures (estimated tokens labelled as such) and the model's published limits. */
 import { limitRows, type DatasetReport } from '../../../../../shared/customization';
-import { formatCount, plural } from '../../../lib/format';
+import { formatCount, formatDate, plural } from '../../../lib/format';
 
 const unitText = (value: number | null, unit: string) =>
   value === null ? 'not published' : `${formatCount(value)} ${unit}`;
@@ -46,7 +46,7 @@ export function DatasetSummary({ report, source }: { report: DatasetReport; sour
       <p className="hint">{report.tokenEstimate}</p>
       <details>
         <summary>
-          Limits for this model and method (as checked on {report.limits.checkedOn})
+          Limits for this model and method (as checked on {formatDate(report.limits.checkedOn)})
         </summary>
         <table className="cl-limits">
           <tbody>

@@ -41,7 +41,7 @@ export function SourcePanel({ target, busy }: { target: DatasetTarget; busy: boo
           min={1}
           max={BANK_SIZE}
           onChange={setCount}
-          hint="Each becomes a question -> explained answer record."
+          hint="Each becomes a question → explained answer record."
         />
       )}
       <button type="button" className="primary" disabled={busy} onClick={build}>

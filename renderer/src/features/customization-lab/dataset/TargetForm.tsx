@@ -8,6 +8,7 @@ import {
   type CustomizationModelId,
   type DatasetTarget,
 } from '../../../../../shared/customization';
+import { formatDate } from '../../../lib/format';
 import { SelectField } from '../../../components/choice-fields';
 import { setTarget } from './dataset-store';
 
@@ -52,7 +53,7 @@ export function TargetForm({ target, disabled }: { target: DatasetTarget; disabl
           <a href={support.limits.source} target="_blank" rel="noreferrer noopener">
             AWS page for the limits
           </a>{' '}
-          (as checked on {support.limits.checkedOn}).
+          (as checked on {formatDate(support.limits.checkedOn)}).
         </p>
       ) : null}
       {model.baseModelIdentifier ? null : (

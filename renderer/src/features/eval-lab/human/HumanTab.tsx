@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { plural } from '../../../lib/format';
-import { RunPicker } from '../judge/RunPicker';
+import { RunChooser } from '../RunChooser';
 import { useCurrentRun } from '../runs-store';
 import { AbCard, RateCard } from './ReviewCards';
 import { currentCard, startRound, useReview } from './human-store';
@@ -43,7 +43,7 @@ export function HumanTab() {
           are the reviewer; your answers are saved and the Model as judge tab compares them with the
           judge (Cohen&apos;s kappa).
         </p>
-        <RunPicker purpose="review its responses" />
+        <RunChooser purpose="review its responses" />
         {run ? (
           <div className="actions">
             {MODES.map((m) => (

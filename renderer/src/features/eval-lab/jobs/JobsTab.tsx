@@ -1,5 +1,5 @@
 import { useSettings } from '../../../app/settings-context';
-import { RunPicker } from '../judge/RunPicker';
+import { RunChooser } from '../RunChooser';
 import { useCurrentRun } from '../runs-store';
 import { DatasetExport } from './DatasetExport';
 import { JobList } from './JobList';
@@ -25,7 +25,7 @@ export function JobsTab() {
           writes a report to S3, using a service role you create. Stratum builds the request from a
           run; starting it needs the S3 locations and the role.
         </p>
-        <RunPicker purpose="turn it into a Bedrock job" />
+        <RunChooser purpose="turn it into a Bedrock job" />
       </section>
       {error ? (
         <p className="error" role="alert">

@@ -60,7 +60,11 @@ export function RequestPanel({
   return (
     <section className="card gr-request" aria-labelledby="gr-request">
       <h2 id="gr-request">The request</h2>
-      <p className="hint">Checked against the limits of the {GUARDRAIL_SERVICE_MODEL}.</p>
+      {/* The limits come from GUARDRAIL_SERVICE_MODEL (the botocore copy of the Bedrock service
+          model the API reference is generated from); the exact source is in the title. */}
+      <p className="hint" title={`Source: ${GUARDRAIL_SERVICE_MODEL}`}>
+        Checked against the limits in the Bedrock API reference.
+      </p>
       <ProblemList problems={problems} />
       <div className="actions">
         <button

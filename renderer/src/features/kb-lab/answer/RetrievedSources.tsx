@@ -24,31 +24,37 @@ export function RetrievedSources({ retrieved }: { retrieved: Retrieved }) {
           it cannot answer.
         </p>
       ) : (
-        <ol className="source-list" aria-label="Retrieved sources">
-          {hits.map((h, i) => {
-            const target = h.parent ?? h.chunk;
-            return (
-              <SourceCard
-                key={h.chunk.id}
-                number={i + 1}
-                source={
-                  <Link href={passageHref(h.noteId, target)}>
-                    {h.noteTitle}
-                    <span className="muted small">
-                      {' '}
-                      · {h.parent ? `parent of ${h.chunk.id}` : h.chunk.id} ·{' '}
-                      {formatCount(countTokens(target.text))} tokens
-                    </span>
-                  </Link>
-                }
-                score={h.score}
-                scoreLabel={SCORE_LABEL[mode]}
-                text={target.text}
-                terms={h.matchedTerms}
-              />
-            );
-          })}
-        </ol>
+        <>
+          <p className="muted small">
+            Each source shows the chunk&rsquo;s text as it is embedded and sent to the model
+            (Markdown).
+          </p>
+          <ol className="source-list" aria-label="Retrieved sources">
+            {hits.map((h, i) => {
+              const target = h.parent ?? h.chunk;
+              return (
+                <SourceCard
+                  key={h.chunk.id}
+                  number={i + 1}
+                  source={
+                    <Link href={passageHref(h.noteId, target)}>
+                      {h.noteTitle}
+                      <span className="muted small">
+                        {' '}
+                        · {h.parent ? `parent of ${h.chunk.id}` : h.chunk.id} ·{' '}
+                        {formatCount(countTokens(target.text))} tokens
+                      </span>
+                    </Link>
+                  }
+                  score={h.score}
+                  scoreLabel={SCORE_LABEL[mode]}
+                  text={target.text}
+                  terms={h.matchedTerms}
+                />
+              );
+            })}
+          </ol>
+        </>
       )}
       <details className="prompt-preview">
         <summary>The system prompt as sent (template filled with these sources)</summary>

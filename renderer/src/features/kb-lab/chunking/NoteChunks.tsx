@@ -60,6 +60,10 @@ export function NoteChunks({ corpus }: { corpus: KbCorpus }) {
         <mark className="kb-overlap">overlap (in both)</mark>{' '}
         <span className="kb-gap-key">not in any chunk</span>
       </p>
+      <p className="muted small">
+        The note&rsquo;s text as it is chunked and embedded (Markdown, so **bold** and table pipes
+        show).
+      </p>
       <ChunkedText body={note.body} chunks={chunks} />
       <ChunkTable chunks={chunks} />
     </section>

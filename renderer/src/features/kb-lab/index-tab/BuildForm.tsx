@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { CATALOG } from '../../../../../shared/catalog';
 import { SelectField } from '../../../components/choice-fields';
-import { formatCount, formatUsdOrUnknown, plural } from '../../../lib/format';
+import { formatCount, formatDate, formatUsdOrUnknown, plural } from '../../../lib/format';
 import { describeChunking } from '../../../lib/rag/content-hash';
 import { startIndex } from '../index-store';
 import type { KbCorpus } from '../retrieval-api';
@@ -40,7 +40,7 @@ export function BuildForm({
         Estimated cost before you start: <strong>{formatUsdOrUnknown(estimate.usd)}</strong> for
         about {formatCount(estimate.tokens)} tokens
         {price !== null
-          ? ` at ${formatUsdOrUnknown(price)} per 1,000 input tokens (catalog prices checked ${CATALOG.pricesCheckedOn})`
+          ? ` at ${formatUsdOrUnknown(price)} per 1,000 input tokens (catalog prices checked ${formatDate(CATALOG.pricesCheckedOn)})`
           : ''}
         . Stratum counts tokens its own way; Bedrock bills the model’s count, shown after the run.
       </p>

@@ -82,7 +82,12 @@ export function ManagedResults({ result }: { result: ManagedResult }) {
         result.value.results.length === 0 ? (
           <p>The knowledge base found no chunks for this question.</p>
         ) : (
-          <ChunkList chunks={result.value.results} label="Retrieved chunks" />
+          <>
+            <p className="muted small">
+              Each chunk&rsquo;s text as the knowledge base returns it (as it was embedded).
+            </p>
+            <ChunkList chunks={result.value.results} label="Retrieved chunks" />
+          </>
         )
       ) : (
         <GeneratedAnswer value={result.value} />

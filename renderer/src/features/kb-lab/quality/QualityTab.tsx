@@ -17,6 +17,9 @@ import { QualityTeaching } from './QualityTeaching';
 import { useLivePanel } from './use-live-panel';
 import './quality.css';
 
+/** A strategy's label inside a sentence: "Hierarchical, parent…" -> "hierarchical, parent…". */
+const sentenceCase = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
+
 export function QualityTab() {
   const quality = useQuality();
   const panel = useLivePanel();
@@ -34,7 +37,7 @@ export function QualityTab() {
             answer is the chunk holding the passage it quotes. Lexical figures are computed here
             without Bedrock.
             {computing?.progress
-              ? ` Computing ${computing.label}: ${computing.progress.stage} ${formatCount(computing.progress.done)} of ${formatCount(computing.progress.total)}…`
+              ? ` Now computing: ${sentenceCase(computing.label)} (${computing.progress.stage} ${formatCount(computing.progress.done)} of ${formatCount(computing.progress.total)})…`
               : ''}
           </p>
           <fieldset className="metric-choice">
