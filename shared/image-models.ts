@@ -13,7 +13,7 @@
  * Bedrock user guide's Stability AI pages (model-parameters-diffusion-3-5-large,
  * ...-stable-image-core-text-image-request-response, ...-stable-ultra-text-image-request-response:
  * prompt at most 10,000 characters, the nine aspect ratios, seed 0..4,294,967,294 for SD3.5
- * Large, 0 meaning a random seed). See /work notes in stability-facts.md for what was checked.
+ * Large, 0 meaning a random seed; pages read on 2026-12-04).
  * The rules match the strict fake in tests/fakes/, which follows the same pages.
  */
 import { baseModelId, estimateImageCost, findModel } from './models';

@@ -54,7 +54,7 @@ describe('forward diffusion', () => {
     // Linear schedule, T = 1000: alpha-bar_T is about 4.04e-5, so sqrt is about 0.0064.
     expect(await numbers.innerText()).toMatch(/√ᾱ_t = 0\.0064/);
     await page.getByLabel(/^Step t/).fill('500');
-    expect(await numbers.innerText()).toMatch(/ᾱ_t = 0\.0786 /);
+    expect(await numbers.innerText()).toMatch(/ᾱ_t = 7\.859e-2/);
     await page.screenshot({ path: `${SCREENS}/diffusion-forward-light.png` });
   });
 
@@ -189,27 +189,65 @@ describe('images on Bedrock', () => {
   it('generates an image through Bedrock and finds it in the gallery after a reload', async () => {
     app.fake.reset();
     await page.getByRole('tab', { name: /Bedrock/ }).click();
-    expect(await page.getByTestId('image-cost').innerText()).toMatch(/per image/);
+    const form = page.locator('.form-grid').first();
+    // An active model is the default: Stable Image Core, with an aspect ratio instead of a size.
+    expect(await form.getByLabel('Model', { exact: true }).inputValue()).toBe(
+      'stability.stable-image-core-v1:1',
+    );
+    expect(await form.getByLabel('Size').count()).toBe(0);
+    expect(await page.getByTestId('region-note').innerText()).toMatch(
+      /offered in us-west-2, not in us-east-1/,
+    );
+    expect(await page.getByTestId('image-cost').innerText()).toMatch(/\$0\.04 per image/);
+    await form.getByLabel(/^Aspect ratio/).selectOption('16:9');
     await page.getByRole('button', { name: /Generate 1 image/ }).click();
     await page.getByTestId('latest-images').getByRole('img').waitFor();
     const [call] = app.fake.modelCalls();
     expect(call).toMatchObject({
       operation: 'invoke',
-      modelId: 'amazon.nova-canvas-v1:0',
-      body: {
-        taskType: 'TEXT_IMAGE',
-        imageGenerationConfig: { width: 512, height: 512, numberOfImages: 1 },
-      },
+      modelId: 'stability.stable-image-core-v1:1',
+      body: { prompt: expect.stringMatching(/^A lighthouse/), aspect_ratio: '16:9', seed: 12 },
     });
     await page.reload();
     await page.getByRole('tab', { name: /Bedrock/ }).click();
     const gallery = page.getByTestId('gallery');
     await gallery.getByRole('img').first().waitFor();
     expect(await gallery.innerText()).toMatch(/A lighthouse on a rocky coast/);
+    expect(await gallery.innerText()).toMatch(/1344×768 · seed 12/);
     await gallery
       .getByRole('button', { name: /^Delete image: A lighthouse on a rocky coast/ })
       .first()
       .waitFor();
+  });
+
+  it('says so when a Stability AI model declines (its content filter)', async () => {
+    app.fake.reset();
+    const prompt = page.getByRole('textbox', { name: /^Prompt/ });
+    const before = await prompt.inputValue();
+    await prompt.fill('A lighthouse [[filter:prompt]]');
+    await page.getByRole('button', { name: /Generate 1 image/ }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'declined to make this image' });
+    await alert.waitFor();
+    expect(await alert.innerText()).toMatch(/Rephrase the prompt/);
+    await prompt.fill(before);
+    app.fake.reset();
+  });
+
+  it('still offers Nova Canvas with a size, quality and cfgScale', async () => {
+    const form = page.locator('.form-grid').first();
+    await form.getByLabel('Model', { exact: true }).selectOption('amazon.nova-canvas-v1:0');
+    await form.getByLabel('Size').waitFor();
+    expect(await form.getByLabel(/^Aspect ratio/).count()).toBe(0);
+    await page.getByRole('button', { name: /Generate 1 image/ }).click();
+    await page.getByTestId('latest-images').getByRole('img').waitFor();
+    const call = app.fake.modelCalls().at(-1);
+    expect(call).toMatchObject({
+      modelId: 'amazon.nova-canvas-v1:0',
+      body: {
+        taskType: 'TEXT_IMAGE',
+        imageGenerationConfig: { width: 512, height: 512, numberOfImages: 1 },
+      },
+    });
   });
 
   it('names every control, on every tab (no icon-only button without a name)', async () => {
@@ -223,12 +261,17 @@ describe('images on Bedrock', () => {
     const form = page.locator('.form-grid').first();
     const picker = form.getByLabel('Model', { exact: true });
     const note = form.getByTestId('lifecycle-note');
+    const options = await picker.locator('option').allInnerTexts();
+    expect(options.slice(0, 3).every((o) => o.endsWith('(Active)'))).toBe(true);
+    expect(options).toContain('Amazon Nova Canvas (Legacy: new customers cannot use it)');
     await picker.selectOption('amazon.titan-image-generator-v2:0');
     await expect.poll(() => note.getAttribute('data-lifecycle')).toBe('end-of-life');
-    expect(await note.innerText()).toMatch(/Titan Image Generator.*end of life/);
+    expect(await note.innerText()).toMatch(/Titan Image Generator.*likely to fail/);
     await picker.selectOption('amazon.nova-canvas-v1:0');
     await expect.poll(() => note.getAttribute('data-lifecycle')).toBe('legacy');
-    expect(await note.innerText()).toMatch(/Nova Canvas.*legacy/);
+    expect(await note.innerText()).toMatch(/Nova Canvas still answers existing customers/);
+    await picker.selectOption('stability.sd3-5-large-v1:0');
+    await expect.poll(() => note.count()).toBe(0);
   });
 
   it('asks a vision model about the apples picture', async () => {
