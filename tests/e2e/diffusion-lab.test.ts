@@ -269,7 +269,7 @@ describe('images on Bedrock', () => {
     expect(await note.innerText()).toMatch(/Titan Image Generator.*likely to fail/);
     await picker.selectOption('amazon.nova-canvas-v1:0');
     await expect.poll(() => note.getAttribute('data-lifecycle')).toBe('legacy');
-    expect(await note.innerText()).toMatch(/Nova Canvas still answers existing customers/);
+    expect(await note.innerText()).toMatch(/Only existing customers can call Amazon Nova Canvas/);
     await picker.selectOption('stability.sd3-5-large-v1:0');
     await expect.poll(() => note.count()).toBe(0);
   });

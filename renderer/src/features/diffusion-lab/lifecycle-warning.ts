@@ -47,7 +47,7 @@ export function lifecycleWarning(modelId: string): LifecycleWarning | null {
   const status = model.lifecycle;
   const lead =
     status === 'legacy'
-      ? `${modelDisplayName(model)} still answers existing customers, until its end-of-life date.`
+      ? `Only existing customers can call ${modelDisplayName(model)}, and only until its end-of-life date.`
       : `Calls to ${modelDisplayName(model)} are likely to fail.`;
   const parts = [lead, model.note ?? '', 'Check that it is offered in your Region (Models).'];
   return { status, text: parts.filter(Boolean).join(' ') };
