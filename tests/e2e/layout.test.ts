@@ -180,6 +180,64 @@ const REPLY = [
   '```',
 ].join('\n');
 
+/**
+ * Runs in the page: the single-line controls (text, number and search boxes, drop-down lists, and
+ * buttons beside fields) that share a row of fields but not a height, by their row. Controls are
+ * grouped by the element holding their fields, then by overlapping vertical extent; all of one
+ * row must be within a pixel of each other (the --control-height token).
+ */
+function unevenControlRows(): string[] {
+  const single = (el: Element): boolean => {
+    if (el instanceof HTMLSelectElement) return !el.multiple && el.size <= 1;
+    if (el instanceof HTMLInputElement)
+      return !['checkbox', 'radio', 'range', 'file', 'color', 'hidden'].includes(el.type);
+    return false;
+  };
+  const rows = new Map<Element, HTMLElement[]>();
+  for (const field of document.querySelectorAll('main .field')) {
+    const parent = field.parentElement;
+    if (!parent) continue;
+    const control = [...field.children].find(single) as HTMLElement | undefined;
+    const siblings = [...parent.children].filter(
+      (c): c is HTMLElement =>
+        c instanceof HTMLButtonElement && !c.classList.contains('link') && c.offsetParent !== null,
+    );
+    const list = rows.get(parent) ?? [];
+    if (control && control.offsetParent !== null) list.push(control);
+    for (const b of siblings) if (!list.includes(b)) list.push(b);
+    rows.set(parent, list);
+  }
+  const nameOf = (c: HTMLElement): string => {
+    const label = c instanceof HTMLButtonElement ? null : (c as HTMLInputElement).labels?.[0];
+    return (label ?? c).textContent?.trim().slice(0, 30) ?? '';
+  };
+  const uneven: string[] = [];
+  for (const [parent, controls] of rows) {
+    const boxes = controls.map((c) => ({ c, r: c.getBoundingClientRect() }));
+    const done = new Set<number>();
+    boxes.forEach((a, i) => {
+      if (done.has(i)) return;
+      const row = boxes.filter((b, j) => {
+        const same = b.r.top < a.r.bottom && a.r.top < b.r.bottom;
+        if (same) done.add(j);
+        return same;
+      });
+      const heights = row.map((b) => b.r.height);
+      if (row.length > 1 && Math.max(...heights) - Math.min(...heights) > 1) {
+        uneven.push(
+          `${parent.tagName.toLowerCase()}.${String(parent.className).replace(/\s+/g, '.')}: ` +
+            row
+              .map(
+                (b) => `${b.c.tagName.toLowerCase()} "${nameOf(b.c)}" ${b.r.height.toFixed(1)}px`,
+              )
+              .join(', '),
+        );
+      }
+    });
+  }
+  return uneven;
+}
+
 let opened: OpenedApp | undefined;
 beforeAll(async () => {
   opened = await openApp();
@@ -235,6 +293,8 @@ for (const size of SIZES) {
                   describeOverflow(over, 25),
               );
             }
+            const uneven = await page.evaluate(unevenControlRows);
+            expect(uneven, `${where}: controls in one row of fields differ in height`).toEqual([]);
           });
         }
       }
