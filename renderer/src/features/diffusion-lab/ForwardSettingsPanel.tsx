@@ -13,7 +13,7 @@ const SCHEDULES: Choice<ForwardSettings['kind']>[] = [
   { value: 'cosine', label: 'Cosine' },
 ];
 const SCHEDULE_HINTS: Record<ForwardSettings['kind'], string> = {
-  linear: 'β from 1e-4 to 0.02 (Ho et al.), rescaled for T.',
+  linear: 'β from 0.0001 to 0.02 (Ho et al.), rescaled for T.',
   cosine: 'Nichol and Dhariwal, s = 0.008: noise comes in more gently.',
 };
 

@@ -1,5 +1,6 @@
 /** Step 3: the model's hyperparameters, each within the range AWS documents for it. */
 import { NumberField } from '../../../components/fields';
+import { formatDate } from '../../../lib/format';
 import {
   HYPERPARAMETERS,
   HYPERPARAMETERS_CHECKED_ON,
@@ -15,7 +16,7 @@ export function HyperParameterFields({ form }: { form: JobForm }) {
     <section className="card cl-job-hyper" aria-labelledby="cl-job-hyper-h">
       <h2 id="cl-job-hyper-h">3. Hyperparameters</h2>
       <p className="hint">
-        {`The ranges and defaults AWS documents for ${label} (Custom model hyperparameters, as checked on ${HYPERPARAMETERS_CHECKED_ON}). Each epoch processes the whole training file once, so epochs multiply the training cost.`}
+        {`The ranges and defaults AWS documents for ${label} (Custom model hyperparameters, as checked on ${formatDate(HYPERPARAMETERS_CHECKED_ON)}). Each epoch processes the whole training file once, so epochs multiply the training cost.`}
       </p>
       <div className="cl-job-grid">
         {ranges.map((r) => (

@@ -1,4 +1,8 @@
 /** What chunking is called in the console, the exam task it serves, and Bedrock's vector stores. */
+import { formatDate } from '../../../lib/format';
+
+/** When the vector stores listed here were checked against the API reference. */
+const VECTOR_STORES_CHECKED_ON = '2026-12-04';
 export function ChunkingTeaching() {
   return (
     <aside className="card kb-teaching" aria-labelledby="kb-chunking-teaching">
@@ -20,10 +24,10 @@ export function ChunkingTeaching() {
       </p>
       <h3>Vector stores a knowledge base can use</h3>
       <p className="small">
-        As checked on 2026-12-04 (Bedrock API reference, <code>StorageConfiguration</code>): Amazon
-        OpenSearch Serverless, Amazon OpenSearch Service managed clusters, Amazon S3 Vectors, Amazon
-        Aurora PostgreSQL (RDS), Amazon Neptune Analytics, MongoDB Atlas, Pinecone and Redis
-        Enterprise Cloud.
+        As checked on {formatDate(VECTOR_STORES_CHECKED_ON)} (Bedrock API reference,{' '}
+        <code>StorageConfiguration</code>): Amazon OpenSearch Serverless, Amazon OpenSearch Service
+        managed clusters, Amazon S3 Vectors, Amazon Aurora PostgreSQL (RDS), Amazon Neptune
+        Analytics, MongoDB Atlas, Pinecone and Redis Enterprise Cloud.
       </p>
       <p className="muted small">
         Exam task 3.1: describe design considerations for applications that use foundation models,

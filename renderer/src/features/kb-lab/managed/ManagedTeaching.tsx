@@ -2,6 +2,10 @@
  * What a managed knowledge base is and what the console calls its parts. Vector stores: the
  * `StorageConfiguration.type` values of the bedrock-agent API reference, checked 2026-12-04.
  */
+import { formatDate } from '../../../lib/format';
+
+/** When the vector stores listed here were checked against the API reference. */
+const VECTOR_STORES_CHECKED_ON = '2026-12-04';
 const STORES = [
   'Amazon OpenSearch Serverless (the console can create one for you)',
   'Amazon OpenSearch Service managed clusters',
@@ -21,7 +25,10 @@ export function ManagedTeaching() {
         reads a <em>data source</em> (S3, a web crawler, Confluence, SharePoint, Salesforce), chunks
         and embeds it when you <em>sync</em>, and keeps the vectors in a vector store.
       </p>
-      <p>Vector stores a knowledge base can use (API reference, checked 2026-12-04):</p>
+      <p>
+        Vector stores a knowledge base can use (API reference, checked{' '}
+        {formatDate(VECTOR_STORES_CHECKED_ON)}):
+      </p>
       <ul>
         {STORES.map((s) => (
           <li key={s}>{s}</li>
