@@ -68,6 +68,15 @@ export type AspectRatio = (typeof STABILITY_ASPECT_RATIOS)[number];
  */
 export const STABILITY_MAX_SEED = 4_294_967_294;
 
+/**
+ * The Stability AI models whose Bedrock page says seed 0 (the default) means a random seed:
+ * Stable Image Core and SD3.5 Large. The Ultra page's seed text was not readable.
+ */
+export function seedZeroIsRandom(modelId: string): boolean {
+  const base = baseModelId(modelId);
+  return base === STABLE_IMAGE_CORE_ID || base === SD35_LARGE_ID;
+}
+
 /** Where the catalog says the Stability AI models are offered (its note: us-west-2 only). */
 export const STABILITY_REGIONS: readonly string[] = ['us-west-2'];
 

@@ -13,6 +13,7 @@ import {
   imageModelFamily,
   imageRequestProblems,
   SD35_LARGE_ID,
+  seedZeroIsRandom,
   STABILITY_MAX_SEED,
   STABLE_IMAGE_CORE_ID,
   STABLE_IMAGE_ULTRA_ID,
@@ -188,5 +189,13 @@ describe('the Generate form with a Stability AI model', () => {
     });
     expect(problems).toEqual([]);
     expect(cost).toBe(0.04);
+  });
+});
+
+describe('seed 0', () => {
+  it('is said to mean "random" only where the Bedrock page says so (Core, SD3.5 Large)', () => {
+    expect(seedZeroIsRandom(STABLE_IMAGE_CORE_ID)).toBe(true);
+    expect(seedZeroIsRandom(SD35_LARGE_ID)).toBe(true);
+    expect(seedZeroIsRandom(STABLE_IMAGE_ULTRA_ID)).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 /** A Stability AI model's own controls: the picture's aspect ratio and the seed (one image). */
 import {
   IMAGE_MODEL_RULES,
+  seedZeroIsRandom,
   STABILITY_ASPECT_RATIOS,
   type AspectRatio,
 } from '../../../../../shared/image-models';
@@ -45,7 +46,9 @@ export function StabilityFields({
         value={form.seed}
         min={0}
         max={IMAGE_MODEL_RULES.stability.maxSeed}
-        hint="0 lets the model pick one; the gallery keeps the seed it used."
+        {...(seedZeroIsRandom(form.modelId)
+          ? { hint: '0 lets the model pick one; the gallery keeps the seed it used.' }
+          : {})}
         onChange={(seed) => set({ seed })}
       />
       <p className="muted small wide">
