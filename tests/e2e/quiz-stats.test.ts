@@ -145,6 +145,16 @@ describe('practice stats', () => {
     expect(await page.getByTestId('stat-due').innerText()).toMatch(/^Reviews due today\s+10\s/);
   });
 
+  it('gives Home the same number of reviews due today, plus the day’s new questions', async () => {
+    await page.keyboard.press('Control+1');
+    await page.getByTestId('home-due').waitFor();
+    expect(await page.getByTestId('home-due').innerText()).toMatch(
+      /^30 to study today: 10 reviews due, 20 new$/,
+    );
+    await page.keyboard.press('Control+4');
+    await openStats();
+  });
+
   it('keeps the same numbers after a reload', async () => {
     await page.reload();
     await page.getByRole('heading', { level: 2, name: 'Summary' }).waitFor();
