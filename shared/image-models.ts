@@ -80,6 +80,17 @@ export function seedZeroIsRandom(modelId: string): boolean {
 /** Where the catalog says the Stability AI models are offered (its note: us-west-2 only). */
 export const STABILITY_REGIONS: readonly string[] = ['us-west-2'];
 
+/**
+ * The Region an image call goes to: the learner's (Settings), except a Stability AI model called
+ * from a Region that does not serve it, which goes to the Region that does, since the call would
+ * otherwise fail. A custom endpoint decides for itself, so its Region is never changed.
+ */
+export function imageCallRegion(modelId: string, region: string, endpoint: string | null): string {
+  if (endpoint || imageModelFamily(modelId) !== 'stability' || STABILITY_REGIONS.includes(region))
+    return region;
+  return STABILITY_REGIONS[0]!;
+}
+
 /** Titan Image Generator v2 accepts exactly these output sizes (width × height). */
 export const TITAN_V2_SIZES: readonly (readonly [number, number])[] = [
   [1024, 1024],

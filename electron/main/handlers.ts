@@ -36,6 +36,7 @@ import { sampleNextWord } from './bedrock/next-word';
 import type { RequestHandlers, StreamHandlers } from './dispatch';
 import { InvocationLog } from './invocation-log';
 import type { SettingsStore } from './settings-store';
+import { imageCallRegion } from '../../shared/image-models';
 
 const CONNECTION_TEST_CANCELLED = {
   code: 'cancelled',
@@ -147,7 +148,9 @@ export function createBackend({
     },
     generateImages: async (input) => {
       const target = targetOf(store.get());
-      return generateImages(clients.callerFor(target, record), input);
+      // A model served only in another Region (Stability AI: us-west-2) is called there.
+      const region = imageCallRegion(input.modelId, target.region, target.endpoint);
+      return generateImages(clients.callerFor({ ...target, region }, record), input);
     },
     describeImage: async (input) => {
       const target = targetOf(store.get());

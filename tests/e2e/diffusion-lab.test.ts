@@ -196,7 +196,7 @@ describe('images on Bedrock', () => {
     );
     expect(await form.getByLabel('Size').count()).toBe(0);
     expect(await page.getByTestId('region-note').innerText()).toMatch(
-      /offered in us-west-2, not in us-east-1/,
+      /offered in us-west-2, not in us-east-1 \(your Region in Settings\), so Stratum calls it in us-west-2/,
     );
     expect(await page.getByTestId('image-cost').innerText()).toMatch(/\$0\.04 per image/);
     await form.getByLabel(/^Aspect ratio/).selectOption('16:9');

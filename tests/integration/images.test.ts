@@ -613,6 +613,31 @@ describe('generateImages: Stability AI (aspect ratio, one image)', () => {
     }
   }
 
+  it('calls a Stability AI model in us-west-2 when Settings name a Region that does not serve it', async () => {
+    // Settings start in us-east-1; the catalog lists the Stability AI models in us-west-2 only.
+    await generate(stability());
+    expect(fake.modelCalls().map((c) => c.region)).toEqual(['us-west-2']);
+    const log = await call('listInvocations', undefined);
+    if (!log.ok) throw new Error('no log');
+    expect((log.value as { records: InvocationRecord[] }).records[0]).toMatchObject({
+      modelId: CORE,
+      region: 'us-west-2',
+    });
+    fake.reset();
+    await generate({
+      modelId: NOVA,
+      task: 'TEXT_IMAGE',
+      prompt: 'A red apple',
+      width: 512,
+      height: 512,
+      quality: 'standard',
+      cfgScale: 6.5,
+      seed: 1,
+      count: 1,
+    });
+    expect(fake.modelCalls().map((c) => c.region)).toEqual(['us-east-1']);
+  });
+
   it('round-trips: the documented body goes out, a PNG and the seed come back, priced', async () => {
     const out = await generate(stability({ negativePrompt: 'people' }));
     expect(onlyInvoke()).toMatchObject({

@@ -10,6 +10,7 @@ import {
   NOVA_CANVAS_ID,
   SD35_LARGE_ID,
   STABLE_IMAGE_CORE_ID,
+  imageCallRegion,
   STABLE_IMAGE_ULTRA_ID,
   TITAN_IMAGE_V2_ID,
 } from '../../shared/image-models';
@@ -79,9 +80,18 @@ describe('the Diffusion lab model picker and lifecycle note', () => {
 
   it('says which Region serves a Stability AI model when it is not the learner’s', () => {
     expect(regionNote(STABLE_IMAGE_CORE_ID, 'us-east-1')).toBe(
-      'Stable Image Core 1.1 is offered in us-west-2, not in us-east-1 (your Region in Settings). Choose us-west-2 in Settings to call it.',
+      'Stable Image Core 1.1 is offered in us-west-2, not in us-east-1 (your Region in Settings), so Stratum calls it in us-west-2. Your IAM policy must allow bedrock:InvokeModel there.',
     );
     expect(regionNote(STABLE_IMAGE_CORE_ID, 'us-west-2')).toBeNull();
     expect(regionNote(NOVA_CANVAS_ID, 'eu-central-1')).toBeNull();
+  });
+
+  it('sends a Stability AI call to us-west-2 from elsewhere, other models and endpoints unchanged', () => {
+    expect(imageCallRegion(STABLE_IMAGE_CORE_ID, 'us-east-1', null)).toBe('us-west-2');
+    expect(imageCallRegion(STABLE_IMAGE_CORE_ID, 'us-west-2', null)).toBe('us-west-2');
+    expect(imageCallRegion(NOVA_CANVAS_ID, 'eu-west-1', null)).toBe('eu-west-1');
+    expect(imageCallRegion(STABLE_IMAGE_CORE_ID, 'us-east-1', 'https://vpce.example')).toBe(
+      'us-east-1',
+    );
   });
 });

@@ -12,5 +12,5 @@ import {
 export function regionNote(modelId: string, region: string): string | null {
   if (imageModelFamily(modelId) !== 'stability' || STABILITY_REGIONS.includes(region)) return null;
   const where = STABILITY_REGIONS.join(' or ');
-  return `${imageModelLabel(modelId)} is offered in ${where}, not in ${region} (your Region in Settings). Choose ${where} in Settings to call it.`;
+  return `${imageModelLabel(modelId)} is offered in ${where}, not in ${region} (your Region in Settings), so Stratum calls it in ${where}. Your IAM policy must allow bedrock:InvokeModel there.`;
 }
