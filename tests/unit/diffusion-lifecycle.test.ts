@@ -20,6 +20,7 @@ import {
   lifecycleWarning,
 } from '../../renderer/src/features/diffusion-lab/lifecycle-warning';
 import { regionNote } from '../../renderer/src/features/diffusion-lab/images/region-note';
+import { GalleryImage } from '../../renderer/src/db/schema';
 
 const labModels = imageModelOptions('us-east-1');
 
@@ -93,5 +94,33 @@ describe('the Diffusion lab model picker and lifecycle note', () => {
     expect(imageCallRegion(STABLE_IMAGE_CORE_ID, 'us-east-1', 'https://vpce.example')).toBe(
       'us-east-1',
     );
+  });
+});
+
+describe('a gallery row', () => {
+  const row = {
+    id: 'img-1',
+    createdAt: '2026-12-04T10:00:00.000Z',
+    modelId: STABLE_IMAGE_CORE_ID,
+    task: 'TEXT_IMAGE',
+    prompt: 'A lighthouse',
+    negativePrompt: null,
+    width: 1344,
+    height: 768,
+    seed: 12,
+    similarityStrength: null,
+    format: 'png',
+    base64: 'iVBORw0KGgo=',
+    costUsd: 0.04,
+  };
+  it('keeps no quality or cfgScale for a Stability AI image, and both for a Nova one', () => {
+    expect(GalleryImage.parse({ ...row, quality: null, cfgScale: null })).toMatchObject({
+      quality: null,
+      cfgScale: null,
+    });
+    expect(
+      GalleryImage.parse({ ...row, modelId: NOVA_CANVAS_ID, quality: 'premium', cfgScale: 6.5 }),
+    ).toMatchObject({ quality: 'premium', cfgScale: 6.5 });
+    expect(GalleryImage.safeParse({ ...row, quality: 'best', cfgScale: null }).success).toBe(false);
   });
 });

@@ -58,8 +58,9 @@ export const GalleryImage = z.object({
   negativePrompt: z.string().nullable(),
   width: z.number().int().positive(),
   height: z.number().int().positive(),
-  quality: z.enum(['standard', 'premium']),
-  cfgScale: z.number(),
+  /** Null for a model that has neither (the Stability AI models); rows before them all have both. */
+  quality: z.enum(['standard', 'premium']).nullable(),
+  cfgScale: z.number().nullable(),
   seed: z.number().int(),
   similarityStrength: z.number().nullable(),
   format: z.enum(['png', 'jpeg']),

@@ -2,7 +2,6 @@
 import { useState } from 'react';
 import { addImages, deleteImage } from '../../db/gallery';
 import type { GalleryImage } from '../../db/schema';
-import { imageModelFamily } from '../../../../shared/image-models';
 import { formatDateTime, formatUsdOrUnknown } from '../../lib/format';
 import { dataUrl } from './image-data';
 
@@ -15,8 +14,8 @@ function GalleryItem({ image: g, onDelete }: { image: GalleryImage; onDelete: ()
       </p>
       <p className="muted small">
         {g.modelId.split('.').slice(-1)[0]} · {g.width}×{g.height} ·{' '}
-        {/* A Stability AI model has no quality or cfgScale: its row keeps placeholders. */}
-        {imageModelFamily(g.modelId) === 'stability' ? '' : `${g.quality} · cfg ${g.cfgScale} · `}
+        {g.quality === null ? '' : `${g.quality} · `}
+        {g.cfgScale === null ? '' : `cfg ${g.cfgScale} · `}
         seed {g.seed}
         {g.similarityStrength !== null ? ` · similarity ${g.similarityStrength}` : ''} ·{' '}
         {formatUsdOrUnknown(g.costUsd)} · {formatDateTime(g.createdAt)}

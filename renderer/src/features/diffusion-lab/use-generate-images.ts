@@ -37,8 +37,8 @@ export function useGenerateImages(onError: (e: AppError | null) => void) {
       height: img.height,
       // A Stability AI model has neither: the row keeps the schema's defaults and the gallery
       // does not show them for it (Gallery.tsx).
-      quality: request.quality ?? 'standard',
-      cfgScale: request.cfgScale ?? 0,
+      quality: request.quality ?? null,
+      cfgScale: request.cfgScale ?? null,
       // The seed the model says it used (a Stability AI model picks one when asked for 0).
       seed,
       similarityStrength:
