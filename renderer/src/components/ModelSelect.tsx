@@ -6,6 +6,7 @@
  */
 import { useId, type ReactNode } from 'react';
 import { optionFor, type ModelOption } from '../../../shared/models';
+import { FieldFrame, notesId } from './FieldFrame';
 
 export function ModelSelect({
   label,
@@ -30,12 +31,12 @@ export function ModelSelect({
   const id = useId();
   const current = optionFor(value, options);
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
+    <FieldFrame id={id} label={label} hint={hint}>
       <select
         id={id}
         value={current?.id ?? value}
         disabled={disabled}
+        aria-describedby={notesId(id, { hint })}
         onChange={(e) => onChange(e.target.value)}
       >
         {current ? null : <option value={value}>{`${value} (not in this list)`}</option>}
@@ -48,7 +49,6 @@ export function ModelSelect({
           );
         })}
       </select>
-      {hint ? <p className="hint">{hint}</p> : null}
-    </div>
+    </FieldFrame>
   );
 }

@@ -3,6 +3,7 @@
  * and marks the field invalid). The kit's one text field: forms across the labs build on it.
  */
 import { useId } from 'react';
+import { FieldFrame, notesId } from './FieldFrame';
 
 export function TextField({
   label,
@@ -23,28 +24,21 @@ export function TextField({
   placeholder?: string;
 }) {
   const id = useId();
-  const note = `${id}-note`;
   const shared = {
     id,
     value,
     placeholder,
     spellCheck: false,
     'aria-invalid': problem ? true : undefined,
-    'aria-describedby': problem || hint ? note : undefined,
+    'aria-describedby': notesId(id, { hint, problem }),
   } as const;
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
+    <FieldFrame id={id} label={label} hint={hint} problem={problem}>
       {rows ? (
         <textarea {...shared} rows={rows} onChange={(e) => onChange(e.target.value)} />
       ) : (
         <input {...shared} autoComplete="off" onChange={(e) => onChange(e.target.value)} />
       )}
-      {problem || hint ? (
-        <p id={note} className={problem ? 'field-error' : 'hint'}>
-          {problem ?? hint}
-        </p>
-      ) : null}
-    </div>
+    </FieldFrame>
   );
 }

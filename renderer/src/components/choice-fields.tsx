@@ -3,6 +3,7 @@
  * every screen offers a choice of a few values or filters a list.
  */
 import { useId, type ReactNode } from 'react';
+import { FieldFrame, notesId } from './FieldFrame';
 
 export interface Choice<T extends string = string> {
   value: T;
@@ -30,12 +31,12 @@ export function SelectField<T extends string>({
 }) {
   const id = useId();
   return (
-    <div className={inline ? 'field inline' : 'field'}>
-      <label htmlFor={id}>{label}</label>
+    <FieldFrame id={id} label={label} hint={hint} inline={inline}>
       <select
         id={id}
         value={value}
         disabled={disabled}
+        aria-describedby={notesId(id, { hint })}
         // The options are exactly `options`, so the chosen value is one of their values.
         onChange={(e) => onChange(e.target.value as T)}
       >
@@ -45,8 +46,7 @@ export function SelectField<T extends string>({
           </option>
         ))}
       </select>
-      {hint ? <p className="hint">{hint}</p> : null}
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -66,8 +66,7 @@ export function SearchField({
 }) {
   const id = useId();
   return (
-    <div className={inline ? 'field inline' : 'field'}>
-      <label htmlFor={id}>{label}</label>
+    <FieldFrame id={id} label={label} inline={inline}>
       <input
         id={id}
         type="search"
@@ -75,6 +74,6 @@ export function SearchField({
         placeholder={placeholder}
         onChange={(e) => onChange(e.target.value)}
       />
-    </div>
+    </FieldFrame>
   );
 }

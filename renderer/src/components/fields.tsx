@@ -5,6 +5,7 @@
  */
 import { useId, useState, type ReactNode } from 'react';
 import { boundNumber, type Bounds } from '../lib/bounded-number';
+import { FieldFrame, notesId } from './FieldFrame';
 import './fields.css';
 
 export function RangeField({
@@ -34,10 +35,16 @@ export function RangeField({
 }) {
   const id = useId();
   return (
-    <div className="field range-field">
-      <label htmlFor={id}>
-        {label} <output className="value">{display ?? `${value}${unit ?? ''}`}</output>
-      </label>
+    <FieldFrame
+      id={id}
+      className="range-field"
+      hint={hint}
+      label={
+        <>
+          {label} <output className="value">{display ?? `${value}${unit ?? ''}`}</output>
+        </>
+      }
+    >
       <input
         id={id}
         type="range"
@@ -46,10 +53,10 @@ export function RangeField({
         step={step}
         value={value}
         disabled={disabled}
+        aria-describedby={notesId(id, { hint })}
         onChange={(e) => onChange(Number(e.target.value))}
       />
-      {hint ? <p className="hint">{hint}</p> : null}
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -90,12 +97,25 @@ export function NumberField({
   const typed = current ? draft.text : null;
   const note = current ? message : null;
   const messageId = `${id}-message`;
+  const describedBy = [note ? messageId : null, notesId(id, { hint })].filter(Boolean).join(' ');
   return (
-    <div className={inline ? 'field inline number-field' : 'field number-field'}>
-      <label htmlFor={id}>
-        {label}
-        {bounds.unit ? <span className="unit">{` (${bounds.unit.trim()})`}</span> : null}
-      </label>
+    <FieldFrame
+      id={id}
+      inline={inline}
+      className="number-field"
+      hint={hint}
+      label={
+        <>
+          {label}
+          {bounds.unit ? <span className="unit">{` (${bounds.unit.trim()})`}</span> : null}
+        </>
+      }
+      live={
+        <p className="field-note" id={messageId} aria-live="polite">
+          {note}
+        </p>
+      }
+    >
       <input
         id={id}
         type="number"
@@ -105,7 +125,7 @@ export function NumberField({
         step={step ?? (bounds.integer ? 1 : 'any')}
         value={typed ?? String(value)}
         disabled={disabled}
-        aria-describedby={note ? messageId : undefined}
+        aria-describedby={describedBy || undefined}
         onChange={(e) => {
           const text = e.target.value;
           const bounded = boundNumber(text, bounds, value);
@@ -115,11 +135,7 @@ export function NumberField({
         }}
         onBlur={() => setDraft((d) => (d ? { ...d, text: String(d.value) } : d))}
       />
-      <p className="field-note" id={messageId} aria-live="polite">
-        {note}
-      </p>
-      {hint ? <p className="hint">{hint}</p> : null}
-    </div>
+    </FieldFrame>
   );
 }
 
