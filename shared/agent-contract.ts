@@ -189,8 +189,8 @@ const idRule = (what: string) =>
     .max(10, `An ${what} is at most 10 letters or digits.`)
     .regex(/^[0-9a-zA-Z]+$/, `An ${what} is letters and digits only (such as ABCDEFGHIJ).`);
 
-export const BedrockAgentId = idRule('agent id');
-export const BedrockAgentAliasId = idRule('alias id');
+export const BedrockAgentId = idRule('agent ID');
+export const BedrockAgentAliasId = idRule('alias ID');
 export const AgentSessionId = z
   .string()
   .min(2)

@@ -200,7 +200,7 @@ export const KnowledgeBaseId = z
   .trim()
   .regex(
     /^[0-9a-zA-Z]{10}$/,
-    'A knowledge base id is 10 letters or digits, as shown in the Bedrock console (for example ABCDE12345).',
+    'A knowledge base ID is 10 letters or digits, as shown in the Bedrock console (for example ABCDE12345).',
   );
 
 /** One chunk a knowledge base returned, flattened for display. */

@@ -163,7 +163,7 @@ describe('Agent on Bedrock', () => {
   it('refuses an id the service would refuse, before sending', async () => {
     await openTab(page, BEDROCK_TAB);
     await page.getByLabel('Agent ID').fill('agent-123');
-    await page.getByText('An agent id is letters and digits only').waitFor();
+    await page.getByText('An agent ID is letters and digits only').waitFor();
     expect(await page.getByRole('button', { name: 'Invoke the agent' }).isDisabled()).toBe(true);
     expect(await page.getByTestId('agent-invoke-blocker').innerText()).toBe(
       'Correct the agent ID above.',
@@ -174,7 +174,7 @@ describe('Agent on Bedrock', () => {
     app.fake.reset();
     await invoke(page, 'NOSUCHAGNT');
     await page.getByText(/No agent NOSUCHAGNT with alias TSTALIASID was found/).waitFor();
-    expect(await page.getByText(/Copy the agent id and the alias id/).count()).toBe(1);
+    expect(await page.getByText(/Copy the agent ID and the alias ID/).count()).toBe(1);
   });
 
   it('streams a real agent’s trace and answer into the timeline', async () => {

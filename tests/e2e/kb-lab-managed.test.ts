@@ -35,7 +35,7 @@ describe('a knowledge base on Bedrock', () => {
     expect(await page.getByTestId('kb-managed-blocker').innerText()).toBe(
       'Correct the knowledge base ID above.',
     );
-    await page.getByText('A knowledge base id is 10 letters or digits').waitFor();
+    await page.getByText('A knowledge base ID is 10 letters or digits').waitFor();
     expect(await page.getByRole('button', { name: 'Retrieve', exact: true }).isDisabled()).toBe(
       true,
     );

@@ -361,7 +361,7 @@ describe('invokeAgent: a Bedrock agent with its trace', () => {
     const error = await r.ended;
     expect(error?.code).toBe('model_not_found');
     expect(error?.message).toMatch(/No agent NOSUCHAGNT with alias TSTALIASID/);
-    expect(error?.remedy).toMatch(/alias id/);
+    expect(error?.remedy).toMatch(/alias ID/);
   });
 
   it('refuses ids the service model refuses, before sending', () => {

@@ -30,6 +30,7 @@ import {
 } from '../../renderer/src/db/backup';
 import {
   MAX_BACKUP_BYTES,
+  megabytes,
   sizeRefusal,
 } from '../../renderer/src/features/settings/backup/backup-check';
 
@@ -309,10 +310,12 @@ describe('checking off the UI thread', () => {
   });
 
   it('refuses a file over the stated limit before reading it', () => {
+    expect(megabytes(62.4 * 1024 * 1024)).toBe('62.4 MB');
+    expect(megabytes(1500 * 1024 * 1024)).toBe('1,500 MB');
     expect(sizeRefusal({ size: MAX_BACKUP_BYTES })).toBeNull();
     expect(sizeRefusal({ size: 251 * 1024 * 1024 })).toEqual({
       ok: false,
-      reason: expect.stringMatching(/^The file is 251\.0 MB; a backup can be at most 250\.0 MB/),
+      reason: expect.stringMatching(/^The file is 251 MB; a backup can be at most 250 MB/),
       problems: [],
     });
   });

@@ -252,7 +252,7 @@ export async function invokeAgent(
               code: 'model_not_found',
               message: `No agent ${agentId} with alias ${agentAliasId} was found in ${region}.`,
               remedy:
-                "Copy the agent id and the alias id from the Bedrock console (Agents, your agent, Aliases), and check that Settings' region is the agent's region.",
+                "Copy the agent ID and the alias ID from the Bedrock console (Agents, your agent, Aliases), and check that Settings' region is the agent's region.",
             })
           : failure,
     },

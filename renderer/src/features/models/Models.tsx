@@ -7,7 +7,7 @@ import { CATALOG } from '../../../../shared/catalog';
 import { useSettings } from '../../app/settings-context';
 import { ErrorPanel } from '../../components/ConnectionStatus';
 import { ScreenHeading } from '../../components/ScreenHeading';
-import { formatTime } from '../../lib/format';
+import { formatDate, formatTime } from '../../lib/format';
 import { filterCatalog, NO_FILTERS, type CatalogFilters } from './catalog-view';
 import { ModelFilters } from './ModelFilters';
 import { ModelTable } from './ModelTable';
@@ -55,9 +55,9 @@ export default function Models() {
           Each model is listed once, under the id Stratum calls it by in {region}: a cross-region
           inference profile (an id that starts with a geography such as <code>us.</code>) when AWS
           documents one, otherwise the model id. Prices are on-demand list prices from{' '}
-          {CATALOG.pricingSource}, checked {CATALOG.pricesCheckedOn}. They change: confirm on the
-          AWS pricing page before you rely on them. Batch inference is usually cheaper; Provisioned
-          Throughput is billed by the hour instead.
+          {CATALOG.pricingSource}, checked {formatDate(CATALOG.pricesCheckedOn)}. They change:
+          confirm on the AWS pricing page before you rely on them. Batch inference is usually
+          cheaper; Provisioned Throughput is billed by the hour instead.
         </p>
       </div>
     </section>

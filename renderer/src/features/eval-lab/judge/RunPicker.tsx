@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { formatDateTime } from '../../../lib/format';
+import { NoRunsYet } from '../NoRunsYet';
 import { selectRun, useEvalRuns } from '../runs-store';
 
 /** Picks the run a tab works on (the same current run as the Runs tab). */
@@ -8,12 +9,7 @@ export function RunPicker({ purpose }: { purpose: string }) {
   const s = useEvalRuns();
   if (!s.loaded) return <p className="hint">Reading your runs…</p>;
   if (s.runs.length === 0) {
-    return (
-      <p className="eval-empty">
-        No runs yet. Start one on the <strong>Runs and metrics</strong> tab, then come back to{' '}
-        {purpose}.
-      </p>
-    );
+    return <NoRunsYet purpose={purpose} />;
   }
   return (
     <div className="field run-picker">

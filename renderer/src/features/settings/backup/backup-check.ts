@@ -21,9 +21,9 @@ export interface CheckProgress {
   total: number;
 }
 
-/** "62.4 MB": a file size in megabytes (one decimal). */
+/** "62.4 MB", "250 MB": a file size in megabytes (one decimal, none when it is whole). */
 export function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  return `${Number((bytes / (1024 * 1024)).toFixed(1)).toLocaleString('en-US')} MB`;
 }
 
 /** The refusal for a file too large to import, or null. */
