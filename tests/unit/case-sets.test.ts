@@ -230,7 +230,7 @@ describe('backup with cases', () => {
     const s = await session();
     await stored(s);
     const { backup } = await s.backup.exportBackup(s.db, new Date('2026-12-04T12:00:00.000Z'));
-    expect(backup.version).toBe(3);
+    expect(backup.version).toBe(4);
     expect(backup.tables.cases.map((c) => c.id)).toEqual([CASE_ID]);
     const text = s.backup.backupText(backup);
     const target = new s.mod.StratumDb(`${dbName}-target`);
@@ -273,7 +273,7 @@ describe('backup with cases', () => {
     const parsed = s.backup.parseBackup(JSON.stringify(v1));
     expect(parsed).toMatchObject({
       ok: true,
-      backup: { version: 3, tables: { cases: [], prefs: [] } },
+      backup: { version: 4, tables: { cases: [], prefs: [], conversations: [], ragVectors: [] } },
     });
     // A version 2 file must have the table.
     const v2 = s.backup.parseBackup(JSON.stringify({ ...v1, version: 2 }));
