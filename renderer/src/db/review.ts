@@ -6,7 +6,8 @@
  */
 import Dexie, { RangeSet, type ObservabilitySet } from 'dexie';
 import { getDb, type StratumDb } from './db';
-import { Attempt, ReviewCard, type StoredResponse } from './schema';
+import { Attempt, ReviewCard, type SessionRow, type StoredResponse } from './schema';
+import { checkedSessionRow } from './sessions';
 import {
   countNewToday,
   dueQueue,
@@ -284,9 +285,15 @@ export async function recordPracticeAnswer(input: {
   now: Date;
   retention?: number;
   response?: StoredResponse;
+  /**
+   * The practice session as it stands with this answer checked, stored in the same transaction:
+   * a reload or a crash keeps the answer and the checked session together, or neither.
+   */
+  session?: SessionRow;
 }): Promise<{ attempt: Attempt; introduced: boolean }> {
   const db = getDb();
-  const out = await db.transaction('rw', db.reviewCards, db.attempts, async () => {
+  const session = input.session ? checkedSessionRow(input.session) : null;
+  const out = await db.transaction('rw', [db.reviewCards, db.attempts, db.sessions], async () => {
     const existing = ReviewCard.safeParse(await db.reviewCards.get(input.questionId));
     const introduced = !existing.success;
     const card = introduced
@@ -311,6 +318,7 @@ export async function recordPracticeAnswer(input: {
     } satisfies Attempt);
     if (card) await db.reviewCards.put(card);
     await db.attempts.put(attempt);
+    if (session) await db.sessions.put(session);
     return { attempt, introduced, card };
   });
   if (out.card && cache?.db === db) cache.cards.set(input.questionId, out.card);

@@ -50,8 +50,12 @@ export async function loadSession<K extends SessionKind>(kind: K): Promise<Loade
 
 /** Saves (replaces) the session of the row's kind. Invalid rows are refused with an error. */
 export async function saveSession(row: SessionRow): Promise<void> {
-  const parsed = SCHEMAS[row.kind].parse(row);
-  await getDb().sessions.put(parsed);
+  await getDb().sessions.put(checkedSessionRow(row));
+}
+
+/** A session row checked against its kind's schema (throws when it does not fit). */
+export function checkedSessionRow(row: SessionRow): SessionRow {
+  return SCHEMAS[row.kind].parse(row);
 }
 
 /** Removes the saved session of `kind` and returns it (for Undo), or null when there was none. */

@@ -44,6 +44,40 @@ async function readBack<K extends Kind, S>(
   }
 }
 
+/** Reads the saved row once `want` is true and hands the result to `done` (while mounted). */
+function useReadBack<K extends Kind, S>(
+  kind: K,
+  want: boolean,
+  restore: (row: RowOf<K>) => Restored<S> | null,
+  done: (out: { state: S | null; notice: string | null }) => void,
+) {
+  const latest = useRef({ restore, done });
+  useEffect(() => {
+    latest.current = { restore, done };
+  });
+  useEffect(() => {
+    if (!want) return;
+    let live = true;
+    void readBack(kind, (row) => latest.current.restore(row)).then((out) => {
+      if (live) latest.current.done(out);
+    });
+    return () => {
+      live = false;
+    };
+  }, [kind, want]);
+}
+
+/** How `commit` stores a session: the write, its failure notice, and when the screen shows it. */
+interface CommitOptions<Row> {
+  write?: (row: Row) => Promise<unknown>;
+  failed?: (e: unknown) => string;
+  showAfterWrite?: boolean;
+}
+
+const noop = () => undefined;
+const placeNotSaved = (e: unknown) =>
+  `Could not save your place (${String(e)}); it is kept while this screen is open.`;
+
 export function useSavedSession<K extends Kind, S extends { startedAt: string; activeMs: number }>(
   kind: K,
   ready: boolean,
@@ -55,27 +89,14 @@ export function useSavedSession<K extends Kind, S extends { startedAt: string; a
   const [notice, setNotice] = useState<string | null>(null);
   /** When the time on screen was last added up (set when a session is shown). */
   const since = useRef(0);
-  const restoreRef = useRef(restore);
-  useEffect(() => {
-    restoreRef.current = restore;
+  useReadBack(kind, ready && !loaded, restore, (out) => {
+    if (out.state) {
+      since.current = Date.now();
+      setState(out.state);
+    }
+    setNotice(out.notice);
+    setLoaded(true);
   });
-
-  useEffect(() => {
-    if (!ready || loaded) return;
-    let live = true;
-    void readBack(kind, (row) => restoreRef.current(row)).then((out) => {
-      if (!live) return;
-      if (out.state) {
-        since.current = Date.now();
-        setState(out.state);
-      }
-      setNotice(out.notice);
-      setLoaded(true);
-    });
-    return () => {
-      live = false;
-    };
-  }, [kind, ready, loaded]);
 
   /**
    * Time on screen so far, including the part since the last change. A gap longer than
@@ -85,23 +106,41 @@ export function useSavedSession<K extends Kind, S extends { startedAt: string; a
     s.activeMs +
     (since.current > 0 ? Math.min(IDLE_CAP_MS, Math.max(0, Date.now() - since.current)) : 0);
 
+  /** The saves in the order they were asked for (one waits for the one before). */
+  const saving = useRef<Promise<void>>(Promise.resolve());
+
+  /**
+   * Sets the session and stores it with `write` (by default saveSession). Writes keep their order:
+   * each waits for the one before, so a later change is never overwritten by an earlier one. A
+   * checked answer passes a `write` that stores its attempt and this row in one transaction, and
+   * `showAfterWrite`, so its verdict appears once both are stored (a reload then keeps both; a
+   * failed write still shows it, with the notice).
+   */
+  const commit = (next: S, options: CommitOptions<RowOf<K>> = {}) => {
+    const { write = saveSession, showAfterWrite = false, failed = placeNotSaved } = options;
+    // A new session starts its own clock; a change to the shown one adds the time since.
+    const total = state?.startedAt === next.startedAt ? activeMs(next) : next.activeMs;
+    since.current = Date.now();
+    const withTime = { ...next, activeMs: total };
+    if (!showAfterWrite) setState(withTime);
+    const row = toRow(withTime, new Date());
+    saving.current = saving.current
+      .then(() => write(row))
+      .then(noop, (e: unknown) => setNotice(failed(e)))
+      .then(() => {
+        if (showAfterWrite) setState(withTime);
+      });
+    return saving.current;
+  };
+
   /** Sets the session and saves it (null: the session ended; its row is removed). */
-  const update = (next: S | null) => {
+  const update = (next: S | null): void => {
     if (next) {
-      // A new session starts its own clock; a change to the shown one adds the time since.
-      const total = state?.startedAt === next.startedAt ? activeMs(next) : next.activeMs;
-      since.current = Date.now();
-      const withTime = { ...next, activeMs: total };
-      setState(withTime);
-      saveSession(toRow(withTime, new Date())).catch((e: unknown) =>
-        setNotice(
-          `Could not save your place (${String(e)}); it is kept while this screen is open.`,
-        ),
-      );
-    } else {
-      setState(null);
-      void clearSession(kind);
+      void commit(next);
+      return;
     }
+    setState(null);
+    saving.current = saving.current.then(() => clearSession(kind)).then(noop, noop);
   };
 
   return {
@@ -110,6 +149,7 @@ export function useSavedSession<K extends Kind, S extends { startedAt: string; a
     notice,
     setNotice,
     update,
+    commit,
     activeMs,
     /** Shows a state without saving it (e.g. a finished session's summary). */
     setState,

@@ -4,6 +4,7 @@
  * for the first time joins spaced review (db/review recordPracticeAnswer). The session is saved as
  * it changes, so leaving Practice or reloading resumes it exactly; ending it shows the summary.
  */
+import { useRef } from 'react';
 import type { Question } from '../../../../../shared/questions';
 import { createRng, randomSeed, shuffle } from '../../../../../shared/random';
 import { useStudyPrefs } from '../../../db/prefs';
@@ -94,6 +95,22 @@ function toRow(s: Session, now: Date): PracticeSessionRow {
   };
 }
 
+/** How a checked answer is stored: its attempt (and new card) with the session row, at once. */
+function checkedAnswerWrite(
+  questionId: string,
+  correct: boolean,
+  response: Response,
+  retention: number | undefined,
+) {
+  const now = new Date();
+  return {
+    write: (row: PracticeSessionRow) =>
+      recordPracticeAnswer({ questionId, correct, now, retention, response, session: row }),
+    failed: (e: unknown) => `Could not record that answer (${String(e)}).`,
+    showAfterWrite: true,
+  };
+}
+
 export function usePracticeSession(byId: ReadonlyMap<string, Question> | undefined) {
   const prefs = useStudyPrefs();
   const saved = useSavedSession(
@@ -102,6 +119,8 @@ export function usePracticeSession(byId: ReadonlyMap<string, Question> | undefin
     (row) => restorePractice(row, byId ?? new Map()),
     toRow,
   );
+  /** True while a checked answer is being stored (a second Check or a new choice waits). */
+  const checking = useRef(false);
   const session = saved.state;
   /** A finished (or ended) session is only shown; its row is removed so it does not resume. */
   const finish = (s: Session) => {
@@ -116,16 +135,19 @@ export function usePracticeSession(byId: ReadonlyMap<string, Question> | undefin
 
   const check = () => {
     const q = session?.questions[session.index];
-    if (!session || !q || session.checked || session.ended) return;
+    if (!session || !q || session.checked || session.ended || checking.current) return;
+    checking.current = true;
     const correct = isCorrect(q, session.response);
-    recordPracticeAnswer({
-      questionId: q.id,
-      correct,
-      now: new Date(),
-      retention: prefs?.targetRetention,
-      response: session.response,
-    }).catch((e: unknown) => saved.setNotice(`Could not record that answer (${String(e)}).`));
-    saved.update({ ...session, checked: true, results: [...session.results, correct] });
+    // The attempt and the session, now checked, are stored in one transaction (a reload keeps
+    // both or neither), and the verdict shows once they are.
+    void saved
+      .commit(
+        { ...session, checked: true, results: [...session.results, correct] },
+        checkedAnswerWrite(q.id, correct, session.response, prefs?.targetRetention),
+      )
+      .finally(() => {
+        checking.current = false;
+      });
   };
 
   const next = () => {
@@ -162,7 +184,8 @@ export function usePracticeSession(byId: ReadonlyMap<string, Question> | undefin
     /** Leaves the summary (or an unfinished session) for the set-up. */
     close: () => saved.update(null),
     respond: (response: Response) => {
-      if (session && !session.checked) saved.update({ ...session, response });
+      // Not while the check is being stored: the answer checked is the one recorded.
+      if (session && !session.checked && !checking.current) saved.update({ ...session, response });
     },
   };
 }
