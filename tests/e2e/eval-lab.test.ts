@@ -268,4 +268,26 @@ describe('Runs and metrics', () => {
     await page.getByText(/^Complete: 5 responses\./).waitFor({ timeout: 60_000 });
     expect(app.fake.requests.filter((r) => r.operation === 'converse').length - before).toBe(2);
   }, 90_000);
+
+  it('deletes a run with Undo, which puts it back selected with its results', async () => {
+    const picker = page.locator('.eval-run-picker');
+    const pick = picker.getByLabel('Run to show');
+    const chosen = await pick.inputValue();
+    const runs = await pick.locator('option').count();
+    await picker.getByRole('button', { name: 'Delete this run' }).click();
+    const undo = picker.getByRole('status').filter({ hasText: /^Deleted the run “/ });
+    await undo.waitFor();
+    expect(await pick.locator('option').count()).toBe(runs - 1);
+    expect(await pick.locator(`option[value="${chosen}"]`).count()).toBe(0);
+    await undo.getByRole('button', { name: 'Undo' }).click();
+    await undo.waitFor({ state: 'detached' });
+    await expect.poll(() => pick.inputValue()).toBe(chosen);
+    expect(await pick.locator('option').count()).toBe(runs);
+    await page.getByText(/^Complete: 5 responses\./).waitFor();
+    // After a reload it is still there: Undo wrote it back, not only the screen.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Evaluation lab' }).waitFor();
+    await openTab(page, 'Runs and metrics');
+    await expect.poll(() => pick.locator(`option[value="${chosen}"]`).count()).toBe(1);
+  });
 });

@@ -13,10 +13,12 @@ import {
   deleteJudgeRun,
   deleteRunAndJudgements,
   loadJudgeRuns,
+  restoreDeletedRun,
   saveJudgeRun,
   type EvalJudgementRow,
 } from '../../renderer/src/db/eval-judgements';
 import { deleteEvalRun, loadEvalRuns, saveEvalRun } from '../../renderer/src/db/eval-runs';
+import { loadRunRatings, saveRating } from '../../renderer/src/db/eval-ratings';
 import type { EvalRunRow } from '../../renderer/src/db/schema';
 import {
   expectedResults,
@@ -148,6 +150,31 @@ describe('saved judge runs', () => {
     expect((await loadEvalRuns()).rows).toEqual([]);
     expect((await loadJudgeRuns('run-1')).rows).toEqual([]);
     expect((await loadJudgeRuns('run-2')).rows.map((r) => r.id)).toEqual(['other']);
+  });
+
+  it('deletes the run’s ratings with it, and Undo puts back the run, its judge runs and ratings', async () => {
+    await saveEvalRun(RUN);
+    await saveJudgeRun(judgeRun('j1', 1));
+    await saveRating({
+      id: 'r1',
+      runId: 'run-1',
+      itemId: 'q1',
+      at: at(3),
+      kind: 'rating',
+      candidateId: 'a',
+      score: 4,
+    });
+    // A damaged judge row of the run goes and comes back as stored, unread.
+    await db.evalJudgements.put({ id: 'broken', runId: 'run-1' } as never);
+    const removed = await deleteRunAndJudgements('run-1', () => deleteEvalRun('run-1'));
+    expect(await db.evalRatings.count()).toBe(0);
+    expect(await db.evalJudgements.count()).toBe(0);
+    expect(removed.judgements).toHaveLength(2);
+    await restoreDeletedRun(removed);
+    expect((await loadEvalRuns()).rows.map((r) => r.id)).toEqual(['run-1']);
+    expect(await loadJudgeRuns('run-1')).toMatchObject({ skipped: 1 });
+    expect((await loadJudgeRuns('run-1')).rows.map((r) => r.id)).toEqual(['j1']);
+    expect(JSON.stringify(await loadRunRatings('run-1'))).toContain('"score":4');
   });
 
   it('does not bring back a judge run whose evaluation run was deleted while it was judging', async () => {

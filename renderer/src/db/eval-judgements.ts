@@ -58,16 +58,43 @@ export async function deleteJudgeRun(id: string): Promise<void> {
 }
 
 /**
- * Deletes an evaluation run and every judge run over it in one transaction (`deleteRun` deletes
- * the run's own row; it runs inside the transaction).
+ * What deleting an evaluation run removed, as stored (damaged rows included, so Undo loses
+ * nothing): the run's row, its judge runs and the learner's ratings of it.
+ */
+export interface DeletedEvalRun {
+  run: unknown;
+  judgements: unknown[];
+  ratings: unknown[];
+}
+
+/**
+ * Deletes an evaluation run with every judge run and rating of it, in one transaction
+ * (`deleteRun` deletes the run's own row; it runs inside the transaction), and hands back what it
+ * removed so Undo can put it back (`restoreDeletedRun`).
  */
 export async function deleteRunAndJudgements(
   runId: string,
   deleteRun: () => Promise<void>,
-): Promise<void> {
+): Promise<DeletedEvalRun> {
   const db = getDb();
-  await db.transaction('rw', [db.evalRuns, db.evalJudgements], async () => {
+  return db.transaction('rw', [db.evalRuns, db.evalJudgements, db.evalRatings], async () => {
+    const run: unknown = await db.evalRuns.get(runId);
+    const judgements: unknown[] = await db.evalJudgements.where('runId').equals(runId).toArray();
+    const ratings: unknown[] = await db.evalRatings.where('runId').equals(runId).toArray();
     await deleteRun();
     await db.evalJudgements.where('runId').equals(runId).delete();
+    await db.evalRatings.where('runId').equals(runId).delete();
+    return { run, judgements, ratings };
+  });
+}
+
+/** Puts back what `deleteRunAndJudgements` removed (Undo), in one transaction. */
+export async function restoreDeletedRun(deleted: DeletedEvalRun): Promise<void> {
+  if (deleted.run === undefined) return;
+  const db = getDb();
+  await db.transaction('rw', [db.evalRuns, db.evalJudgements, db.evalRatings], async () => {
+    await db.evalRuns.put(deleted.run as never);
+    await db.evalJudgements.bulkPut(deleted.judgements as never[]);
+    await db.evalRatings.bulkPut(deleted.ratings as never[]);
   });
 }

@@ -13,7 +13,11 @@ import type { EvalCandidate, EvalPair, EvalResponseEvent } from '../../../../sha
 import type { AppError } from '../../../../shared/result';
 import { openStream, type StreamHandle } from '../../api';
 import { onBackupImported } from '../../db/backup';
-import { deleteRunAndJudgements } from '../../db/eval-judgements';
+import {
+  deleteRunAndJudgements,
+  restoreDeletedRun,
+  type DeletedEvalRun,
+} from '../../db/eval-judgements';
 import { deleteEvalRun, loadEvalRuns, saveEvalRun, type SkippedRun } from '../../db/eval-runs';
 import type { EvalResponse, EvalRunItem, EvalRunRow } from '../../db/schema';
 
@@ -36,6 +40,8 @@ export interface RunsState {
   active: ActiveRun | null;
   /** A storage failure to show (what happened and what to do). */
   storageError: string | null;
+  /** The run just deleted, with what went with it, until Undo or the next delete. */
+  deleted: { name: string; rows: DeletedEvalRun } | null;
 }
 
 let state: RunsState = {
@@ -45,6 +51,7 @@ let state: RunsState = {
   currentRunId: null,
   active: null,
   storageError: null,
+  deleted: null,
 };
 const listeners = new Set<() => void>();
 let handle: StreamHandle | null = null;
@@ -211,10 +218,13 @@ export function cancelRun(): void {
   handle?.cancel();
 }
 
+/** Deletes a run with its judge runs and ratings; Undo (`undoRemoveRun`) puts them back. */
 export async function removeRun(id: string): Promise<void> {
   if (state.active?.runId === id) return;
+  const name = state.runs.find((r) => r.id === id)?.name ?? id;
+  let rows: DeletedEvalRun;
   try {
-    await deleteRunAndJudgements(id, () => deleteEvalRun(id));
+    rows = await deleteRunAndJudgements(id, () => deleteEvalRun(id));
   } catch (error) {
     set({ storageError: storageMessage('delete the run', error) });
     return;
@@ -223,7 +233,25 @@ export async function removeRun(id: string): Promise<void> {
   set({
     runs,
     currentRunId: state.currentRunId === id ? (runs[0]?.id ?? null) : state.currentRunId,
+    deleted: { name, rows },
   });
+}
+
+/** Puts the last deleted run back, with its judge runs and ratings, and shows it. */
+export async function undoRemoveRun(): Promise<void> {
+  const deleted = state.deleted;
+  if (!deleted) return;
+  try {
+    await restoreDeletedRun(deleted.rows);
+  } catch (error) {
+    set({ storageError: storageMessage('put the run back', error) });
+    return;
+  }
+  const { id } = deleted.rows.run as { id: string };
+  set({ deleted: null });
+  loading = null;
+  await ensureLoaded();
+  if (state.runs.some((r) => r.id === id)) set({ currentRunId: id });
 }
 
 function toResponse(event: EvalResponseEvent): EvalResponse {

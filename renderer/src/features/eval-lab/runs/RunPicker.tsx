@@ -1,9 +1,9 @@
 /** The saved runs: pick one to see its metrics, or delete it. Damaged rows are named, not shown. */
 import { formatDateTime, plural } from '../../../lib/format';
-import { removeRun, selectRun, type RunsState } from '../runs-store';
+import { removeRun, selectRun, undoRemoveRun, type RunsState } from '../runs-store';
 
 export function RunPicker({ state }: { state: RunsState }) {
-  if (state.runs.length === 0 && state.skipped.length === 0) return null;
+  if (state.runs.length === 0 && state.skipped.length === 0 && !state.deleted) return null;
   const current = state.currentRunId ?? '';
   return (
     <section className="card eval-run-picker" aria-labelledby="eval-run-picker-title">
@@ -31,6 +31,14 @@ export function RunPicker({ state }: { state: RunsState }) {
           Delete this run
         </button>
       </div>
+      {state.deleted ? (
+        <p className="undo-line" role="status">
+          {`Deleted the run “${state.deleted.name}” with its judge runs and ratings. `}
+          <button type="button" onClick={() => void undoRemoveRun()}>
+            Undo
+          </button>
+        </p>
+      ) : null}
       {state.skipped.length > 0 ? (
         <p className="status status-warn">
           {plural(state.skipped.length, 'stored run')} could not be read and{' '}
