@@ -42,8 +42,9 @@ export function LiveSettings({
       />
       <div className="field">
         <label htmlFor={promptId}>Prompt</label>
-        <input
+        <textarea
           id={promptId}
+          rows={3}
           value={form.prompt}
           maxLength={2000}
           onChange={(e) => set({ prompt: e.target.value })}
