@@ -395,8 +395,8 @@ export interface RelationProblem {
 /**
  * The rows whose parent is not in the same backup (a rating or judge run whose evaluation run is
  * missing, a vector whose index is missing) and the vectors whose length is not their index's
- * dimensions. The check runs on a file (refused) and on an export (those rows are left out: the
- * ratings of a deleted evaluation run stay in the database, unreachable, when the run is deleted).
+ * dimensions. The check runs on a file (refused) and on an export (those rows are left out:
+ * before deleting a run also deleted its ratings, a deleted run's ratings stayed in the database).
  */
 export function relationProblems(tables: Partial<BackupTables>): RelationProblem[] {
   const out: RelationProblem[] = [];
