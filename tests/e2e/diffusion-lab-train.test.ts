@@ -124,7 +124,7 @@ describe('training in the app', () => {
     // What was kept: the weights so far, saved as the learner's model, marked as cancelled.
     expect(await chosenModel()).toBe(`Yours: ${stoppedAt} steps`);
     expect(await page.locator('.trained-view .lab-side').innerText()).toContain(
-      `${stoppedAt} steps from scratch`,
+      `${stoppedAt} of 300 steps from scratch (stopped)`,
     );
     const rows = await page.evaluate(savedModels);
     expect(rows).toHaveLength(1);

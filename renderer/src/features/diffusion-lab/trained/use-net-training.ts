@@ -75,7 +75,7 @@ async function start(s: TrainSettings) {
   try {
     await saveDiffusionModel({
       id,
-      name: `${res.steps} steps from ${s.start === 'fresh' ? 'scratch' : 'the shipped weights'}, ${formatDateTime(now)}`,
+      name: `${res.steps}${res.cancelled ? ` of ${s.steps}` : ''} steps from ${s.start === 'fresh' ? 'scratch' : 'the shipped weights'}${res.cancelled ? ' (stopped)' : ''}, ${formatDateTime(now)}`,
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
       architecture: { kind: 'residual-mlp', ...res.config },
