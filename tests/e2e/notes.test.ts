@@ -130,6 +130,7 @@ describe('the notes reader', () => {
     await page.keyboard.press('Control+2');
     const resume = page.getByTestId('resume');
     await resume.waitFor();
+    // Shown only once the reading progress is read (no "Start here" flash before it).
     expect(await resume.innerText()).toContain(title('genai-building-blocks'));
     expect(await resume.innerText()).not.toContain(title('bedrock-pricing'));
     await page.getByRole('heading', { level: 2, name: 'Continue reading' }).waitFor();

@@ -11,12 +11,16 @@ export function NotesHome({ progress }: { progress?: Map<string, NoteProgress> }
     .filter((p) => p.lastOpenedAt && CORPUS.noteById.has(p.noteId))
     .sort((a, b) => (b.lastOpenedAt ?? '').localeCompare(a.lastOpenedAt ?? ''));
   // Continue with the latest note opened and not yet marked read; before any, start at the first.
+  // Nothing while the progress is still being read: "Start here" would flash for a returning
+  // learner before their place appears.
   const unread = opened.find((p) => !p.read);
-  const resume = unread
-    ? CORPUS.noteById.get(unread.noteId)
-    : opened.length === 0
-      ? CORPUS.notes[0]
-      : undefined;
+  const resume = !progress
+    ? undefined
+    : unread
+      ? CORPUS.noteById.get(unread.noteId)
+      : opened.length === 0
+        ? CORPUS.notes[0]
+        : undefined;
   const bookmarks = [...(progress?.values() ?? [])]
     .filter((p) => p.bookmarked && CORPUS.noteById.has(p.noteId))
     .sort((a, b) => (b.bookmarkedAt ?? '').localeCompare(a.bookmarkedAt ?? ''));
@@ -26,8 +30,8 @@ export function NotesHome({ progress }: { progress?: Map<string, NoteProgress> }
       <ScreenHeading>Notes</ScreenHeading>
       <p className="lede">
         {CORPUS.notes.length} notes cover every task statement of the exam; {CORPUS.glossary.length}{' '}
-        terms are in the <Link href="/glossary">glossary</Link>. You have read {readCount} of{' '}
-        {CORPUS.notes.length}.
+        terms are in the <Link href="/glossary">glossary</Link>.
+        {progress ? ` You have read ${readCount} of ${CORPUS.notes.length}.` : ''}
       </p>
       {resume ? (
         <section className="card">
