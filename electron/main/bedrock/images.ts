@@ -315,13 +315,9 @@ export async function generateImages(
         ? parseStabilityResponse(response.body, label)
         : { images: parseImageResponse(response.body, input.count, label), seed: null };
       const images = 'image' in made ? [made.image] : made.images;
-      const [first] = images;
-      meter.images(images.length, {
-        width: input.width ?? first?.width ?? 0,
-        height: input.height ?? first?.height ?? 0,
-        quality: input.quality ?? 'standard',
-      });
-      // The catalog's per-image price (a Stability model has one), so the log shows this cost.
+      // The cost is this request's own estimate (size and quality tier for Nova and Titan, the
+      // one per-image price for Stability), so the log needs no pricing inputs.
+      meter.images(images.length);
       meter.cost(costUsd);
       return {
         images,

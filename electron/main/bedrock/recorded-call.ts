@@ -57,7 +57,7 @@ export interface CallMeter {
   /** Token usage as the service reported it. */
   usage(inputTokens: number | null, outputTokens: number | null): void;
   stopReason(reason: string | null): void;
-  images(count: number, pricing: ImagePricing): void;
+  images(count: number, pricing?: ImagePricing): void;
   /**
    * The call's cost when the caller works it out itself (a rerank query, Cohere embeddings with
    * estimated tokens); otherwise the log prices it from the catalog.
@@ -141,7 +141,7 @@ class Meter implements CallMeter {
     this.reason = reason;
   }
 
-  images(count: number, pricing: ImagePricing): void {
+  images(count: number, pricing?: ImagePricing): void {
     this.imageCount = count;
     this.pricing = pricing;
   }
