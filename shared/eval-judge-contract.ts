@@ -46,6 +46,8 @@ export const MAX_JUDGE_CONCURRENCY = 4;
 export const JUDGE_MAX_TOKENS = 2_000;
 export const JUDGE_TOOL_NAME = 'record_scores';
 export const PAIRWISE_TOOL_NAME = 'record_preference';
+/** The forced tool's description (main sends it; the renderer's cost estimate counts it). */
+export const JUDGE_TOOL_DESCRIPTION = 'Record the evaluation. Always call this tool.';
 
 const Text = z.string().max(40_000);
 

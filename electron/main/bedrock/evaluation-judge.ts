@@ -14,6 +14,7 @@ import type { DocumentType } from '@smithy/types';
 import { z } from 'zod';
 import {
   JUDGE_MAX_TOKENS,
+  JUDGE_TOOL_DESCRIPTION,
   JUDGE_TOOL_NAME,
   PAIRWISE_TOOL_NAME,
   PairwiseVerdict,
@@ -77,7 +78,7 @@ function callJudge(
               {
                 toolSpec: {
                   name: toolName,
-                  description: 'Record the evaluation. Always call this tool.',
+                  description: JUDGE_TOOL_DESCRIPTION,
                   inputSchema: { json: json as DocumentType },
                 },
               },

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import {
   JUDGE_MAX_TOKENS,
+  JUDGE_TOOL_DESCRIPTION,
   JUDGE_TOOL_NAME,
   PAIRWISE_TOOL_NAME,
   PairwiseVerdict,
@@ -147,11 +148,7 @@ export interface JudgeCostEstimate {
 function toolChars(name: string, schema: z.ZodType): number {
   const json = z.toJSONSchema(schema, { io: 'input' }) as Record<string, unknown>;
   delete json['$schema'];
-  return (
-    name.length +
-    'Record the evaluation. Always call this tool.'.length +
-    JSON.stringify(json).length
-  );
+  return name.length + JUDGE_TOOL_DESCRIPTION.length + JSON.stringify(json).length;
 }
 
 /**
